@@ -1,0 +1,223 @@
+//! `floe create source git|helm|oci|bucket NAME`.
+
+use clap::{Args, Subcommand};
+
+use super::GlobalArgs;
+use super::create::{CreateFlags, export_or_apply};
+use crate::manifests::create::{
+    self, BucketProvider, BucketSourceOptions, GitProvider, GitSourceOptions, HelmRepositoryType,
+    HelmSourceOptions, OciProvider, OciSourceOptions,
+};
+use crate::ui::Ui;
+
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    #[command(subcommand)]
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceKind {
+    /// Create or update a GitRepository source
+    Git(GitArgs),
+    /// Create or update a HelmRepository source
+    Helm(HelmArgs),
+    /// Create or update an OCIRepository source
+    Oci(OciArgs),
+    /// Create or update a Bucket source
+    Bucket(BucketArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # A public repository's branch\n  \
+    floe create source git podinfo \\\n    --url=https://github.com/stefanprodan/podinfo \\\n    --branch=master \\\n    --export\n\n  \
+    # A tag range, re-checked every 10 minutes\n  \
+    floe create source git podinfo \\\n    --url=https://github.com/stefanprodan/podinfo \\\n    --tag-semver='>=6.0.0 <7.0.0' \\\n    --interval=10m \\\n    --export\n\n  \
+    # A private repository over SSH, with credentials in an existing secret\n  \
+    floe create source git app \\\n    --url=ssh://git@github.com/org/app \\\n    --branch=main \\\n    --secret-ref=app-deploy-key \\\n    --export")]
+pub struct GitArgs {
+    /// Name of the GitRepository (an RFC 1123 label)
+    pub name: String,
+    /// Repository URL: https://host/org/repo, http://... or ssh://git@host/org/repo
+    #[arg(long)]
+    pub url: String,
+    /// Branch to follow (may be combined with --commit)
+    #[arg(long)]
+    pub branch: Option<String>,
+    /// Tag to check out
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Semver range of tags to follow, e.g. '>=1.0.0 <2.0.0'
+    #[arg(long = "tag-semver", value_name = "RANGE")]
+    pub tag_semver: Option<String>,
+    /// Full reference name, e.g. refs/heads/main or refs/pull/42/head
+    #[arg(long = "ref-name", value_name = "REF")]
+    pub ref_name: Option<String>,
+    /// Commit SHA to check out
+    #[arg(long)]
+    pub commit: Option<String>,
+    /// Name of an existing secret with SSH keys or basic-auth credentials
+    #[arg(long = "secret-ref", value_name = "NAME")]
+    pub secret_ref: Option<String>,
+    /// Who authenticates the pulls
+    #[arg(long, value_enum)]
+    pub provider: Option<GitProvider>,
+    /// Include Git submodules in the artifact
+    #[arg(long = "recurse-submodules")]
+    pub recurse_submodules: bool,
+    /// Paths to leave out of the artifact, in .gitignore syntax (repeat or separate with commas)
+    #[arg(long = "ignore-paths", value_name = "PATH", value_delimiter = ',')]
+    pub ignore_paths: Vec<String>,
+    /// Check out only these directories (repeat or separate with commas)
+    #[arg(
+        long = "sparse-checkout-paths",
+        value_name = "PATH",
+        value_delimiter = ','
+    )]
+    pub sparse_checkout_paths: Vec<String>,
+    #[command(flatten)]
+    pub create: CreateFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # A chart repository over HTTPS\n  \
+    floe create source helm podinfo --url=https://stefanprodan.github.io/podinfo --export\n\n  \
+    # An OCI registry of charts, with registry credentials in a secret\n  \
+    floe create source helm podinfo \\\n    --url=oci://ghcr.io/stefanprodan/charts \\\n    --secret-ref=ghcr \\\n    --export")]
+pub struct HelmArgs {
+    /// Name of the HelmRepository (an RFC 1123 label)
+    pub name: String,
+    /// Repository URL: https://..., http://... or oci://registry/path
+    #[arg(long)]
+    pub url: String,
+    /// Name of an existing secret with credentials
+    #[arg(long = "secret-ref", value_name = "NAME")]
+    pub secret_ref: Option<String>,
+    /// Repository type; oci:// URLs are always `oci`
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub repository_type: Option<HelmRepositoryType>,
+    /// Same as --type=oci
+    #[arg(long, conflicts_with = "repository_type")]
+    pub oci: bool,
+    #[command(flatten)]
+    pub create: CreateFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe create source oci podinfo \\\n    --url=oci://ghcr.io/stefanprodan/manifests/podinfo \\\n    --tag=6.6.0 \\\n    --export\n  \
+    floe create source oci podinfo \\\n    --url=oci://ghcr.io/stefanprodan/manifests/podinfo \\\n    --tag-semver='6.x' \\\n    --export")]
+pub struct OciArgs {
+    /// Name of the OCIRepository (an RFC 1123 label)
+    pub name: String,
+    /// Artifact URL: oci://registry/repository
+    #[arg(long)]
+    pub url: String,
+    /// Tag to pull
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Semver range of tags to follow
+    #[arg(long = "tag-semver", value_name = "RANGE")]
+    pub tag_semver: Option<String>,
+    /// Digest to pull, e.g. sha256:<hex>
+    #[arg(long)]
+    pub digest: Option<String>,
+    /// Name of an existing image pull secret
+    #[arg(long = "secret-ref", value_name = "NAME")]
+    pub secret_ref: Option<String>,
+    /// Who authenticates the pulls
+    #[arg(long, value_enum, default_value = "generic")]
+    pub provider: OciProvider,
+    #[command(flatten)]
+    pub create: CreateFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe create source bucket podinfo \\\n    --bucket-name=podinfo \\\n    --endpoint=minio.minio.svc.cluster.local:9000 \\\n    --insecure \\\n    --export\n  \
+    floe create source bucket podinfo \\\n    --provider=aws \\\n    --bucket-name=podinfo \\\n    --endpoint=s3.amazonaws.com \\\n    --region=us-east-1 \\\n    --export")]
+pub struct BucketArgs {
+    /// Name of the Bucket (an RFC 1123 label)
+    pub name: String,
+    /// Name of the bucket in the object store
+    #[arg(long = "bucket-name", value_name = "NAME")]
+    pub bucket_name: String,
+    /// Object store endpoint, host[:port] without a scheme
+    #[arg(long, value_name = "HOST")]
+    pub endpoint: String,
+    /// The object storage API
+    #[arg(long, value_enum, default_value = "generic")]
+    pub provider: BucketProvider,
+    /// Bucket region
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Use plain HTTP instead of HTTPS
+    #[arg(long)]
+    pub insecure: bool,
+    /// Name of an existing secret with access keys
+    #[arg(long = "secret-ref", value_name = "NAME")]
+    pub secret_ref: Option<String>,
+    #[command(flatten)]
+    pub create: CreateFlags,
+}
+
+pub fn run(global: &GlobalArgs, _ui: &Ui, args: SourceArgs) -> anyhow::Result<()> {
+    match args.kind {
+        SourceKind::Git(a) => {
+            let object = create::git_repository(&GitSourceOptions {
+                object: a.create.object(global, &a.name),
+                url: a.url,
+                branch: a.branch,
+                tag: a.tag,
+                tag_semver: a.tag_semver,
+                ref_name: a.ref_name,
+                commit: a.commit,
+                secret_ref: a.secret_ref,
+                provider: a.provider,
+                recurse_submodules: a.recurse_submodules,
+                ignore_paths: a.ignore_paths,
+                sparse_checkout_paths: a.sparse_checkout_paths,
+            })?;
+            export_or_apply(&object, &a.create)
+        }
+        SourceKind::Helm(a) => {
+            let object = create::helm_repository(&HelmSourceOptions {
+                object: a.create.object(global, &a.name),
+                url: a.url,
+                secret_ref: a.secret_ref,
+                repository_type: if a.oci {
+                    Some(HelmRepositoryType::Oci)
+                } else {
+                    a.repository_type
+                },
+            })?;
+            export_or_apply(&object, &a.create)
+        }
+        SourceKind::Oci(a) => {
+            let object = create::oci_repository(&OciSourceOptions {
+                object: a.create.object(global, &a.name),
+                url: a.url,
+                tag: a.tag,
+                tag_semver: a.tag_semver,
+                digest: a.digest,
+                secret_ref: a.secret_ref,
+                provider: a.provider,
+            })?;
+            export_or_apply(&object, &a.create)
+        }
+        SourceKind::Bucket(a) => {
+            let object = create::bucket(&BucketSourceOptions {
+                object: a.create.object(global, &a.name),
+                bucket_name: a.bucket_name,
+                endpoint: a.endpoint,
+                provider: a.provider,
+                region: a.region,
+                insecure: a.insecure,
+                secret_ref: a.secret_ref,
+            })?;
+            export_or_apply(&object, &a.create)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The command-line interface: one module per command, each with its clap struct and a small
+//! `run` that turns flags into options for the library and prints the result.
+
+pub mod completion;
+pub mod create;
+pub mod create_source;
+pub mod create_sync;
+pub mod flags;
+pub mod version;
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::manifests::InvalidInput;
+use crate::manifests::duration::GoDuration;
+use crate::ui::Ui;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "floe",
+    version,
+    about = "Bootstrap and manage GitOps on Kubernetes with the Flux toolkit",
+    long_about = "floe installs the Flux toolkit on a cluster, connects it to a Git repository, and \
+                  tells you the truth about what it is doing.\n\nData goes to stdout, progress and \
+                  errors to stderr. Exit codes: 0 success, 1 runtime failure, 2 bad input.",
+    after_help = "Examples:\n  \
+        # Print a GitRepository the way `flux create source git --export` does\n  \
+        floe create source git podinfo --export \\\n    --url=https://github.com/stefanprodan/podinfo --branch=master\n\n  \
+        # Load shell completions\n  \
+        source <(floe completion bash)",
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// The kubeconfig context to use (default: the current context)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+    /// The namespace Flux runs in and new objects go to
+    #[arg(
+        short = 'n',
+        long,
+        global = true,
+        env = "FLOE_NAMESPACE",
+        default_value = "flux-system",
+        value_name = "NAME"
+    )]
+    pub namespace: String,
+    /// How long to wait for a cluster operation, e.g. 90s, 5m, 1h
+    #[arg(long, global = true, default_value = "5m", value_name = "DURATION")]
+    pub timeout: GoDuration,
+    /// Print more detail on stderr (repeat for more)
+    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Do not colour output (also when NO_COLOR is set)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or update Flux sources and syncs
+    Create(Box<create::CreateArgs>),
+    /// Print shell completion scripts
+    Completion(completion::CompletionArgs),
+    /// Print the floe version and the Flux version it installs
+    Version(version::VersionArgs),
+}
+
+/// The full command tree, with floe's flag conventions applied. Help, completions and man
+/// pages are all generated from this.
+pub fn command() -> clap::Command {
+    flags::with_go_bool_flags(Cli::command())
+}
+
+/// Parses the process arguments against [`command`].
+pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ui = Ui::detect(cli.global.no_color);
+    match cli.command {
+        Command::Create(args) => create::run(&cli.global, &ui, *args),
+        Command::Completion(args) => completion::run(args),
+        Command::Version(args) => version::run(args),
+    }
+}
+
+/// Exit code for a failed command: 2 for bad input, 1 for everything else.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    if err.chain().any(|cause| cause.is::<InvalidInput>()) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Flattens clap's multi-line usage error into one line: the message and what is allowed,
+/// without the usage block and the "try --help" footer.
+pub fn one_line_usage_error(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim) {
+        // The usage block, the --help footer and clap's "pass it after --" tip add lines
+        // without telling the user what is allowed.
+        if part.is_empty()
+            || part.starts_with("Usage:")
+            || part.starts_with("For more information")
+            || part.starts_with("tip: to pass")
+        {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    line
+}

@@ -1,0 +1,609 @@
+//! Building Flux objects from the options of the `create` commands. Every check of user input
+//! happens here, so any caller (the CLI, bootstrap) gets the same objects and the same errors.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+
+use super::InvalidInput;
+use super::duration::GoDuration;
+use super::kustomize::{
+    CrossNamespaceSourceReference, Decryption, DependencyReference, Kustomization,
+    KustomizationSpec,
+};
+use super::meta::{LocalObjectReference, NamespacedObjectKindReference};
+use super::source::{
+    Bucket, BucketSpec, GitRepository, GitRepositoryRef, GitRepositorySpec, HelmRepository,
+    HelmRepositorySpec, OCIRepository, OCIRepositoryRef, OCIRepositorySpec,
+};
+use super::validate;
+
+/// What every created object has: identity, labels and reconcile interval.
+#[derive(Clone, Debug)]
+pub struct ObjectOptions {
+    pub name: String,
+    pub namespace: String,
+    /// `key=value` pairs as given on the command line.
+    pub labels: Vec<String>,
+    pub interval: GoDuration,
+}
+
+impl ObjectOptions {
+    fn metadata(&self) -> Result<ObjectMeta, InvalidInput> {
+        let name = validate::rfc1123_name("name", &self.name)?;
+        let namespace = validate::rfc1123_name("namespace", &self.namespace)?;
+        let labels = validate::labels(&self.labels)?;
+        Ok(ObjectMeta {
+            name: Some(name),
+            namespace: Some(namespace),
+            labels: (!labels.is_empty()).then_some(labels),
+            ..ObjectMeta::default()
+        })
+    }
+}
+
+macro_rules! provider_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+        pub enum $name { $(#[value(name = $text)] $variant),+ }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+    };
+}
+
+provider_enum!(
+    /// Who authenticates a GitRepository's pulls.
+    GitProvider { Generic => "generic", Github => "github", Azure => "azure" }
+);
+provider_enum!(
+    /// Who authenticates an OCIRepository's pulls.
+    OciProvider { Generic => "generic", Aws => "aws", Azure => "azure", Gcp => "gcp" }
+);
+provider_enum!(
+    /// The object storage API a Bucket speaks.
+    BucketProvider { Generic => "generic", Aws => "aws", Gcp => "gcp", Azure => "azure" }
+);
+provider_enum!(
+    /// A HelmRepository's type.
+    HelmRepositoryType { Default => "default", Oci => "oci" }
+);
+
+/// Checks a URL's syntax and that its scheme is one `kind` accepts.
+fn source_url(
+    flag: &str,
+    value: &str,
+    kind: &str,
+    schemes: &[&str],
+) -> Result<String, InvalidInput> {
+    let allowed = schemes.join(", ");
+    let parsed = url::Url::parse(value).map_err(|e| {
+        let hint = if value.contains('@') && !value.contains("://") {
+            " (scp-like addresses are not URLs: write ssh://user@host/path)".to_string()
+        } else {
+            String::new()
+        };
+        InvalidInput::new(format!(
+            "invalid {flag} '{value}': {e}{hint}; the URL of {kind} starts with one of: {allowed}"
+        ))
+    })?;
+    if !schemes.contains(&parsed.scheme()) {
+        return Err(InvalidInput::new(format!(
+            "invalid {flag} '{value}': scheme '{}' is not supported for {kind}, use one of: {allowed}",
+            parsed.scheme()
+        )));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(InvalidInput::new(format!(
+            "invalid {flag} '{value}': the URL has no host"
+        )));
+    }
+    Ok(value.to_string())
+}
+
+fn secret_name(
+    flag: &str,
+    value: Option<&str>,
+) -> Result<Option<LocalObjectReference>, InvalidInput> {
+    value
+        .map(|name| {
+            validate::rfc1123_name(&format!("{flag} name"), name).map(LocalObjectReference::named)
+        })
+        .transpose()
+}
+
+/// Rejects flags given together when one would silently override the other.
+fn at_most_one(given: &[(&str, bool)], why: &str) -> Result<(), InvalidInput> {
+    let set: Vec<&str> = given
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(flag, _)| *flag)
+        .collect();
+    if set.len() > 1 {
+        return Err(InvalidInput::new(format!(
+            "{} cannot be used together: {why}",
+            set.join(" and ")
+        )));
+    }
+    Ok(())
+}
+
+fn non_empty(flag: &str, value: &Option<String>) -> Result<Option<String>, InvalidInput> {
+    match value {
+        Some(v) if v.trim().is_empty() => Err(InvalidInput::new(format!(
+            "invalid {flag} '': must not be empty"
+        ))),
+        other => Ok(other.clone()),
+    }
+}
+
+fn joined_paths(paths: &[String]) -> Option<String> {
+    let kept: Vec<&str> = paths
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!kept.is_empty()).then(|| kept.join("\n"))
+}
+
+#[derive(Clone, Debug)]
+pub struct GitSourceOptions {
+    pub object: ObjectOptions,
+    pub url: String,
+    pub branch: Option<String>,
+    pub tag: Option<String>,
+    pub tag_semver: Option<String>,
+    pub ref_name: Option<String>,
+    pub commit: Option<String>,
+    pub secret_ref: Option<String>,
+    pub provider: Option<GitProvider>,
+    pub recurse_submodules: bool,
+    pub ignore_paths: Vec<String>,
+    pub sparse_checkout_paths: Vec<String>,
+}
+
+pub fn git_repository(opts: &GitSourceOptions) -> Result<GitRepository, InvalidInput> {
+    let metadata = opts.object.metadata()?;
+    let url = source_url(
+        "--url",
+        &opts.url,
+        "a Git source",
+        &["http", "https", "ssh"],
+    )?;
+    let branch = non_empty("--branch", &opts.branch)?;
+    let tag = non_empty("--tag", &opts.tag)?;
+    let semver = non_empty("--tag-semver", &opts.tag_semver)?;
+    let name = non_empty("--ref-name", &opts.ref_name)?;
+    let commit = non_empty("--commit", &opts.commit)?;
+    at_most_one(
+        &[
+            ("--tag", tag.is_some()),
+            ("--tag-semver", semver.is_some()),
+            ("--ref-name", name.is_some()),
+            ("--commit", commit.is_some()),
+        ],
+        "each selects the revision on its own; give one of them",
+    )?;
+    if branch.is_some() && (tag.is_some() || semver.is_some() || name.is_some()) {
+        return Err(InvalidInput::new(
+            "--branch cannot be used with --tag, --tag-semver or --ref-name: only --commit can be combined with --branch",
+        ));
+    }
+    if [&branch, &tag, &semver, &name, &commit]
+        .iter()
+        .all(|r| r.is_none())
+    {
+        return Err(InvalidInput::new(
+            "a Git reference is required: give one of --branch, --tag, --tag-semver, --ref-name or --commit",
+        ));
+    }
+    if let Some(n) = &name
+        && !n.starts_with("refs/")
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid --ref-name '{n}': must be a full reference name starting with refs/, e.g. refs/heads/main or refs/pull/42/head"
+        )));
+    }
+    let mut object = GitRepository::new(
+        &opts.object.name,
+        GitRepositorySpec {
+            url,
+            secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
+            provider: opts.provider.map(|p| p.as_str().to_string()),
+            interval: opts.object.interval,
+            timeout: None,
+            reference: Some(GitRepositoryRef {
+                branch,
+                tag,
+                semver,
+                name,
+                commit,
+            }),
+            ignore: joined_paths(&opts.ignore_paths),
+            recurse_submodules: opts.recurse_submodules,
+            sparse_checkout: opts
+                .sparse_checkout_paths
+                .iter()
+                .filter(|p| !p.is_empty())
+                .cloned()
+                .collect(),
+            suspend: false,
+            other: BTreeMap::new(),
+        },
+    );
+    object.metadata = metadata;
+    Ok(object)
+}
+
+#[derive(Clone, Debug)]
+pub struct HelmSourceOptions {
+    pub object: ObjectOptions,
+    pub url: String,
+    pub secret_ref: Option<String>,
+    /// An explicit `--type`; `oci://` URLs imply `oci`.
+    pub repository_type: Option<HelmRepositoryType>,
+}
+
+pub fn helm_repository(opts: &HelmSourceOptions) -> Result<HelmRepository, InvalidInput> {
+    let metadata = opts.object.metadata()?;
+    let url = source_url(
+        "--url",
+        &opts.url,
+        "a Helm repository",
+        &["http", "https", "oci"],
+    )?;
+    let is_oci_url = url.starts_with("oci://");
+    let repository_type = match (opts.repository_type, is_oci_url) {
+        (None | Some(HelmRepositoryType::Oci), true) => Some("oci".to_string()),
+        (Some(HelmRepositoryType::Default), true) => {
+            return Err(InvalidInput::new(format!(
+                "--type default does not fit --url '{url}': oci:// URLs are OCI Helm repositories, drop --type or use --type oci"
+            )));
+        }
+        (Some(HelmRepositoryType::Oci), false) => {
+            return Err(InvalidInput::new(format!(
+                "--type oci needs an oci:// URL, got '{url}': e.g. oci://ghcr.io/stefanprodan/charts"
+            )));
+        }
+        (None | Some(HelmRepositoryType::Default), false) => None,
+    };
+    let mut object = HelmRepository::new(
+        &opts.object.name,
+        HelmRepositorySpec {
+            url,
+            secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
+            pass_credentials: false,
+            interval: Some(opts.object.interval),
+            insecure: false,
+            timeout: None,
+            suspend: false,
+            repository_type,
+            provider: None,
+            other: BTreeMap::new(),
+        },
+    );
+    object.metadata = metadata;
+    Ok(object)
+}
+
+#[derive(Clone, Debug)]
+pub struct OciSourceOptions {
+    pub object: ObjectOptions,
+    pub url: String,
+    pub tag: Option<String>,
+    pub tag_semver: Option<String>,
+    pub digest: Option<String>,
+    pub secret_ref: Option<String>,
+    pub provider: OciProvider,
+}
+
+fn is_oci_digest(value: &str) -> bool {
+    let Some((algorithm, hex)) = value.split_once(':') else {
+        return false;
+    };
+    !algorithm.is_empty()
+        && algorithm
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"+._-".contains(&b))
+        && !hex.is_empty()
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"=_-".contains(&b))
+}
+
+pub fn oci_repository(opts: &OciSourceOptions) -> Result<OCIRepository, InvalidInput> {
+    let metadata = opts.object.metadata()?;
+    let url = source_url("--url", &opts.url, "an OCI repository", &["oci"])?;
+    let tag = non_empty("--tag", &opts.tag)?;
+    let semver = non_empty("--tag-semver", &opts.tag_semver)?;
+    let digest = non_empty("--digest", &opts.digest)?;
+    at_most_one(
+        &[
+            ("--tag", tag.is_some()),
+            ("--tag-semver", semver.is_some()),
+            ("--digest", digest.is_some()),
+        ],
+        "each selects the artifact on its own; give one of them",
+    )?;
+    if tag.is_none() && semver.is_none() && digest.is_none() {
+        return Err(InvalidInput::new(
+            "an OCI reference is required: give one of --tag, --tag-semver or --digest",
+        ));
+    }
+    if let Some(d) = &digest
+        && !is_oci_digest(d)
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid --digest '{d}': must be algorithm:hex, e.g. sha256:9f86d081884c7d65..."
+        )));
+    }
+    let mut object = OCIRepository::new(
+        &opts.object.name,
+        OCIRepositorySpec {
+            url,
+            reference: Some(OCIRepositoryRef {
+                digest,
+                semver,
+                tag,
+            }),
+            // Flux always writes the provider here, `generic` included.
+            provider: Some(opts.provider.as_str().to_string()),
+            secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
+            interval: opts.object.interval,
+            timeout: None,
+            ignore: None,
+            insecure: false,
+            suspend: false,
+            other: BTreeMap::new(),
+        },
+    );
+    object.metadata = metadata;
+    Ok(object)
+}
+
+#[derive(Clone, Debug)]
+pub struct BucketSourceOptions {
+    pub object: ObjectOptions,
+    pub bucket_name: String,
+    pub endpoint: String,
+    pub provider: BucketProvider,
+    pub region: Option<String>,
+    pub insecure: bool,
+    pub secret_ref: Option<String>,
+}
+
+pub fn bucket(opts: &BucketSourceOptions) -> Result<Bucket, InvalidInput> {
+    let metadata = opts.object.metadata()?;
+    let bucket_name = opts.bucket_name.trim();
+    if bucket_name.is_empty()
+        || bucket_name.len() > 255
+        || bucket_name.contains(|c: char| c.is_whitespace() || c == '/')
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid --bucket-name '{}': must be a bucket name without spaces or '/', e.g. my-bucket",
+            opts.bucket_name
+        )));
+    }
+    let endpoint = opts.endpoint.trim();
+    if endpoint.is_empty()
+        || endpoint.contains("://")
+        || endpoint.contains(char::is_whitespace)
+        || endpoint.contains('/')
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid --endpoint '{}': must be host[:port] without a scheme or path, e.g. minio.example.com:9000 (use --insecure for plain HTTP)",
+            opts.endpoint
+        )));
+    }
+    let region = non_empty("--region", &opts.region)?;
+    let mut object = Bucket::new(
+        &opts.object.name,
+        BucketSpec {
+            // Flux always writes the provider here, `generic` included.
+            provider: Some(opts.provider.as_str().to_string()),
+            bucket_name: bucket_name.to_string(),
+            endpoint: endpoint.to_string(),
+            insecure: opts.insecure,
+            region,
+            prefix: None,
+            secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
+            interval: opts.object.interval,
+            timeout: None,
+            ignore: None,
+            suspend: false,
+            other: BTreeMap::new(),
+        },
+    );
+    object.metadata = metadata;
+    Ok(object)
+}
+
+/// The source kinds a Kustomization can read from.
+pub const SYNC_SOURCE_KINDS: &[&str] = &["GitRepository", "OCIRepository", "Bucket"];
+/// The workload kinds `--health-check` accepts, as `flux create kustomization` does.
+pub const HEALTH_CHECK_KINDS: &[&str] = &["Deployment", "DaemonSet", "StatefulSet", "HelmRelease"];
+pub const HELM_RELEASE_API_VERSION: &str = "helm.toolkit.fluxcd.io/v2";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DecryptionProvider {
+    #[value(name = "sops")]
+    Sops,
+}
+
+#[derive(Clone, Debug)]
+pub struct SyncOptions {
+    pub object: ObjectOptions,
+    /// `[Kind/]name[.namespace]`; the kind defaults to GitRepository.
+    pub source: String,
+    pub path: String,
+    pub prune: bool,
+    pub wait: bool,
+    pub retry_interval: Option<GoDuration>,
+    pub health_check_timeout: GoDuration,
+    pub target_namespace: Option<String>,
+    pub depends_on: Vec<String>,
+    pub health_checks: Vec<String>,
+    pub service_account: Option<String>,
+    pub decryption_provider: Option<DecryptionProvider>,
+    pub decryption_secret: Option<String>,
+}
+
+/// Parses `[Kind/]name[.namespace]`, the kind matched case-insensitively.
+pub fn parse_source_ref(value: &str) -> Result<CrossNamespaceSourceReference, InvalidInput> {
+    let (kind, rest) = match value.split_once('/') {
+        Some((kind, rest)) => {
+            let canonical = SYNC_SOURCE_KINDS.iter().find(|k| k.eq_ignore_ascii_case(kind)).ok_or_else(|| {
+                InvalidInput::new(format!(
+                    "invalid --source '{value}': kind '{kind}' is not supported, use one of: {}",
+                    SYNC_SOURCE_KINDS.join(", ")
+                ))
+            })?;
+            (canonical.to_string(), rest)
+        }
+        None => ("GitRepository".to_string(), value),
+    };
+    let (name, namespace) = match rest.split_once('.') {
+        Some((name, namespace)) => (name, Some(namespace)),
+        None => (rest, None),
+    };
+    let bad = |why: String| {
+        InvalidInput::new(format!(
+            "invalid --source '{value}': {why}; expected [Kind/]name[.namespace], e.g. GitRepository/podinfo.flux-system"
+        ))
+    };
+    let name = validate::rfc1123_name("source name", name).map_err(|e| bad(e.0))?;
+    let namespace = namespace
+        .map(|ns| validate::rfc1123_name("source namespace", ns).map_err(|e| bad(e.0)))
+        .transpose()?;
+    Ok(CrossNamespaceSourceReference {
+        api_version: None,
+        kind,
+        name,
+        namespace,
+    })
+}
+
+/// Parses `name` or `namespace/name`.
+fn parse_dependency(value: &str) -> Result<DependencyReference, InvalidInput> {
+    let bad = |why: String| {
+        InvalidInput::new(format!(
+            "invalid --depends-on '{value}': {why}; expected name or namespace/name"
+        ))
+    };
+    let (namespace, name) = match value.split_once('/') {
+        Some((ns, name)) => (Some(ns), name),
+        None => (None, value),
+    };
+    let name = validate::rfc1123_name("name", name).map_err(|e| bad(e.0))?;
+    let namespace = namespace
+        .map(|ns| validate::rfc1123_name("namespace", ns).map_err(|e| bad(e.0)))
+        .transpose()?;
+    Ok(DependencyReference { name, namespace })
+}
+
+/// Parses `Kind/name.namespace`.
+fn parse_health_check(value: &str) -> Result<NamespacedObjectKindReference, InvalidInput> {
+    let bad = |why: String| {
+        InvalidInput::new(format!(
+            "invalid --health-check '{value}': {why}; expected Kind/name.namespace, e.g. Deployment/podinfo.default"
+        ))
+    };
+    let (kind, rest) = value
+        .split_once('/')
+        .ok_or_else(|| bad("missing the kind".into()))?;
+    let kind = HEALTH_CHECK_KINDS
+        .iter()
+        .find(|k| **k == kind)
+        .ok_or_else(|| {
+            bad(format!(
+                "kind '{kind}' is not supported, use one of: {}",
+                HEALTH_CHECK_KINDS.join(", ")
+            ))
+        })?;
+    let (name, namespace) = rest
+        .split_once('.')
+        .ok_or_else(|| bad("missing the namespace".into()))?;
+    let name = validate::rfc1123_name("name", name).map_err(|e| bad(e.0))?;
+    let namespace = validate::rfc1123_name("namespace", namespace).map_err(|e| bad(e.0))?;
+    Ok(NamespacedObjectKindReference {
+        api_version: (*kind == "HelmRelease").then(|| HELM_RELEASE_API_VERSION.to_string()),
+        kind: kind.to_string(),
+        name,
+        namespace: Some(namespace),
+    })
+}
+
+pub fn kustomization(opts: &SyncOptions) -> Result<Kustomization, InvalidInput> {
+    let metadata = opts.object.metadata()?;
+    let source_ref = parse_source_ref(&opts.source)?;
+    let path = validate::relative_path(&opts.path)?;
+    let depends_on = opts
+        .depends_on
+        .iter()
+        .filter(|d| !d.is_empty())
+        .map(|d| parse_dependency(d))
+        .collect::<Result<Vec<_>, _>>()?;
+    let health_checks = opts
+        .health_checks
+        .iter()
+        .filter(|h| !h.is_empty())
+        .map(|h| parse_health_check(h))
+        .collect::<Result<Vec<_>, _>>()?;
+    let target_namespace = opts
+        .target_namespace
+        .as_deref()
+        .map(|ns| validate::rfc1123_name("--target-namespace", ns))
+        .transpose()?;
+    let service_account_name = opts
+        .service_account
+        .as_deref()
+        .map(|sa| validate::rfc1123_name("--service-account", sa))
+        .transpose()?;
+    let decryption = match (opts.decryption_provider, &opts.decryption_secret) {
+        (None, Some(secret)) => {
+            return Err(InvalidInput::new(format!(
+                "--decryption-secret '{secret}' needs --decryption-provider=sops"
+            )));
+        }
+        (None, None) => None,
+        (Some(DecryptionProvider::Sops), secret) => Some(Decryption {
+            provider: "sops".into(),
+            secret_ref: secret_name("--decryption-secret", secret.as_deref())?,
+        }),
+    };
+    // As in Flux: --wait checks every applied object, so explicit health checks only apply
+    // without it, and either sets the health-check timeout.
+    let (health_checks, timeout) = if opts.wait {
+        (Vec::new(), Some(opts.health_check_timeout))
+    } else if !health_checks.is_empty() {
+        (health_checks, Some(opts.health_check_timeout))
+    } else {
+        (Vec::new(), None)
+    };
+    let mut object = Kustomization::new(
+        &opts.object.name,
+        KustomizationSpec {
+            depends_on,
+            decryption,
+            interval: opts.object.interval,
+            retry_interval: opts.retry_interval,
+            path: Some(path),
+            prune: opts.prune,
+            health_checks,
+            service_account_name,
+            source_ref,
+            suspend: false,
+            target_namespace,
+            timeout,
+            force: false,
+            wait: opts.wait,
+            other: BTreeMap::new(),
+        },
+    );
+    object.metadata = metadata;
+    Ok(object)
+}

@@ -1,0 +1,32 @@
+//! The Flux objects floe writes, how they are built from user input, and how they print.
+
+pub mod create;
+pub mod duration;
+pub mod kustomize;
+pub mod meta;
+pub mod source;
+pub mod validate;
+pub mod yaml;
+
+use serde::Serialize;
+
+/// Input that can never produce a valid object. Commands report it as a usage error (exit 2)
+/// before touching any cluster or repository.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidInput(pub String);
+
+impl InvalidInput {
+    pub fn new(message: impl Into<String>) -> Self {
+        InvalidInput(message.into())
+    }
+}
+
+/// The object as `flux ... --export` prints it: `---`, then its YAML without status.
+pub fn export_yaml<K: Serialize>(object: &K) -> String {
+    let mut value = serde_json::to_value(object).expect("Flux objects always serialize to JSON");
+    if let Some(map) = value.as_object_mut() {
+        map.remove("status");
+    }
+    yaml::export_document(&value)
+}

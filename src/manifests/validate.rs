@@ -1,0 +1,159 @@
+//! Checks of user-supplied values, each returning an error that names the value and what is
+//! allowed. They mirror the API server's own validation, so bad input fails before any I/O.
+
+use std::collections::BTreeMap;
+
+use super::InvalidInput;
+
+const DNS_LABEL_MAX: usize = 63;
+const DNS_SUBDOMAIN_MAX: usize = 253;
+
+fn is_dns_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= DNS_LABEL_MAX
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn is_dns_subdomain(s: &str) -> bool {
+    !s.is_empty() && s.len() <= DNS_SUBDOMAIN_MAX && s.split('.').all(is_dns_label)
+}
+
+/// An object or namespace name: an RFC 1123 label (what Flux's objects and namespaces need).
+pub fn rfc1123_name(what: &str, value: &str) -> Result<String, InvalidInput> {
+    if is_dns_label(value) {
+        Ok(value.to_string())
+    } else {
+        Err(InvalidInput::new(format!(
+            "invalid {what} '{value}': must be an RFC 1123 label of at most 63 characters: \
+             lower-case letters, digits and '-', starting and ending with a letter or digit"
+        )))
+    }
+}
+
+/// `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`, at most 63 characters (label values, the name
+/// part of label keys).
+fn is_label_token(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= DNS_LABEL_MAX
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+}
+
+fn is_label_key(key: &str) -> bool {
+    match key.split_once('/') {
+        Some((prefix, name)) => is_dns_subdomain(prefix) && is_label_token(name),
+        None => is_label_token(key),
+    }
+}
+
+/// `--label key=value` pairs, each given once, as Kubernetes accepts them.
+pub fn labels(pairs: &[String]) -> Result<BTreeMap<String, String>, InvalidInput> {
+    let mut out = BTreeMap::new();
+    for pair in pairs {
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(InvalidInput::new(format!(
+                "invalid label '{pair}': must be key=value, e.g. env=prod"
+            )));
+        };
+        if !is_label_key(key) {
+            return Err(InvalidInput::new(format!(
+                "invalid label key '{key}' in '{pair}': must be a name of at most 63 characters \
+                 (letters, digits, '-', '_', '.'; alphanumeric at both ends), optionally prefixed \
+                 with a DNS subdomain and '/'"
+            )));
+        }
+        if !value.is_empty() && !is_label_token(value) {
+            return Err(InvalidInput::new(format!(
+                "invalid label value '{value}' in '{pair}': must be empty or at most 63 \
+                 characters (letters, digits, '-', '_', '.'; alphanumeric at both ends)"
+            )));
+        }
+        if out.insert(key.to_string(), value.to_string()).is_some() {
+            return Err(InvalidInput::new(format!(
+                "invalid label '{pair}': key '{key}' is given more than once"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// A path inside the source artifact, normalised the way Flux writes it (`./apps/prod`).
+/// Absolute paths and `..` that climbs above the root are rejected rather than silently
+/// flattened, since they always mean the user pointed at the wrong place.
+pub fn relative_path(value: &str) -> Result<String, InvalidInput> {
+    let trimmed = value.trim();
+    if trimmed.starts_with('/') || trimmed.starts_with('\\') {
+        return Err(InvalidInput::new(format!(
+            "invalid path '{value}': must be relative to the source root, e.g. ./clusters/dev"
+        )));
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in trimmed.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(InvalidInput::new(format!(
+                        "invalid path '{value}': '..' must not climb above the source root"
+                    )));
+                }
+            }
+            _ => parts.push(part),
+        }
+    }
+    Ok(format!("./{}", parts.join("/")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(rfc1123_name("name", "podinfo-2").is_ok());
+        for bad in ["", "Podinfo", "-a", "a-", "a_b", "a.b", &"a".repeat(64)] {
+            let err = rfc1123_name("name", bad).unwrap_err().to_string();
+            assert!(err.contains(&format!("'{bad}'")), "{err}");
+        }
+    }
+
+    #[test]
+    fn label_pairs() {
+        let ok = labels(&["app.kubernetes.io/name=podinfo".into(), "tier=".into()]).unwrap();
+        assert_eq!(ok["app.kubernetes.io/name"], "podinfo");
+        assert_eq!(ok["tier"], "");
+        for bad in [
+            "novalue",
+            "=x",
+            "a b=c",
+            "k=-v",
+            "Bad_Prefix/x=y",
+            "k=v,",
+            "a=1",
+        ] {
+            let pairs = if bad == "a=1" {
+                vec!["a=1".into(), "a=2".into()]
+            } else {
+                vec![bad.to_string()]
+            };
+            assert!(labels(&pairs).is_err(), "{bad} must be rejected");
+        }
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(relative_path("./").unwrap(), "./");
+        assert_eq!(relative_path("apps").unwrap(), "./apps");
+        assert_eq!(relative_path("./apps/prod/").unwrap(), "./apps/prod");
+        assert_eq!(relative_path("apps/../infra").unwrap(), "./infra");
+        assert!(relative_path("/etc").is_err());
+        assert!(relative_path("../x").is_err());
+        assert!(relative_path("apps/../../x").is_err());
+    }
+}
