@@ -11,35 +11,58 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// Colour only on a terminal, and never with `--no-color` or a non-empty `NO_COLOR`.
+    /// Looks at the terminal and the environment.
     pub fn detect(no_color_flag: bool) -> Self {
-        let stderr_tty = std::io::stderr().is_terminal();
-        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ui::decide(
+            std::io::stderr().is_terminal(),
+            std::io::stdin().is_terminal(),
+            no_color_flag,
+            std::env::var_os("NO_COLOR").as_deref(),
+        )
+    }
+
+    /// Colour only on a terminal, and never with `--no-color` or a non-empty `NO_COLOR`
+    /// (no-color.org); prompts only when both stderr and stdin are terminals.
+    pub fn decide(
+        stderr_tty: bool,
+        stdin_tty: bool,
+        no_color_flag: bool,
+        no_color_env: Option<&std::ffi::OsStr>,
+    ) -> Self {
+        let no_color_env = no_color_env.is_some_and(|v| !v.is_empty());
         Ui {
             color: stderr_tty && !no_color_flag && !no_color_env,
-            interactive: stderr_tty && std::io::stdin().is_terminal(),
+            interactive: stderr_tty && stdin_tty,
         }
-    }
-
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-
-    /// `✗ message`, the failure line Flux users know.
-    pub fn failure(&self, message: &str) {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{} {message}",
-            self.paint("31", "✗")
-        );
     }
 }
 
 /// Prints a command's error as one line on stderr: `error: what went wrong: why`.
 pub fn print_error(err: &anyhow::Error) {
     let _ = writeln!(std::io::stderr().lock(), "error: {err:#}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ui;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_and_prompts_follow_the_terminal_and_no_color() {
+        assert!(Ui::decide(true, true, false, None).color);
+        assert!(!Ui::decide(false, true, false, None).color, "not on a pipe");
+        assert!(!Ui::decide(true, true, true, None).color, "--no-color");
+        assert!(
+            !Ui::decide(true, true, false, Some(OsStr::new("1"))).color,
+            "NO_COLOR=1"
+        );
+        assert!(
+            Ui::decide(true, true, false, Some(OsStr::new(""))).color,
+            "empty NO_COLOR is unset"
+        );
+        assert!(
+            !Ui::decide(true, false, false, None).interactive,
+            "no prompt without a stdin TTY"
+        );
+    }
 }

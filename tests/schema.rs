@@ -168,3 +168,95 @@ fn the_schema_check_catches_invalid_objects() {
     no_prune["spec"]["prune"] = json!(true);
     assert!(violations(&schemas["Kustomization"], &no_prune).is_empty());
 }
+
+/// floe's typed resources address the same API as the real CRDs: group, version, plural,
+/// namespaced scope, so `kube::Api<K>` reaches the objects Flux serves.
+#[test]
+fn typed_resources_match_the_crds_names_and_scope() {
+    use floe::manifests::kustomize::Kustomization;
+    use floe::manifests::source::{Bucket, GitRepository, HelmRepository, OCIRepository};
+    use kube::Resource;
+    if !require(flux_crds_dir().is_dir(), "../shared/flux-crds") {
+        return;
+    }
+    fn check<K: Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>>() {
+        let kind = K::kind(&()).to_string();
+        let file = format!("{}_{}.yaml", K::group(&()), K::plural(&()));
+        let path = flux_crds_dir().join(&file);
+        let crd: Value = serde_yaml::from_str(
+            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}")),
+        )
+        .unwrap();
+        assert_eq!(crd["spec"]["names"]["kind"], kind.as_str());
+        assert_eq!(crd["spec"]["scope"], "Namespaced", "{kind}");
+        let served: Vec<&str> = crd["spec"]["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["served"] == true)
+            .map(|v| v["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            served.contains(&K::version(&()).as_ref()),
+            "{kind} {} is served: {served:?}",
+            K::version(&())
+        );
+    }
+    check::<GitRepository>();
+    check::<HelmRepository>();
+    check::<OCIRepository>();
+    check::<Bucket>();
+    check::<Kustomization>();
+}
+
+/// Live objects, as the API server returns them with status and fields floe does not model,
+/// read into the typed model and write back without losing anything.
+#[test]
+fn live_objects_with_status_round_trip() {
+    use floe::manifests::kustomize::Kustomization;
+    use floe::manifests::source::GitRepository;
+    let live = json!({
+        "apiVersion": "source.toolkit.fluxcd.io/v1", "kind": "GitRepository",
+        "metadata": {"name": "podinfo", "namespace": "flux-system", "generation": 3, "resourceVersion": "42"},
+        "spec": {"interval": "1m0s", "url": "https://example.com/r", "ref": {"branch": "main"},
+                 "timeout": "60s", "include": [{"repository": {"name": "other"}}]},
+        "status": {"observedGeneration": 3,
+                   "artifact": {"revision": "main@sha1:0123abcd", "digest": "sha256:ff", "path": "p", "size": 10},
+                   "conditions": [{"type": "Ready", "status": "True", "reason": "Succeeded", "message": "stored artifact",
+                                   "lastTransitionTime": "2026-11-22T10:00:00Z", "observedGeneration": 3}]}
+    });
+    let repo: GitRepository = serde_json::from_value(live.clone()).unwrap();
+    let status = repo.status.as_ref().unwrap();
+    assert_eq!(
+        status.artifact.as_ref().unwrap().revision,
+        "main@sha1:0123abcd"
+    );
+    assert_eq!(status.observed_generation, Some(3));
+    assert_eq!(status.conditions[0].type_, "Ready");
+    assert_eq!(
+        repo.spec.timeout.unwrap().to_string(),
+        "1m0s",
+        "60s reads as a Go duration"
+    );
+    let mut back = serde_json::to_value(&repo).unwrap();
+    back["spec"]["timeout"] = json!("60s");
+    assert_eq!(
+        back, live,
+        "unknown fields (include, artifact size) survive"
+    );
+
+    let ks: Kustomization = serde_json::from_value(json!({
+        "apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+        "metadata": {"name": "apps"},
+        "spec": {"interval": "10m0s", "prune": true, "path": "./apps", "sourceRef": {"kind": "GitRepository", "name": "flux-system"}},
+        "status": {"lastAppliedRevision": "main@sha1:0123abcd", "lastAttemptedRevision": "main@sha1:0123abcd", "observedGeneration": 1,
+                   "inventory": {"entries": []}}
+    }))
+    .unwrap();
+    let status = ks.status.unwrap();
+    assert_eq!(
+        status.last_applied_revision.as_deref(),
+        Some("main@sha1:0123abcd")
+    );
+    assert!(status.other.contains_key("inventory"));
+}

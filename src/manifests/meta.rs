@@ -66,8 +66,3 @@ pub struct SourceStatus {
     #[serde(flatten)]
     pub other: OtherFields,
 }
-
-/// The `Ready` condition, if the controller has set one.
-pub fn ready_condition(conditions: &[Condition]) -> Option<&Condition> {
-    conditions.iter().find(|c| c.type_ == "Ready")
-}
