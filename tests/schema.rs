@@ -83,7 +83,7 @@ fn every_exported_object_validates_against_the_flux_crds() {
         flux_crds_dir()
             .join("source.toolkit.fluxcd.io_gitrepositories.yaml")
             .is_file(),
-        "../shared/flux-crds",
+        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
     ) {
         return;
     }
@@ -127,7 +127,10 @@ fn every_exported_object_validates_against_the_flux_crds() {
 /// enum value, a bad duration. Without this the test above could pass by accepting anything.
 #[test]
 fn the_schema_check_catches_invalid_objects() {
-    if !require(flux_crds_dir().is_dir(), "../shared/flux-crds") {
+    if !require(
+        flux_crds_dir().is_dir(),
+        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
+    ) {
         return;
     }
     let schemas = load_schemas();
@@ -176,7 +179,10 @@ fn typed_resources_match_the_crds_names_and_scope() {
     use floe::manifests::kustomize::Kustomization;
     use floe::manifests::source::{Bucket, GitRepository, HelmRepository, OCIRepository};
     use kube::Resource;
-    if !require(flux_crds_dir().is_dir(), "../shared/flux-crds") {
+    if !require(
+        flux_crds_dir().is_dir(),
+        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
+    ) {
         return;
     }
     fn check<K: Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>>() {
