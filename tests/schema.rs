@@ -8,6 +8,16 @@ use common::{EXPORT_CASES, floe, flux_crds_dir, require};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
+/// Whether ../shared/flux-crds is there; skips (or fails in CI) with the path printed.
+fn crds_available() -> bool {
+    let dir = flux_crds_dir();
+    require(
+        dir.join("source.toolkit.fluxcd.io_gitrepositories.yaml")
+            .is_file(),
+        &format!("the Flux CRDs at {}", dir.display()),
+    )
+}
+
 /// Turns a Kubernetes structural schema into plain JSON Schema.
 fn to_json_schema(node: &mut Value) {
     let Some(map) = node.as_object_mut() else {
@@ -79,12 +89,7 @@ fn violations(schema: &Value, object: &Value) -> Vec<String> {
 
 #[test]
 fn every_exported_object_validates_against_the_flux_crds() {
-    if !require(
-        flux_crds_dir()
-            .join("source.toolkit.fluxcd.io_gitrepositories.yaml")
-            .is_file(),
-        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
-    ) {
+    if !crds_available() {
         return;
     }
     let schemas = load_schemas();
@@ -127,10 +132,7 @@ fn every_exported_object_validates_against_the_flux_crds() {
 /// enum value, a bad duration. Without this the test above could pass by accepting anything.
 #[test]
 fn the_schema_check_catches_invalid_objects() {
-    if !require(
-        flux_crds_dir().is_dir(),
-        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
-    ) {
+    if !crds_available() {
         return;
     }
     let schemas = load_schemas();
@@ -179,10 +181,7 @@ fn typed_resources_match_the_crds_names_and_scope() {
     use floe::manifests::kustomize::Kustomization;
     use floe::manifests::source::{Bucket, GitRepository, HelmRepository, OCIRepository};
     use kube::Resource;
-    if !require(
-        flux_crds_dir().is_dir(),
-        &format!("the Flux CRDs at {}", flux_crds_dir().display()),
-    ) {
+    if !crds_available() {
         return;
     }
     fn check<K: Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>>() {
