@@ -3,9 +3,22 @@
 //! The binary is a thin shell over this library: [`cli`] turns flags into option structs and
 //! calls the domain modules ([`manifests`], [`ui`]), which work without a terminal.
 
+pub mod check;
 pub mod cli;
+pub mod cluster;
+pub mod install;
 pub mod manifests;
+pub mod status;
 pub mod ui;
 
 /// The Flux release floe installs by default and is tested against.
 pub const DEFAULT_FLUX_VERSION: &str = "v2.9.4";
+
+/// Makes ring rustls's process-wide crypto provider, once; the HTTP clients that do not pick a
+/// provider themselves (reqwest) need one installed.
+pub fn install_crypto_provider() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}

@@ -37,6 +37,58 @@ impl Ui {
     }
 }
 
+/// The symbol that starts a progress line, as Flux users know them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Generating,
+    Applying,
+    Waiting,
+    Done,
+    Failed,
+    Warning,
+}
+
+impl Mark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Generating => "✚",
+            Mark::Applying => "►",
+            Mark::Waiting => "◎",
+            Mark::Done => "✔",
+            Mark::Failed => "✗",
+            Mark::Warning => "⚠",
+        }
+    }
+
+    fn color(self) -> &'static str {
+        match self {
+            Mark::Generating | Mark::Applying | Mark::Waiting => "\x1b[36m",
+            Mark::Done => "\x1b[32m",
+            Mark::Failed => "\x1b[31m",
+            Mark::Warning => "\x1b[33m",
+        }
+    }
+}
+
+impl Ui {
+    /// A progress line on stderr: the mark, then what is happening to which object.
+    pub fn step(&self, mark: Mark, message: &str) {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            self.format_step(mark, message)
+        );
+    }
+
+    pub fn format_step(&self, mark: Mark, message: &str) -> String {
+        if self.color {
+            format!("{}{}\x1b[0m {message}", mark.color(), mark.symbol())
+        } else {
+            format!("{} {message}", mark.symbol())
+        }
+    }
+}
+
 /// Prints a command's error as one line on stderr: `error: what went wrong: why`.
 pub fn print_error(err: &anyhow::Error) {
     let _ = writeln!(std::io::stderr().lock(), "error: {err:#}");
@@ -46,6 +98,26 @@ pub fn print_error(err: &anyhow::Error) {
 mod tests {
     use super::Ui;
     use std::ffi::OsStr;
+
+    #[test]
+    fn progress_lines_are_coloured_only_when_colour_is_on() {
+        let plain = Ui {
+            color: false,
+            interactive: false,
+        };
+        assert_eq!(
+            plain.format_step(super::Mark::Done, "Deployment/x ready"),
+            "✔ Deployment/x ready"
+        );
+        let coloured = Ui {
+            color: true,
+            interactive: false,
+        };
+        assert_eq!(
+            coloured.format_step(super::Mark::Failed, "x"),
+            "\x1b[31m✗\x1b[0m x"
+        );
+    }
 
     #[test]
     fn colour_and_prompts_follow_the_terminal_and_no_color() {

@@ -1,11 +1,14 @@
 //! The command-line interface: one module per command, each with its clap struct and a small
 //! `run` that turns flags into options for the library and prints the result.
 
+pub mod check;
 pub mod completion;
 pub mod create;
 pub mod create_source;
 pub mod create_sync;
 pub mod flags;
+pub mod get;
+pub mod install;
 pub mod version;
 
 use std::path::PathBuf;
@@ -70,6 +73,12 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Install the Flux controllers on the cluster
+    Install(Box<install::InstallArgs>),
+    /// Check the cluster before installing (--pre) or the installed controllers
+    Check(check::CheckArgs),
+    /// Show the state of sources and syncs
+    Get(get::GetArgs),
     /// Create or update Flux sources and syncs
     Create(Box<create::CreateArgs>),
     /// Print shell completion scripts
@@ -99,10 +108,32 @@ where
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
     match cli.command {
+        Command::Install(args) => install::run(&cli.global, &ui, *args),
+        Command::Check(args) => check::run(&cli.global, &ui, args),
+        Command::Get(args) => get::run(&cli.global, &ui, args),
         Command::Create(args) => create::run(&cli.global, &ui, *args),
         Command::Completion(args) => completion::run(args),
         Command::Version(args) => version::run(args),
     }
+}
+
+/// Runs a command's async part. One thread is enough: floe's work is waiting on the network.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime can be built")
+        .block_on(future)
+}
+
+/// Connects to the cluster the global flags name.
+pub async fn connect(global: &GlobalArgs) -> anyhow::Result<crate::cluster::Cluster> {
+    crate::install_crypto_provider();
+    let opts = crate::cluster::ConnectOptions {
+        kubeconfig: global.kubeconfig.clone(),
+        context: global.context.clone(),
+    };
+    Ok(crate::cluster::Cluster::connect(&opts).await?)
 }
 
 /// Exit code for a failed command: 2 for bad input, 1 for everything else.

@@ -1,0 +1,86 @@
+//! `floe check [--pre]`.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use super::{GlobalArgs, block_on, connect};
+use crate::check::{Check, install_checks, pre_checks};
+use crate::install::fetch::normalize_version;
+use crate::ui::{Mark, Ui};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # Can Flux be installed on this cluster by me?\n  \
+    floe check --pre\n\n  \
+    # Is the installed Flux healthy? (exit code 1 if not)\n  \
+    floe check -o json")]
+pub struct CheckArgs {
+    /// Check the prerequisites for installing Flux instead of the installed components
+    #[arg(long)]
+    pub pre: bool,
+    /// Flux release whose Kubernetes minimum --pre checks against
+    #[arg(long = "version", default_value = crate::DEFAULT_FLUX_VERSION, value_name = "VERSION")]
+    pub flux_version: String,
+    /// Report a server older than the Flux release needs as passing (at your own risk)
+    #[arg(long = "skip-version-check")]
+    pub skip_version_check: bool,
+    /// Output format (json is documented in docs/output.md)
+    #[arg(short = 'o', long, value_enum, default_value = "text")]
+    pub output: CheckFormat,
+}
+
+pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> {
+    let flux_version = normalize_version(&args.flux_version)?;
+    let checks = block_on(async {
+        let cluster = connect(global).await?;
+        if args.pre {
+            pre_checks(
+                &cluster,
+                &global.namespace,
+                &flux_version,
+                args.skip_version_check,
+            )
+            .await
+        } else {
+            install_checks(&cluster, &global.namespace).await
+        }
+    })?;
+    report(&checks, args.output, ui)
+}
+
+/// Prints the checks and fails when any did.
+pub fn report(checks: &[Check], format: CheckFormat, ui: &Ui) -> anyhow::Result<()> {
+    let failed = checks.iter().filter(|c| !c.ok).count();
+    match format {
+        CheckFormat::Text => {
+            let mut out = std::io::stdout().lock();
+            for check in checks {
+                let mark = if check.ok { Mark::Done } else { Mark::Failed };
+                writeln!(
+                    out,
+                    "{}",
+                    ui.format_step(mark, &format!("{}: {}", check.name, check.message))
+                )?;
+            }
+        }
+        CheckFormat::Json => {
+            let doc = serde_json::json!({ "ok": failed == 0, "checks": checks });
+            writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                serde_json::to_string_pretty(&doc)?
+            )?;
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} of {} checks failed", checks.len());
+    }
+    Ok(())
+}

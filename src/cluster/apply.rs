@@ -1,0 +1,335 @@
+//! Server-side apply of a set of manifests, in the order a cluster can accept them:
+//! Namespaces, then CRDs (and wait until they are Established), then everything else. Objects
+//! within a stage do not depend on each other and are applied concurrently.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+
+use futures::{StreamExt, TryStreamExt, stream};
+use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+use kube::api::{Api, DynamicObject, Patch, PatchParams};
+use kube::core::GroupVersionKind;
+use kube::discovery::{ApiCapabilities, ApiResource, Scope};
+use serde_json::Value;
+
+use super::{Cluster, ClusterError, FIELD_MANAGER};
+
+/// How many requests floe keeps in flight against the API server at once.
+pub const CONCURRENCY: usize = 16;
+
+/// What applying an object did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Created,
+    Configured,
+    Unchanged,
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Action::Created => "created",
+            Action::Configured => "configured",
+            Action::Unchanged => "unchanged",
+        })
+    }
+}
+
+/// One object's outcome, named as kubectl names it (`Kind/name`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Applied {
+    pub kind: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    pub action: Action,
+}
+
+impl Applied {
+    pub fn reference(&self) -> String {
+        format!("{}/{}", self.kind, self.name)
+    }
+}
+
+/// Why an apply failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error("{reference}: {source}")]
+    Object {
+        reference: String,
+        #[source]
+        source: ClusterError,
+    },
+    #[error("{reference} has no {field}")]
+    Malformed {
+        reference: String,
+        field: &'static str,
+    },
+    #[error("the cluster does not serve {api_version} {kind}: {source}")]
+    UnknownKind {
+        api_version: String,
+        kind: String,
+        #[source]
+        source: ClusterError,
+    },
+    #[error(
+        "CustomResourceDefinition/{name} did not become Established within {seconds}s; see kubectl describe crd {name}"
+    )]
+    NotEstablished { name: String, seconds: u64 },
+}
+
+/// Splits a multi-document YAML stream into objects, skipping empty documents and flattening
+/// `kind: List`.
+pub fn parse_manifests(text: &str) -> Result<Vec<Value>, serde_yaml::Error> {
+    let mut objects = Vec::new();
+    for document in serde_yaml::Deserializer::from_str(text) {
+        let value: Value = serde::Deserialize::deserialize(document)?;
+        match value {
+            Value::Null => {}
+            Value::Object(ref map) if map.get("kind").and_then(Value::as_str) == Some("List") => {
+                if let Some(Value::Array(items)) = map.get("items") {
+                    objects.extend(items.iter().cloned());
+                }
+            }
+            other => objects.push(other),
+        }
+    }
+    Ok(objects)
+}
+
+/// `Kind/name` for messages.
+pub fn reference(object: &Value) -> String {
+    format!(
+        "{}/{}",
+        object["kind"].as_str().unwrap_or("?"),
+        object["metadata"]["name"].as_str().unwrap_or("?")
+    )
+}
+
+/// Applies manifests to one cluster, remembering which resource each kind maps to.
+pub struct Applier<'a> {
+    cluster: &'a Cluster,
+    dry_run: bool,
+    resources: Mutex<HashMap<(String, String), (ApiResource, ApiCapabilities)>>,
+}
+
+impl<'a> Applier<'a> {
+    pub fn new(cluster: &'a Cluster) -> Self {
+        Applier {
+            cluster,
+            dry_run: false,
+            resources: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Server-side dry run: the server validates and merges, nothing is stored.
+    pub fn dry_run(mut self, dry_run: bool) -> Self {
+        self.dry_run = dry_run;
+        self
+    }
+
+    async fn resource(&self, object: &Value) -> Result<(ApiResource, Scope), ApplyError> {
+        let api_version = object["apiVersion"]
+            .as_str()
+            .ok_or_else(|| ApplyError::Malformed {
+                reference: reference(object),
+                field: "apiVersion",
+            })?;
+        let kind = object["kind"]
+            .as_str()
+            .ok_or_else(|| ApplyError::Malformed {
+                reference: reference(object),
+                field: "kind",
+            })?;
+        let key = (api_version.to_string(), kind.to_string());
+        if let Some((ar, caps)) = self.resources.lock().expect("not poisoned").get(&key) {
+            return Ok((ar.clone(), caps.scope.clone()));
+        }
+        let (group, version) = match api_version.split_once('/') {
+            Some((g, v)) => (g, v),
+            None => ("", api_version),
+        };
+        let gvk = GroupVersionKind::gvk(group, version, kind);
+        let (ar, caps) = kube::discovery::pinned_kind(&self.cluster.client, &gvk)
+            .await
+            .map_err(|e| ApplyError::UnknownKind {
+                api_version: api_version.to_string(),
+                kind: kind.to_string(),
+                source: self.cluster.explain(e),
+            })?;
+        let scope = caps.scope.clone();
+        self.resources
+            .lock()
+            .expect("not poisoned")
+            .insert(key, (ar.clone(), caps));
+        Ok((ar, scope))
+    }
+
+    /// Applies one object with field manager `floe`, taking over fields other managers own
+    /// (floe is the owner of what it applies, as Flux's own apply is).
+    pub async fn apply(&self, object: &Value) -> Result<Applied, ApplyError> {
+        let (ar, scope) = self.resource(object).await?;
+        let name = object["metadata"]["name"]
+            .as_str()
+            .ok_or_else(|| ApplyError::Malformed {
+                reference: reference(object),
+                field: "metadata.name",
+            })?;
+        let namespace = match scope {
+            Scope::Namespaced => Some(
+                object["metadata"]["namespace"]
+                    .as_str()
+                    .unwrap_or("default")
+                    .to_string(),
+            ),
+            Scope::Cluster => None,
+        };
+        let api: Api<DynamicObject> = match &namespace {
+            Some(ns) => Api::namespaced_with(self.cluster.client.clone(), ns, &ar),
+            None => Api::all_with(self.cluster.client.clone(), &ar),
+        };
+        let object_error = |e: kube::Error| ApplyError::Object {
+            reference: reference(object),
+            source: self.cluster.explain(e),
+        };
+        let before = api.get_opt(name).await.map_err(object_error)?;
+        let apply = |dry_run: bool| {
+            let mut params = PatchParams::apply(FIELD_MANAGER).force();
+            params.dry_run = dry_run;
+            let api = api.clone();
+            async move { api.patch(name, &params, &Patch::Apply(object)).await }
+        };
+        let action = match before {
+            None => {
+                apply(self.dry_run).await.map_err(object_error)?;
+                Action::Created
+            }
+            Some(before) => {
+                // Some servers (1.20 among them) write a no-op apply anyway, bumping the
+                // resourceVersion. A dry run tells whether anything would change, so an
+                // unchanged object is not written at all.
+                let merged = apply(true).await.map_err(object_error)?;
+                if same_object(&before, &merged) {
+                    Action::Unchanged
+                } else {
+                    if !self.dry_run {
+                        apply(false).await.map_err(object_error)?;
+                    }
+                    Action::Configured
+                }
+            }
+        };
+        Ok(Applied {
+            kind: ar.kind.clone(),
+            name: name.to_string(),
+            namespace,
+            action,
+        })
+    }
+
+    /// Applies every object, stage by stage, reporting each outcome as it comes.
+    pub async fn apply_all(
+        &self,
+        objects: &[Value],
+        crd_timeout: std::time::Duration,
+        on_applied: &(dyn Fn(&Applied) + Sync),
+    ) -> Result<Vec<Applied>, ApplyError> {
+        let stage_of = |o: &Value| match o["kind"].as_str() {
+            Some("Namespace") => 0,
+            Some("CustomResourceDefinition") => 1,
+            _ => 2,
+        };
+        let mut results = Vec::with_capacity(objects.len());
+        for stage in 0..3 {
+            let batch: Vec<&Value> = objects.iter().filter(|o| stage_of(o) == stage).collect();
+            // Resolve each kind once before fanning out, so discovery is not repeated.
+            let mut seen = std::collections::HashSet::new();
+            for object in &batch {
+                if seen.insert((
+                    object["apiVersion"].as_str().unwrap_or_default(),
+                    object["kind"].as_str().unwrap_or_default(),
+                )) {
+                    self.resource(object).await?;
+                }
+            }
+            let applied: Vec<Applied> = stream::iter(batch.iter().map(|o| async move {
+                let applied = self.apply(o).await?;
+                on_applied(&applied);
+                Ok::<_, ApplyError>(applied)
+            }))
+            .buffered(CONCURRENCY)
+            .try_collect()
+            .await?;
+            if stage == 1 && !self.dry_run {
+                let names: Vec<&str> = applied.iter().map(|a| a.name.as_str()).collect();
+                self.wait_established(&names, crd_timeout).await?;
+            }
+            results.extend(applied);
+        }
+        Ok(results)
+    }
+
+    async fn wait_established(
+        &self,
+        names: &[&str],
+        timeout: std::time::Duration,
+    ) -> Result<(), ApplyError> {
+        let api: Api<CustomResourceDefinition> = Api::all(self.cluster.client.clone());
+        stream::iter(names.iter().map(|name| {
+            let api = api.clone();
+            async move {
+                let established = kube::runtime::wait::await_condition(
+                    api,
+                    name,
+                    kube::runtime::conditions::is_crd_established(),
+                );
+                match tokio::time::timeout(timeout, established).await {
+                    Ok(Ok(_)) => Ok(()),
+                    _ => Err(ApplyError::NotEstablished {
+                        name: name.to_string(),
+                        seconds: timeout.as_secs(),
+                    }),
+                }
+            }
+        }))
+        .buffer_unordered(CONCURRENCY)
+        .try_collect::<Vec<()>>()
+        .await?;
+        Ok(())
+    }
+}
+
+/// Whether two versions of an object are the same but for bookkeeping the server does on every
+/// write (resourceVersion and the managed-fields timestamps).
+fn same_object(live: &DynamicObject, merged: &DynamicObject) -> bool {
+    fn normalized(object: &DynamicObject) -> DynamicObject {
+        let mut object = object.clone();
+        object.metadata.resource_version = None;
+        for entry in object.metadata.managed_fields.iter_mut().flatten() {
+            entry.time = None;
+        }
+        object
+    }
+    normalized(live) == normalized(merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_documents_and_lists_and_skips_empty_ones() {
+        let text = "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n---\n\
+                    apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n";
+        let objects = parse_manifests(text).unwrap();
+        let refs: Vec<String> = objects.iter().map(reference).collect();
+        assert_eq!(refs, ["Namespace/a", "ConfigMap/b"]);
+    }
+
+    #[test]
+    fn bad_yaml_is_an_error() {
+        assert!(parse_manifests("a: [").is_err());
+    }
+}

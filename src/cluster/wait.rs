@@ -1,0 +1,232 @@
+//! Waiting on the cluster with watches, never sleep loops: Deployment rollouts, Flux objects'
+//! Ready condition, and why a controller's pods are not coming up.
+
+use std::fmt::Debug;
+use std::time::Duration;
+
+use futures::{StreamExt, TryStreamExt, stream};
+use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, ListParams};
+use kube::runtime::watcher;
+use kube::{Resource, ResourceExt};
+use serde::de::DeserializeOwned;
+
+use super::Cluster;
+use super::apply::CONCURRENCY;
+
+/// Watches one object until `done` holds for it or `timeout` passes. Returns the last version
+/// seen either way, with whether `done` held.
+pub async fn watch_until<K, F>(
+    api: Api<K>,
+    name: &str,
+    timeout: Duration,
+    done: F,
+) -> Result<(bool, Option<K>), kube::Error>
+where
+    K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
+    F: Fn(&K) -> bool,
+{
+    let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
+    let mut events = watcher::watcher(api, config).boxed();
+    let mut last: Option<K> = None;
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let next = tokio::time::timeout_at(deadline, events.try_next()).await;
+        match next {
+            Err(_elapsed) => return Ok((false, last)),
+            Ok(Err(watcher::Error::InitialListFailed(e)))
+            | Ok(Err(watcher::Error::WatchStartFailed(e)))
+            | Ok(Err(watcher::Error::WatchFailed(e))) => return Err(e),
+            Ok(Err(_)) => continue,
+            Ok(Ok(None)) => return Ok((false, last)),
+            Ok(Ok(Some(event))) => match event {
+                watcher::Event::Apply(object) | watcher::Event::InitApply(object) => {
+                    let ok = done(&object);
+                    last = Some(object);
+                    if ok {
+                        return Ok((true, last));
+                    }
+                }
+                watcher::Event::Delete(_) => last = None,
+                watcher::Event::Init | watcher::Event::InitDone => {}
+            },
+        }
+    }
+}
+
+/// A Deployment is rolled out when kubectl's `rollout status` would say so: the controller saw
+/// the latest spec, every replica is updated, old ones are gone, and all are available.
+pub fn is_rolled_out(deployment: &Deployment) -> bool {
+    let wanted = deployment.spec.replicas.unwrap_or(1);
+    let Some(status) = &deployment.status else {
+        return false;
+    };
+    let generation = deployment.metadata.generation.unwrap_or(0);
+    status.observed_generation.unwrap_or(0) >= generation
+        && status.updated_replicas.unwrap_or(0) == wanted
+        && status.replicas.unwrap_or(0) == wanted
+        && status.available_replicas.unwrap_or(0) == wanted
+}
+
+/// Why a Deployment is not available, from its pods: image pull errors with the image, crash
+/// loops, or the scheduler's message for pending pods.
+pub async fn diagnose_deployment(cluster: &Cluster, deployment: &Deployment) -> String {
+    let namespace = deployment.namespace().unwrap_or_default();
+    let selector = deployment
+        .spec
+        .selector
+        .match_labels
+        .as_ref()
+        .map(|labels| {
+            labels
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .unwrap_or_default();
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &namespace);
+    let pods = match pods.list(&ListParams::default().labels(&selector)).await {
+        Ok(pods) => pods.items,
+        Err(e) => return format!("cannot list its pods: {}", cluster.explain(e)),
+    };
+    if pods.is_empty() {
+        return "no pods were created; see kubectl describe replicaset".to_string();
+    }
+    let mut reasons: Vec<String> = pods.iter().filter_map(pod_problem).collect();
+    reasons.sort();
+    reasons.dedup();
+    if reasons.is_empty() {
+        "its pods are not ready yet".to_string()
+    } else {
+        reasons.join("; ")
+    }
+}
+
+/// The one thing wrong with a pod, if anything is, in words.
+pub fn pod_problem(pod: &Pod) -> Option<String> {
+    let name = pod.name_any();
+    let status = pod.status.as_ref()?;
+    for container in status.container_statuses.iter().flatten() {
+        if let Some(waiting) = container.state.as_ref().and_then(|s| s.waiting.as_ref()) {
+            let reason = waiting.reason.clone().unwrap_or_default();
+            let message = waiting.message.clone().unwrap_or_default();
+            let detail = match reason.as_str() {
+                "ImagePullBackOff" | "ErrImagePull" | "InvalidImageName" => {
+                    format!("cannot pull image {}", container.image)
+                }
+                "CrashLoopBackOff" => format!(
+                    "container {} keeps crashing ({} restarts); see kubectl logs -n {} {} -c {} --previous",
+                    container.name,
+                    container.restart_count,
+                    pod.namespace().unwrap_or_default(),
+                    name,
+                    container.name
+                ),
+                _ => format!("container {} is waiting", container.name),
+            };
+            let message = if message.is_empty() {
+                String::new()
+            } else {
+                format!(": {message}")
+            };
+            return Some(format!("pod {name}: {reason}, {detail}{message}"));
+        }
+    }
+    if status.phase.as_deref() == Some("Pending") {
+        let scheduled = status
+            .conditions
+            .iter()
+            .flatten()
+            .find(|c| c.type_ == "PodScheduled" && c.status == "False");
+        if let Some(condition) = scheduled {
+            return Some(format!(
+                "pod {name} is pending: {}",
+                condition
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| "not scheduled".into())
+            ));
+        }
+    }
+    None
+}
+
+/// A Deployment that did not roll out in time, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("Deployment/{name} did not become ready within {timeout:?}: {reason}")]
+pub struct NotRolledOut {
+    pub name: String,
+    pub timeout: Duration,
+    pub reason: String,
+}
+
+/// Waits for all the named Deployments to roll out, concurrently; calls `on_ready` as each does.
+pub async fn wait_rollouts(
+    cluster: &Cluster,
+    namespace: &str,
+    names: &[String],
+    timeout: Duration,
+    on_ready: &(dyn Fn(&str) + Sync),
+) -> anyhow::Result<()> {
+    let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), namespace);
+    let failures: Vec<anyhow::Error> = stream::iter(names.iter().map(|name| {
+        let api = api.clone();
+        async move {
+            let (ready, last) = watch_until(api, name, timeout, is_rolled_out)
+                .await
+                .map_err(|e| anyhow::Error::new(cluster.explain(e)))?;
+            if ready {
+                on_ready(name);
+                return Ok(());
+            }
+            let reason = match &last {
+                Some(deployment) => diagnose_deployment(cluster, deployment).await,
+                None => "it does not exist".to_string(),
+            };
+            Err(anyhow::Error::new(NotRolledOut {
+                name: name.clone(),
+                timeout,
+                reason,
+            }))
+        }
+    }))
+    .buffer_unordered(CONCURRENCY)
+    .filter_map(|r: anyhow::Result<()>| async move { r.err() })
+    .collect()
+    .await;
+    match failures.len() {
+        0 => Ok(()),
+        1 => Err(failures.into_iter().next().expect("one failure")),
+        _ => {
+            let messages: Vec<String> = failures.iter().map(|e| format!("{e:#}")).collect();
+            anyhow::bail!("{}", messages.join("; "))
+        }
+    }
+}
+
+/// The Ready condition of a Flux object: `(status, reason, message)`.
+pub fn ready_condition(object: &serde_json::Value) -> Option<(String, String, String)> {
+    object["status"]["conditions"]
+        .as_array()?
+        .iter()
+        .find(|c| c["type"] == "Ready")
+        .map(|c| {
+            (
+                c["status"].as_str().unwrap_or("Unknown").to_string(),
+                c["reason"].as_str().unwrap_or_default().to_string(),
+                c["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+}
+
+/// Whether a Flux object is Ready for its current spec: the Ready condition is True and the
+/// controller has observed the latest generation.
+pub fn is_ready_now(object: &serde_json::Value) -> bool {
+    let observed = object["status"]["observedGeneration"]
+        .as_i64()
+        .unwrap_or(-1);
+    let generation = object["metadata"]["generation"].as_i64().unwrap_or(0);
+    observed >= generation && ready_condition(object).is_some_and(|(status, _, _)| status == "True")
+}
