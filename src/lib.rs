@@ -6,8 +6,10 @@
 pub mod check;
 pub mod cli;
 pub mod cluster;
+pub mod credentials;
 pub mod install;
 pub mod manifests;
+pub mod objects;
 pub mod status;
 pub mod ui;
 

@@ -60,6 +60,14 @@ impl FluxKind {
         }
     }
 
+    /// The controller that reconciles this kind.
+    pub fn controller(self) -> &'static str {
+        match self {
+            FluxKind::Kustomization => "kustomize-controller",
+            _ => "source-controller",
+        }
+    }
+
     /// The CRD's name, `plural.group`.
     pub fn crd_name(self) -> String {
         let ar = self.api_resource();

@@ -4,13 +4,16 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::io::Write;
 
-use super::GlobalArgs;
+use super::{GlobalArgs, block_on, connect};
+use crate::cluster::Cluster;
+use crate::objects::{self, ObjectRef};
+use crate::status::FluxKind;
 use super::create_source::SourceArgs;
 use super::create_sync::SyncArgs;
 use crate::manifests::create::ObjectOptions;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::export_yaml;
-use crate::ui::Ui;
+use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
@@ -59,8 +62,11 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: CreateArgs) -> anyhow::Result<()>
     }
 }
 
-/// Prints the built object with `--export`; applying to a cluster comes with the cluster layer.
+/// Prints the built object with `--export`, or applies it and waits until Flux reports it
+/// Ready.
 pub fn export_or_apply<K: Serialize + kube::Resource<DynamicType = ()>>(
+    global: &GlobalArgs,
+    ui: &Ui,
     object: &K,
     flags: &CreateFlags,
 ) -> anyhow::Result<()> {
@@ -70,8 +76,38 @@ pub fn export_or_apply<K: Serialize + kube::Resource<DynamicType = ()>>(
             .write_all(export_yaml(object).as_bytes())?;
         return Ok(());
     }
-    anyhow::bail!(
-        "applying a {kind} to the cluster is not available in this floe release yet; add --export to print it and apply it with kubectl apply -f -",
-        kind = K::kind(&())
-    )
+    block_on(async {
+        let cluster = connect(global).await?;
+        apply_and_wait(&cluster, global, ui, object).await
+    })
+}
+
+/// Applies a Flux object, then waits for its Ready condition; the condition's message is the
+/// error when it fails or the wait times out.
+pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
+    cluster: &Cluster,
+    global: &GlobalArgs,
+    ui: &Ui,
+    object: &K,
+) -> anyhow::Result<()> {
+    let kind = FluxKind::ALL
+        .into_iter()
+        .find(|k| k.kind() == K::kind(&()))
+        .expect("create builds Flux kinds only");
+    let name = object.meta().name.clone().unwrap_or_default();
+    let target = ObjectRef::new(kind, &global.namespace, &name);
+    let what = format!("{kind} {}/{name}", global.namespace);
+    ui.step(Mark::Applying, &format!("applying {what}"));
+    let action = objects::apply(cluster, &serde_json::to_value(object)?).await?;
+    ui.step(Mark::Done, &format!("{what} {action}"));
+    ui.step(Mark::Waiting, &format!("waiting for {what} to be reconciled"));
+    let live = objects::wait_ready(cluster, &target, global.timeout.0).await?;
+    let revision = kind.revision(&live);
+    let at = if revision.is_empty() {
+        String::new()
+    } else {
+        format!(" at revision {revision}")
+    };
+    ui.step(Mark::Done, &format!("{what} is ready{at}"));
+    Ok(())
 }

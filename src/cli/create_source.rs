@@ -3,12 +3,16 @@
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
-use super::create::{CreateFlags, export_or_apply};
+use super::create::{CreateFlags, apply_and_wait, export_or_apply};
+use super::{block_on, connect};
+use crate::cluster::Cluster;
+use crate::credentials::KeyAlgorithm;
+use crate::objects;
 use crate::manifests::create::{
     self, BucketProvider, BucketSourceOptions, GitProvider, GitSourceOptions, HelmRepositoryType,
     HelmSourceOptions, OciProvider, OciSourceOptions,
 };
-use crate::ui::Ui;
+use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 pub struct SourceArgs {
@@ -163,24 +167,40 @@ pub struct BucketArgs {
     pub create: CreateFlags,
 }
 
-pub fn run(global: &GlobalArgs, _ui: &Ui, args: SourceArgs) -> anyhow::Result<()> {
+pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()> {
     match args.kind {
         SourceKind::Git(a) => {
+            // Like flux: an SSH URL without credentials gets a new deploy key, stored in a
+            // Secret named after the source.
+            let generate_key =
+                !a.create.export && a.secret_ref.is_none() && a.url.starts_with("ssh://");
+            let secret_ref = if generate_key {
+                Some(a.name.clone())
+            } else {
+                a.secret_ref
+            };
             let object = create::git_repository(&GitSourceOptions {
                 object: a.create.object(global, &a.name),
-                url: a.url,
+                url: a.url.clone(),
                 branch: a.branch,
                 tag: a.tag,
                 tag_semver: a.tag_semver,
                 ref_name: a.ref_name,
                 commit: a.commit,
-                secret_ref: a.secret_ref,
+                secret_ref,
                 provider: a.provider,
                 recurse_submodules: a.recurse_submodules,
                 ignore_paths: a.ignore_paths,
                 sparse_checkout_paths: a.sparse_checkout_paths,
             })?;
-            export_or_apply(&object, &a.create)
+            if !generate_key {
+                return export_or_apply(global, ui, &object, &a.create);
+            }
+            block_on(async {
+                let cluster = connect(global).await?;
+                deploy_key(&cluster, global, ui, &a.name, &a.url).await?;
+                apply_and_wait(&cluster, global, ui, &object).await
+            })
         }
         SourceKind::Helm(a) => {
             let object = create::helm_repository(&HelmSourceOptions {
@@ -193,7 +213,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: SourceArgs) -> anyhow::Result<()
                     a.repository_type
                 },
             })?;
-            export_or_apply(&object, &a.create)
+            export_or_apply(global, ui, &object, &a.create)
         }
         SourceKind::Oci(a) => {
             let object = create::oci_repository(&OciSourceOptions {
@@ -205,7 +225,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: SourceArgs) -> anyhow::Result<()
                 secret_ref: a.secret_ref,
                 provider: a.provider,
             })?;
-            export_or_apply(&object, &a.create)
+            export_or_apply(global, ui, &object, &a.create)
         }
         SourceKind::Bucket(a) => {
             let object = create::bucket(&BucketSourceOptions {
@@ -217,7 +237,43 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: SourceArgs) -> anyhow::Result<()
                 insecure: a.insecure,
                 secret_ref: a.secret_ref,
             })?;
-            export_or_apply(&object, &a.create)
+            export_or_apply(global, ui, &object, &a.create)
         }
     }
+}
+
+/// Makes sure the Secret with the source's SSH key exists, prints the public key (stdout: it is
+/// what the user copies) and, on a terminal, asks whether it was added as a deploy key.
+async fn deploy_key(
+    cluster: &Cluster,
+    global: &GlobalArgs,
+    ui: &Ui,
+    name: &str,
+    url: &str,
+) -> anyhow::Result<()> {
+    let ns = &global.namespace;
+    ui.step(Mark::Generating, &format!("deploy key in Secret {ns}/{name}"));
+    let (public_key, created) =
+        objects::ensure_ssh_credentials(cluster, ns, name, url, KeyAlgorithm::default()).await?;
+    if created {
+        ui.step(Mark::Done, &format!("Secret {ns}/{name} created"));
+    } else {
+        ui.step(
+            Mark::Done,
+            &format!("Secret {ns}/{name} already has a key; keeping it"),
+        );
+    }
+    ui.step(Mark::Applying, "add this public key to the repository as a deploy key:");
+    println!("{public_key}");
+    if ui.interactive
+        && !dialoguer::Confirm::new()
+            .with_prompt("Have you added the deploy key to the repository?")
+            .default(true)
+            .interact()?
+    {
+        anyhow::bail!(
+            "the GitRepository was not applied; add the deploy key and run the command again (the key in Secret {ns}/{name} is kept)"
+        );
+    }
+    Ok(())
 }

@@ -67,7 +67,7 @@ pub struct SyncArgs {
     pub create: CreateFlags,
 }
 
-pub fn run(global: &GlobalArgs, _ui: &Ui, a: SyncArgs) -> anyhow::Result<()> {
+pub fn run(global: &GlobalArgs, ui: &Ui, a: SyncArgs) -> anyhow::Result<()> {
     let object = create::kustomization(&SyncOptions {
         object: a.create.object(global, &a.name),
         source: a.source,
@@ -83,5 +83,5 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, a: SyncArgs) -> anyhow::Result<()> {
         decryption_provider: a.decryption_provider,
         decryption_secret: a.decryption_secret,
     })?;
-    export_or_apply(&object, &a.create)
+    export_or_apply(global, ui, &object, &a.create)
 }

@@ -6,9 +6,15 @@ pub mod completion;
 pub mod create;
 pub mod create_source;
 pub mod create_sync;
+pub mod delete;
+pub mod export;
 pub mod flags;
 pub mod get;
 pub mod install;
+pub mod reconcile;
+pub mod suspend;
+pub mod target;
+pub mod uninstall;
 pub mod version;
 
 use std::path::PathBuf;
@@ -81,9 +87,21 @@ pub enum Command {
     Get(get::GetArgs),
     /// Create or update Flux sources and syncs
     Create(Box<create::CreateArgs>),
+    /// Ask Flux to reconcile a source or sync now and wait for the result
+    Reconcile(reconcile::ReconcileArgs),
+    /// Stop reconciling a source or sync
+    Suspend(suspend::SuspendArgs),
+    /// Start reconciling a suspended source or sync again
+    Resume(suspend::ResumeArgs),
+    /// Print live sources and syncs as YAML to commit to Git
+    Export(export::ExportArgs),
+    /// Delete a source or sync
+    Delete(delete::DeleteArgs),
+    /// Remove the Flux controllers, CRDs and namespace from the cluster
+    Uninstall(uninstall::UninstallArgs),
     /// Print shell completion scripts
     Completion(completion::CompletionArgs),
-    /// Print the floe version and the Flux version it installs
+    /// Print floe's version and the Flux version on the cluster
     Version(version::VersionArgs),
 }
 
@@ -112,8 +130,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&cli.global, &ui, args),
         Command::Get(args) => get::run(&cli.global, &ui, args),
         Command::Create(args) => create::run(&cli.global, &ui, *args),
+        Command::Reconcile(args) => reconcile::run(&cli.global, &ui, args),
+        Command::Suspend(args) => suspend::run_suspend(&cli.global, &ui, args),
+        Command::Resume(args) => suspend::run_resume(&cli.global, &ui, args),
+        Command::Export(args) => export::run(&cli.global, &ui, args),
+        Command::Delete(args) => delete::run(&cli.global, &ui, args),
+        Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(args) => completion::run(args),
-        Command::Version(args) => version::run(args),
+        Command::Version(args) => version::run(&cli.global, &ui, args),
     }
 }
 
@@ -134,6 +158,24 @@ pub async fn connect(global: &GlobalArgs) -> anyhow::Result<crate::cluster::Clus
         context: global.context.clone(),
     };
     Ok(crate::cluster::Cluster::connect(&opts).await?)
+}
+
+/// Asks a yes/no question on a terminal; `--yes` answers it. Without a terminal there is no
+/// one to ask, so a destructive command stops there (a usage error) unless `--yes` was given.
+pub fn confirm(ui: &Ui, yes: bool, action: &str, question: &str) -> anyhow::Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !ui.interactive {
+        return Err(InvalidInput::new(format!(
+            "{action} needs confirmation and there is no terminal to ask on; pass --yes to go ahead"
+        ))
+        .into());
+    }
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()?)
 }
 
 /// Exit code for a failed command: 2 for bad input, 1 for everything else.

@@ -1,14 +1,21 @@
-//! `floe version`.
+//! `floe version`: floe's version, the Flux version it installs, and the Flux version running on
+//! the cluster when the cluster can be reached.
+
+use std::io::Write;
+use std::time::Duration;
 
 use clap::Args;
-use std::io::Write;
+use k8s_openapi::api::core::v1::Namespace;
+use kube::api::Api;
 
+use super::{GlobalArgs, block_on, connect};
 use crate::DEFAULT_FLUX_VERSION;
+use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  floe version\n  floe version -o json")]
+#[command(after_help = "Examples:\n  floe version\n  floe version --client -o json")]
 pub struct VersionArgs {
-    /// Print only the client versions (the cluster is not asked yet in this release)
+    /// Print only the client versions; do not ask the cluster
     #[arg(long)]
     pub client: bool,
     /// Output format
@@ -22,15 +29,65 @@ pub enum VersionFormat {
     Json,
 }
 
-pub fn run(args: VersionArgs) -> anyhow::Result<()> {
+/// The label Flux's install manifests put on the namespace with the installed version.
+const VERSION_LABEL: &str = "app.kubernetes.io/version";
+
+pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()> {
     let floe = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let cluster = if args.client {
+        None
+    } else {
+        Some(cluster_flux_version(global))
+    };
     let text = match args.output {
-        VersionFormat::Text => format!("floe: {floe}\nflux: {DEFAULT_FLUX_VERSION}\n"),
+        VersionFormat::Text => {
+            let mut text = format!("floe: {floe}\nflux: {DEFAULT_FLUX_VERSION}\n");
+            match &cluster {
+                Some(Ok(Some(version))) => text.push_str(&format!("cluster: {version}\n")),
+                Some(Ok(None)) => text.push_str(&format!(
+                    "cluster: Flux is not installed in namespace {}\n",
+                    global.namespace
+                )),
+                _ => {}
+            }
+            text
+        }
         VersionFormat::Json => {
-            let doc = serde_json::json!({ "floe": floe, "flux": DEFAULT_FLUX_VERSION });
+            let mut doc = serde_json::json!({ "floe": floe, "flux": DEFAULT_FLUX_VERSION });
+            if let Some(Ok(version)) = &cluster {
+                doc["cluster"] = serde_json::json!(version);
+            }
             format!("{}\n", serde_json::to_string_pretty(&doc)?)
         }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
+    // The cluster's version is shown when it can be read; when it cannot, the client versions
+    // still answer the question and the reason goes to stderr.
+    if let Some(Err(err)) = cluster {
+        ui.step(
+            Mark::Warning,
+            &format!("cannot read the Flux version from the cluster: {err:#}"),
+        );
+    }
     Ok(())
+}
+
+/// The version label of the Flux namespace: `Ok(None)` when Flux is not installed there.
+fn cluster_flux_version(global: &GlobalArgs) -> anyhow::Result<Option<String>> {
+    block_on(async {
+        let lookup = async {
+            let cluster = connect(global).await?;
+            let namespaces: Api<Namespace> = Api::all(cluster.client.clone());
+            let namespace = namespaces
+                .get_opt(&global.namespace)
+                .await
+                .map_err(|e| cluster.explain(e))?;
+            anyhow::Ok(namespace.and_then(|ns| ns.metadata.labels?.get(VERSION_LABEL).cloned()))
+        };
+        // `version` should answer quickly even when the cluster is slow to respond.
+        let limit = global.timeout.0.min(Duration::from_secs(10));
+        tokio::time::timeout(limit, lookup)
+            .await
+            .unwrap_or_else(|_| anyhow::bail!("the cluster did not answer within {limit:?}"))
+    })
 }

@@ -55,6 +55,41 @@ where
     }
 }
 
+/// Watches one object until it no longer exists or `timeout` passes. Returns whether it is
+/// gone, and the last version seen.
+pub async fn watch_until_deleted<K>(
+    api: Api<K>,
+    name: &str,
+    timeout: Duration,
+) -> Result<(bool, Option<K>), kube::Error>
+where
+    K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
+{
+    let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
+    let mut events = watcher::watcher(api, config).boxed();
+    let mut last: Option<K> = None;
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        match tokio::time::timeout_at(deadline, events.try_next()).await {
+            Err(_) | Ok(Ok(None)) => return Ok((false, last)),
+            Ok(Err(watcher::Error::InitialListFailed(e)))
+            | Ok(Err(watcher::Error::WatchStartFailed(e)))
+            | Ok(Err(watcher::Error::WatchFailed(e))) => return Err(e),
+            Ok(Err(_)) => continue,
+            Ok(Ok(Some(event))) => match event {
+                watcher::Event::Init => last = None,
+                watcher::Event::InitApply(object) | watcher::Event::Apply(object) => {
+                    last = Some(object)
+                }
+                watcher::Event::Delete(_) => return Ok((true, None)),
+                // The initial list is complete: nothing listed means it is already gone.
+                watcher::Event::InitDone if last.is_none() => return Ok((true, None)),
+                watcher::Event::InitDone => {}
+            },
+        }
+    }
+}
+
 /// A Deployment is rolled out when kubectl's `rollout status` would say so: the controller saw
 /// the latest spec, every replica is updated, old ones are gone, and all are available.
 pub fn is_rolled_out(deployment: &Deployment) -> bool {

@@ -3,6 +3,7 @@
 
 pub mod fetch;
 pub mod transform;
+pub mod uninstall;
 
 use std::time::Duration;
 

@@ -1,0 +1,49 @@
+//! `floe uninstall`: remove the Flux controllers, CRDs and namespace.
+
+use clap::Args;
+
+use super::{GlobalArgs, block_on, confirm, connect};
+use crate::install::uninstall::{UninstallEvent, UninstallOptions, uninstall};
+use crate::ui::{Mark, Ui};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  floe uninstall --yes\n  floe uninstall --keep-namespace")]
+pub struct UninstallArgs {
+    /// Leave the namespace (and the secrets in it) in place
+    #[arg(long)]
+    pub keep_namespace: bool,
+    /// Uninstall without asking
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+pub fn run(global: &GlobalArgs, ui: &Ui, args: UninstallArgs) -> anyhow::Result<()> {
+    let opts = UninstallOptions {
+        namespace: global.namespace.clone(),
+        keep_namespace: args.keep_namespace,
+        timeout: global.timeout.0,
+    };
+    block_on(async {
+        let cluster = connect(global).await?;
+        cluster.server_version().await?;
+        let question = format!(
+            "Uninstall Flux and delete its CRDs (every Flux object) from context {}?",
+            cluster.context
+        );
+        if !confirm(ui, args.yes, "uninstalling Flux", &question)? {
+            ui.step(Mark::Failed, "nothing uninstalled");
+            return Ok(());
+        }
+        uninstall(&cluster, &opts, &|event| match event {
+            UninstallEvent::Stage(what) => ui.step(Mark::Applying, &what),
+            UninstallEvent::Deleted(what) => ui.step(Mark::Done, &format!("{what} deleted")),
+            UninstallEvent::FinalizersRemoved(what) => {
+                ui.step(Mark::Done, &format!("{what} finalizers removed"))
+            }
+        })
+        .await
+        .map_err(|e| e.context("uninstall stopped part-way; run floe uninstall again to finish"))?;
+        ui.step(Mark::Done, "uninstall finished");
+        Ok(())
+    })
+}

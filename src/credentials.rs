@@ -1,0 +1,183 @@
+//! Pull credentials for Flux sources: SSH key pairs, the Git host's known_hosts, and the
+//! Secret that holds them (the layout source-controller reads: `identity`, `identity.pub`,
+//! `known_hosts`).
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use k8s_openapi::ByteString;
+use k8s_openapi::api::core::v1::Secret;
+use kube::api::ObjectMeta;
+use ssh_key::private::{EcdsaKeypair, KeypairData, RsaKeypair};
+use ssh_key::rand_core::OsRng;
+use ssh_key::{EcdsaCurve, LineEnding, PrivateKey};
+use zeroize::Zeroizing;
+
+use crate::manifests::InvalidInput;
+
+/// The kinds of SSH key floe generates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    Ecdsa(EcdsaCurve),
+    Ed25519,
+    Rsa { bits: usize },
+}
+
+impl Default for KeyAlgorithm {
+    /// ECDSA on P-384, Flux's default.
+    fn default() -> Self {
+        KeyAlgorithm::Ecdsa(EcdsaCurve::NistP384)
+    }
+}
+
+/// A generated key pair. The private half is zeroed when dropped and only ever written into
+/// the cluster Secret.
+pub struct SshKeyPair {
+    pub private_openssh: Zeroizing<String>,
+    /// `algorithm base64 [comment]`, the line a deploy key form takes.
+    pub public_openssh: String,
+}
+
+impl std::fmt::Debug for SshKeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SshKeyPair")
+            .field("public_openssh", &self.public_openssh)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Generates a key pair in OpenSSH format.
+pub fn generate_key(algorithm: KeyAlgorithm) -> anyhow::Result<SshKeyPair> {
+    let data = match algorithm {
+        KeyAlgorithm::Ecdsa(curve) => KeypairData::from(EcdsaKeypair::random(&mut OsRng, curve)?),
+        KeyAlgorithm::Ed25519 => {
+            return pair(PrivateKey::random(&mut OsRng, ssh_key::Algorithm::Ed25519)?);
+        }
+        KeyAlgorithm::Rsa { bits } => KeypairData::from(RsaKeypair::random(&mut OsRng, bits)?),
+    };
+    pair(PrivateKey::new(data, "")?)
+}
+
+fn pair(key: PrivateKey) -> anyhow::Result<SshKeyPair> {
+    Ok(SshKeyPair {
+        private_openssh: key.to_openssh(LineEnding::LF)?,
+        public_openssh: key.public_key().to_openssh()?,
+    })
+}
+
+/// Host and port of an `ssh://[user@]host[:port]/path` URL.
+pub fn ssh_host(url: &str) -> Result<(String, u16), InvalidInput> {
+    let parsed = url::Url::parse(url)
+        .map_err(|e| InvalidInput::new(format!("invalid SSH URL {url:?}: {e}")))?;
+    if parsed.scheme() != "ssh" {
+        return Err(InvalidInput::new(format!(
+            "invalid SSH URL {url:?}: the scheme must be ssh://"
+        )));
+    }
+    let host = parsed
+        .host_str()
+        .ok_or_else(|| InvalidInput::new(format!("invalid SSH URL {url:?}: no host")))?;
+    Ok((host.to_string(), parsed.port().unwrap_or(22)))
+}
+
+/// The host's public keys in known_hosts format, from `ssh-keyscan` (OpenSSH's own scanner,
+/// so the lines are exactly what ssh would trust; `[host]:port` for other ports than 22).
+pub fn scan_known_hosts(host: &str, port: u16) -> anyhow::Result<String> {
+    let output = Command::new("ssh-keyscan")
+        .args(["-T", "10", "-p", &port.to_string(), host])
+        .output()
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot run ssh-keyscan to read {host}'s host keys: {e}; install OpenSSH's client or pass --secret-ref with an existing secret"
+            )
+        })?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    if lines.is_empty() {
+        anyhow::bail!(
+            "no SSH host keys from {host} port {port}: {}; check the URL, or pass --secret-ref with an existing secret",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    let mut sorted = lines;
+    sorted.sort_unstable();
+    Ok(sorted.join("\n") + "\n")
+}
+
+/// The Secret source-controller reads SSH credentials from.
+pub fn ssh_secret(name: &str, namespace: &str, key: &SshKeyPair, known_hosts: &str) -> Secret {
+    let data: BTreeMap<String, ByteString> = [
+        ("identity", key.private_openssh.as_bytes()),
+        ("identity.pub", key.public_openssh.as_bytes()),
+        ("known_hosts", known_hosts.as_bytes()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), ByteString(v.to_vec())))
+    .collect();
+    Secret {
+        metadata: ObjectMeta {
+            name: Some(name.to_string()),
+            namespace: Some(namespace.to_string()),
+            ..ObjectMeta::default()
+        },
+        data: Some(data),
+        type_: Some("Opaque".to_string()),
+        ..Secret::default()
+    }
+}
+
+/// The public key stored in an existing credentials Secret, if it has one.
+pub fn public_key_of(secret: &Secret) -> Option<String> {
+    let bytes = secret.data.as_ref()?.get("identity.pub")?;
+    String::from_utf8(bytes.0.clone()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_keys_parse_back_with_their_algorithm() {
+        for (algorithm, prefix) in [
+            (KeyAlgorithm::default(), "ecdsa-sha2-nistp384 "),
+            (KeyAlgorithm::Ecdsa(EcdsaCurve::NistP256), "ecdsa-sha2-nistp256 "),
+            (KeyAlgorithm::Ed25519, "ssh-ed25519 "),
+        ] {
+            let pair = generate_key(algorithm).unwrap();
+            assert!(pair.public_openssh.starts_with(prefix), "{pair:?}");
+            let parsed = PrivateKey::from_openssh(pair.private_openssh.as_bytes()).unwrap();
+            assert_eq!(parsed.public_key().to_openssh().unwrap(), pair.public_openssh);
+        }
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_private_key() {
+        let pair = generate_key(KeyAlgorithm::Ed25519).unwrap();
+        assert!(!format!("{pair:?}").contains("PRIVATE"));
+    }
+
+    #[test]
+    fn ssh_hosts_come_from_ssh_urls_only() {
+        assert_eq!(
+            ssh_host("ssh://git@github.com/org/app").unwrap(),
+            ("github.com".to_string(), 22)
+        );
+        assert_eq!(
+            ssh_host("ssh://git@127.0.0.1:2222/org/app").unwrap(),
+            ("127.0.0.1".to_string(), 2222)
+        );
+        assert!(ssh_host("https://github.com/org/app").is_err());
+    }
+
+    #[test]
+    fn the_secret_has_the_keys_source_controller_reads() {
+        let pair = generate_key(KeyAlgorithm::Ed25519).unwrap();
+        let secret = ssh_secret("app", "flux-system", &pair, "host ssh-ed25519 AAAA\n");
+        let keys: Vec<&String> = secret.data.as_ref().unwrap().keys().collect();
+        assert_eq!(keys, ["identity", "identity.pub", "known_hosts"]);
+        assert_eq!(public_key_of(&secret).unwrap(), pair.public_openssh);
+    }
+}
