@@ -143,13 +143,19 @@ mod tests {
     fn generated_keys_parse_back_with_their_algorithm() {
         for (algorithm, prefix) in [
             (KeyAlgorithm::default(), "ecdsa-sha2-nistp384 "),
-            (KeyAlgorithm::Ecdsa(EcdsaCurve::NistP256), "ecdsa-sha2-nistp256 "),
+            (
+                KeyAlgorithm::Ecdsa(EcdsaCurve::NistP256),
+                "ecdsa-sha2-nistp256 ",
+            ),
             (KeyAlgorithm::Ed25519, "ssh-ed25519 "),
         ] {
             let pair = generate_key(algorithm).unwrap();
             assert!(pair.public_openssh.starts_with(prefix), "{pair:?}");
             let parsed = PrivateKey::from_openssh(pair.private_openssh.as_bytes()).unwrap();
-            assert_eq!(parsed.public_key().to_openssh().unwrap(), pair.public_openssh);
+            assert_eq!(
+                parsed.public_key().to_openssh().unwrap(),
+                pair.public_openssh
+            );
         }
     }
 

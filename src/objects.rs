@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 use k8s_openapi::api::core::v1::Secret;
 
 use crate::cluster::Cluster;
-use crate::credentials::{self, KeyAlgorithm};
 use crate::cluster::apply::{Action, Applier};
 use crate::cluster::wait::{ready_condition, watch_until};
+use crate::credentials::{self, KeyAlgorithm};
 use crate::status::FluxKind;
 
 /// The annotation Flux controllers watch for on-demand reconciliations.
@@ -376,7 +376,10 @@ pub async fn export(
                 .collect();
             objects.sort_by_key(|o| {
                 (
-                    o["metadata"]["namespace"].as_str().unwrap_or("").to_string(),
+                    o["metadata"]["namespace"]
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
                     o["metadata"]["name"].as_str().unwrap_or("").to_string(),
                 )
             });

@@ -4,15 +4,15 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::io::Write;
 
-use super::{GlobalArgs, block_on, connect};
-use crate::cluster::Cluster;
-use crate::objects::{self, ObjectRef};
-use crate::status::FluxKind;
 use super::create_source::SourceArgs;
 use super::create_sync::SyncArgs;
+use super::{GlobalArgs, block_on, connect};
+use crate::cluster::Cluster;
 use crate::manifests::create::ObjectOptions;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::export_yaml;
+use crate::objects::{self, ObjectRef};
+use crate::status::FluxKind;
 use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
@@ -100,7 +100,10 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
     ui.step(Mark::Applying, &format!("applying {what}"));
     let action = objects::apply(cluster, &serde_json::to_value(object)?).await?;
     ui.step(Mark::Done, &format!("{what} {action}"));
-    ui.step(Mark::Waiting, &format!("waiting for {what} to be reconciled"));
+    ui.step(
+        Mark::Waiting,
+        &format!("waiting for {what} to be reconciled"),
+    );
     let live = objects::wait_ready(cluster, &target, global.timeout.0).await?;
     let revision = kind.revision(&live);
     let at = if revision.is_empty() {

@@ -7,11 +7,11 @@ use super::create::{CreateFlags, apply_and_wait, export_or_apply};
 use super::{block_on, connect};
 use crate::cluster::Cluster;
 use crate::credentials::KeyAlgorithm;
-use crate::objects;
 use crate::manifests::create::{
     self, BucketProvider, BucketSourceOptions, GitProvider, GitSourceOptions, HelmRepositoryType,
     HelmSourceOptions, OciProvider, OciSourceOptions,
 };
+use crate::objects;
 use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
@@ -252,7 +252,10 @@ async fn deploy_key(
     url: &str,
 ) -> anyhow::Result<()> {
     let ns = &global.namespace;
-    ui.step(Mark::Generating, &format!("deploy key in Secret {ns}/{name}"));
+    ui.step(
+        Mark::Generating,
+        &format!("deploy key in Secret {ns}/{name}"),
+    );
     let (public_key, created) =
         objects::ensure_ssh_credentials(cluster, ns, name, url, KeyAlgorithm::default()).await?;
     if created {
@@ -263,7 +266,10 @@ async fn deploy_key(
             &format!("Secret {ns}/{name} already has a key; keeping it"),
         );
     }
-    ui.step(Mark::Applying, "add this public key to the repository as a deploy key:");
+    ui.step(
+        Mark::Applying,
+        "add this public key to the repository as a deploy key:",
+    );
     println!("{public_key}");
     if ui.interactive
         && !dialoguer::Confirm::new()

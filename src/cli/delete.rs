@@ -8,7 +8,9 @@ use crate::objects;
 use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  floe delete sync apps --yes\n  floe delete source git podinfo")]
+#[command(
+    after_help = "Examples:\n  floe delete sync apps --yes\n  floe delete source git podinfo"
+)]
 pub struct DeleteArgs {
     #[command(subcommand)]
     pub target: Target,

@@ -66,7 +66,11 @@ async fn reconcile_one(
     timeout: std::time::Duration,
 ) -> anyhow::Result<()> {
     let what = format!("{} {}/{}", target.kind, target.namespace, target.name);
-    ui.step(Mark::Applying, &format!("annotating {what} for reconciliation"));
+    target.get(cluster).await?;
+    ui.step(
+        Mark::Applying,
+        &format!("annotating {what} for reconciliation"),
+    );
     ui.step(Mark::Waiting, &format!("waiting for {what} reconciliation"));
     let object = objects::reconcile(cluster, target, timeout).await?;
     let revision = target.kind.revision(&object);

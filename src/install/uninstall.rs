@@ -99,7 +99,10 @@ pub async fn uninstall(
 
 /// A CRD of the Flux toolkit: labelled part of Flux, or in one of its API groups.
 fn is_flux_crd(crd: &CustomResourceDefinition) -> bool {
-    crd.labels().get("app.kubernetes.io/part-of").map(String::as_str) == Some("flux")
+    crd.labels()
+        .get("app.kubernetes.io/part-of")
+        .map(String::as_str)
+        == Some("flux")
         || crd.spec.group.ends_with(".toolkit.fluxcd.io")
 }
 
@@ -184,8 +187,7 @@ async fn remove_finalizers(
         }
         let namespace = object.namespace().unwrap_or_default();
         let name = object.name_any();
-        let api: Api<DynamicObject> =
-            Api::namespaced_with(cluster.client.clone(), &namespace, &ar);
+        let api: Api<DynamicObject> = Api::namespaced_with(cluster.client.clone(), &namespace, &ar);
         let patch = json!({ "metadata": { "finalizers": null } });
         match api
             .patch(&name, &PatchParams::default(), &Patch::Merge(&patch))

@@ -320,3 +320,15 @@ pub fn require(available: bool, what: &str) -> bool {
     eprintln!("SKIPPED: {what} is missing (set CI=true to make this a failure)");
     false
 }
+
+pub mod testbed;
+
+/// `../shared/flux-install/v2.9.4/install.yaml`: Flux 2.9.4's real install manifests.
+pub fn flux_install_yaml() -> PathBuf {
+    std::env::var_os("FLOE_FLUX_INSTALL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/flux-install/v2.9.4/install.yaml")
+        })
+}

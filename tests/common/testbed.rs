@@ -1,0 +1,497 @@
+//! The real Kubernetes API server the cluster tests run against (scripts/testbed), one per test
+//! binary, and the simulated parts a cluster without kubelets and Flux controllers lacks:
+//! a simulated kubelet that reports the controllers' pods Running and Ready (or stuck), and a
+//! simulated Flux that writes the status Flux's controllers would write.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::{StreamExt, TryStreamExt};
+use k8s_openapi::api::core::v1::{Namespace, Pod};
+use kube::api::{Api, DynamicObject, ListParams, Patch, PatchParams, PostParams};
+use kube::config::{KubeConfigOptions, Kubeconfig};
+use kube::discovery::ApiResource;
+use kube::runtime::watcher;
+use kube::{Client, Config, ResourceExt};
+use serde_json::{Value, json};
+
+/// A running test bed (or the cluster `FLOE_TEST_KUBECONFIG` names).
+#[derive(Debug)]
+pub struct TestBed {
+    pub kubeconfig: PathBuf,
+    /// A user with no RBAC grants at all; only on floe's own test bed.
+    pub restricted_kubeconfig: Option<PathBuf>,
+    /// The directory that holds the test bed's certificates, logs and kubeconfigs.
+    pub dir: Option<PathBuf>,
+}
+
+fn testbed_bin_dir() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache")
+        });
+    cache.join("floe-testbed").join("bin")
+}
+
+fn start() -> Result<TestBed, String> {
+    if let Some(path) = std::env::var_os("FLOE_TEST_KUBECONFIG") {
+        return Ok(TestBed {
+            kubeconfig: PathBuf::from(path),
+            restricted_kubeconfig: None,
+            dir: None,
+        });
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    // Outside CI a missing build is a reason to skip, not a 9-minute surprise inside a test.
+    if !in_ci && !testbed_bin_dir().join("kube-apiserver").exists() {
+        return Err(format!(
+            "the test bed is not built ({} has no kube-apiserver); run scripts/testbed build",
+            testbed_bin_dir().display()
+        ));
+    }
+    let dir = tempfile::Builder::new()
+        .prefix("floe-testbed-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a test bed directory: {e}"))?
+        .keep();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/testbed");
+    let output = Command::new(&script)
+        .arg("start")
+        .arg(&dir)
+        .arg("--stop-with")
+        .arg(std::process::id().to_string())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "scripts/testbed start failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    Ok(TestBed {
+        kubeconfig: dir.join("kubeconfig"),
+        restricted_kubeconfig: Some(dir.join("kubeconfig-restricted")),
+        dir: Some(dir),
+    })
+}
+
+/// The test bed for this test binary, started on first use. `None` (with the reason printed)
+/// when it cannot run here; in CI that is a test failure instead.
+pub fn get() -> Option<&'static TestBed> {
+    static BED: OnceLock<Result<TestBed, String>> = OnceLock::new();
+    match BED.get_or_init(start) {
+        Ok(bed) => Some(bed),
+        Err(reason) => {
+            super::require(false, &format!("a Kubernetes API server ({reason})"));
+            None
+        }
+    }
+}
+
+/// Evaluates to the test bed, or returns from the test (after printing why) when there is none.
+#[macro_export]
+macro_rules! testbed {
+    () => {
+        match common::testbed::get() {
+            Some(bed) => bed,
+            None => return,
+        }
+    };
+}
+
+impl TestBed {
+    /// `floe` pointed at this cluster.
+    pub fn floe(&self) -> assert_cmd::Command {
+        let mut cmd = super::floe();
+        cmd.env("KUBECONFIG", &self.kubeconfig);
+        cmd
+    }
+
+    /// `kubectl` pointed at this cluster, as a cross-check on what floe did.
+    pub fn kubectl(&self) -> Command {
+        let mut cmd = Command::new("kubectl");
+        cmd.arg("--kubeconfig").arg(&self.kubeconfig);
+        cmd
+    }
+
+    /// Runs kubectl and returns its stdout, failing the test if it fails.
+    pub fn kubectl_out(&self, args: &[&str]) -> String {
+        let output = self.kubectl().args(args).output().expect("kubectl runs");
+        assert!(
+            output.status.success(),
+            "kubectl {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8")
+    }
+
+    pub async fn client(&self) -> Client {
+        crate_provider();
+        let config = Kubeconfig::read_from(&self.kubeconfig).expect("kubeconfig is readable");
+        let config = Config::from_custom_kubeconfig(config, &KubeConfigOptions::default())
+            .await
+            .expect("kubeconfig is valid");
+        Client::try_from(config).expect("client builds")
+    }
+
+    /// A fresh namespace for one test, so tests sharing the test bed stay independent.
+    pub fn namespace(&self, test: &str) -> String {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let name = format!(
+            "{}-{}-{n}",
+            test.replace('_', "-"),
+            std::process::id() % 10000
+        );
+        let name: String = name.chars().take(63).collect();
+        runtime().block_on(async {
+            let api: Api<Namespace> = Api::all(self.client().await);
+            let ns: Namespace =
+                serde_json::from_value(json!({"metadata": {"name": name}})).unwrap();
+            api.create(&PostParams::default(), &ns)
+                .await
+                .expect("namespace is created");
+        });
+        name
+    }
+}
+
+fn crate_provider() {
+    floe::install_crypto_provider();
+}
+
+/// A tokio runtime for test-side cluster calls.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A helper that runs on its own thread until dropped.
+pub struct Background {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn background<F, Fut>(bed: &'static TestBed, run: F) -> Background
+where
+    F: FnOnce(Client, Arc<AtomicBool>) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let thread = std::thread::spawn(move || {
+        runtime().block_on(async move {
+            let client = bed.client().await;
+            run(client, flag).await
+        })
+    });
+    Background {
+        stop,
+        thread: Some(thread),
+    }
+}
+
+/// Runs `on_event` for each object of `api` as it appears or changes, until `stop` is set.
+async fn each_object<K, F, Fut>(api: Api<K>, stop: Arc<AtomicBool>, mut on_event: F)
+where
+    K: kube::Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static,
+    F: FnMut(K) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut events = watcher::watcher(api, watcher::Config::default()).boxed();
+    while !stop.load(Ordering::SeqCst) {
+        match tokio::time::timeout(Duration::from_millis(200), events.try_next()).await {
+            Ok(Ok(Some(watcher::Event::Apply(o) | watcher::Event::InitApply(o)))) => {
+                on_event(o).await
+            }
+            Ok(Ok(Some(_))) | Err(_) => {}
+            Ok(Ok(None)) => break,
+            Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// What the simulated kubelet reports for the pods it sees.
+#[derive(Debug, Clone)]
+pub enum PodBehaviour {
+    /// Running and Ready, so the real controller-manager marks the Deployment available.
+    Ready,
+    /// The container waits with this reason and message (ImagePullBackOff, CrashLoopBackOff).
+    Waiting { reason: String, message: String },
+}
+
+/// The simulated kubelet: reports every pod in `namespace` as `behaviour` says, through the
+/// pod status subresource, as a kubelet would.
+pub fn simulated_kubelet(
+    bed: &'static TestBed,
+    namespace: &str,
+    behaviour: PodBehaviour,
+) -> Background {
+    let namespace = namespace.to_string();
+    background(bed, move |client, stop| async move {
+        let pods: Api<Pod> = Api::namespaced(client, &namespace);
+        let api = pods.clone();
+        each_object(pods, stop, |pod: Pod| {
+            let api = api.clone();
+            let behaviour = behaviour.clone();
+            async move {
+                let containers: Vec<String> = pod
+                    .spec
+                    .as_ref()
+                    .map(|s| s.containers.iter().map(|c| c.name.clone()).collect())
+                    .unwrap_or_default();
+                let image = |i: usize| {
+                    pod.spec.as_ref().and_then(|s| s.containers.get(i)).and_then(|c| c.image.clone())
+                };
+                let now = jiff::Timestamp::now().to_string();
+                let status = match behaviour {
+                    PodBehaviour::Ready => {
+                        if pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running") {
+                            return;
+                        }
+                        json!({
+                            "phase": "Running",
+                            "conditions": [
+                                {"type": "PodScheduled", "status": "True", "lastTransitionTime": now},
+                                {"type": "Initialized", "status": "True", "lastTransitionTime": now},
+                                {"type": "ContainersReady", "status": "True", "lastTransitionTime": now},
+                                {"type": "Ready", "status": "True", "lastTransitionTime": now}
+                            ],
+                            "containerStatuses": containers.iter().enumerate().map(|(i, name)| json!({
+                                "name": name, "ready": true, "restartCount": 0, "started": true,
+                                "image": image(i).unwrap_or_default(), "imageID": "",
+                                "state": {"running": {"startedAt": now}}
+                            })).collect::<Vec<_>>()
+                        })
+                    }
+                    PodBehaviour::Waiting { reason, message } => {
+                        if pod.status.as_ref().and_then(|s| s.container_statuses.as_ref()).is_some() {
+                            return;
+                        }
+                        json!({
+                            "phase": "Pending",
+                            "conditions": [
+                                {"type": "PodScheduled", "status": "True", "lastTransitionTime": now},
+                                {"type": "Ready", "status": "False", "reason": "ContainersNotReady", "lastTransitionTime": now}
+                            ],
+                            "containerStatuses": containers.iter().enumerate().map(|(i, name)| json!({
+                                "name": name, "ready": false, "restartCount": 3,
+                                "image": image(i).unwrap_or_default(), "imageID": "",
+                                "state": {"waiting": {"reason": reason, "message": message}}
+                            })).collect::<Vec<_>>()
+                        })
+                    }
+                };
+                let _ = api
+                    .patch_status(&pod.name_any(), &PatchParams::default(), &Patch::Merge(json!({"status": status})))
+                    .await;
+            }
+        })
+        .await
+    })
+}
+
+/// What the simulated Flux controllers report for the objects they see.
+#[derive(Debug, Clone)]
+pub enum FluxBehaviour {
+    /// Ready at this revision.
+    Ready { revision: String },
+    /// Not ready, stalled with this message.
+    Failing { message: String },
+}
+
+/// Every Flux kind floe reads, for the simulated controllers.
+fn flux_resources() -> Vec<ApiResource> {
+    [
+        (
+            "source.toolkit.fluxcd.io",
+            "GitRepository",
+            "gitrepositories",
+        ),
+        (
+            "source.toolkit.fluxcd.io",
+            "HelmRepository",
+            "helmrepositories",
+        ),
+        (
+            "source.toolkit.fluxcd.io",
+            "OCIRepository",
+            "ocirepositories",
+        ),
+        ("source.toolkit.fluxcd.io", "Bucket", "buckets"),
+        (
+            "kustomize.toolkit.fluxcd.io",
+            "Kustomization",
+            "kustomizations",
+        ),
+    ]
+    .into_iter()
+    .map(|(group, kind, plural)| ApiResource {
+        group: group.into(),
+        version: "v1".into(),
+        api_version: format!("{group}/v1"),
+        kind: kind.into(),
+        plural: plural.into(),
+    })
+    .collect()
+}
+
+/// The status a Flux controller writes after reconciling `object` as `behaviour` says.
+pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -> Value {
+    let generation = object["metadata"]["generation"].as_i64().unwrap_or(1);
+    let now = jiff::Timestamp::now().to_string();
+    let mut status = json!({ "observedGeneration": generation });
+    if let Some(requested) =
+        object["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"].as_str()
+    {
+        status["lastHandledReconcileAt"] = json!(requested);
+    }
+    match behaviour {
+        FluxBehaviour::Ready { revision } => {
+            status["conditions"] = json!([{
+                "type": "Ready", "status": "True", "reason": "Succeeded",
+                "message": format!("stored artifact for revision '{revision}'"),
+                "lastTransitionTime": now, "observedGeneration": generation
+            }]);
+            if kind == "Kustomization" {
+                status["lastAppliedRevision"] = json!(revision);
+                status["conditions"][0]["message"] = json!(format!("Applied revision: {revision}"));
+            } else {
+                status["artifact"] = json!({
+                    "revision": revision, "path": "p", "url": "http://source-controller/p",
+                    "digest": "sha256:0", "lastUpdateTime": now
+                });
+            }
+        }
+        FluxBehaviour::Failing { message } => {
+            status["conditions"] = json!([
+                {"type": "Ready", "status": "False", "reason": "AuthenticationFailed", "message": message,
+                 "lastTransitionTime": now, "observedGeneration": generation},
+                {"type": "Stalled", "status": "True", "reason": "AuthenticationFailed", "message": message,
+                 "lastTransitionTime": now, "observedGeneration": generation}
+            ]);
+        }
+    }
+    status
+}
+
+/// The simulated Flux controllers: for every Flux object in `namespace` that is not suspended,
+/// write the status `behaviour` says whenever the spec or the reconcile request changes, as
+/// envtest-based suites do. Returns the handle and a log of the objects it reconciled.
+pub fn simulated_flux(
+    bed: &'static TestBed,
+    namespace: &str,
+    behaviour: FluxBehaviour,
+) -> (Background, Arc<Mutex<Vec<String>>>) {
+    let namespace = namespace.to_string();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let seen = log.clone();
+    let handle = background(bed, move |client, stop| async move {
+        let watchers = flux_resources().into_iter().map(|ar| {
+            let api: Api<DynamicObject> = Api::namespaced_with(client.clone(), &namespace, &ar);
+            let stop = stop.clone();
+            let behaviour = behaviour.clone();
+            let seen = seen.clone();
+            async move {
+                let writer = api.clone();
+                each_object(api, stop, move |object: DynamicObject| {
+                    let writer = writer.clone();
+                    let behaviour = behaviour.clone();
+                    let kind = ar.kind.clone();
+                    let seen = seen.clone();
+                    async move {
+                        let value = serde_json::to_value(&object).unwrap();
+                        if value["spec"]["suspend"] == true {
+                            return;
+                        }
+                        let status = &value["status"];
+                        let requested =
+                            &value["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"];
+                        let current = status["observedGeneration"]
+                            == value["metadata"]["generation"]
+                            && (requested.is_null()
+                                || status["lastHandledReconcileAt"] == *requested);
+                        if current {
+                            return;
+                        }
+                        let status = simulated_status(&kind, &value, &behaviour);
+                        if writer
+                            .patch_status(
+                                &object.name_any(),
+                                &PatchParams::default(),
+                                &Patch::Merge(json!({"status": status})),
+                            )
+                            .await
+                            .is_ok()
+                        {
+                            seen.lock()
+                                .unwrap()
+                                .push(format!("{kind}/{}", object.name_any()));
+                        }
+                    }
+                })
+                .await
+            }
+        });
+        futures::future::join_all(watchers).await;
+    });
+    (handle, log)
+}
+
+/// Lists the names of the objects of one resource in a namespace, via the API.
+pub fn list_names(bed: &TestBed, ar: &ApiResource, namespace: &str) -> Vec<String> {
+    runtime().block_on(async {
+        let api: Api<DynamicObject> = Api::namespaced_with(bed.client().await, namespace, ar);
+        api.list(&ListParams::default())
+            .await
+            .map(|l| l.items.iter().map(|o| o.name_any()).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The API resource of a Flux kind by name, for test-side reads and writes.
+pub fn flux_resource(kind: &str) -> ApiResource {
+    flux_resources()
+        .into_iter()
+        .find(|ar| ar.kind == kind)
+        .expect("a Flux kind floe manages")
+}
+
+/// Writes the status a Flux controller would, once, for one object (simulated Flux).
+pub fn set_simulated_status(
+    bed: &TestBed,
+    kind: &str,
+    namespace: &str,
+    name: &str,
+    behaviour: &FluxBehaviour,
+) {
+    runtime().block_on(async {
+        let ar = flux_resource(kind);
+        let api: Api<DynamicObject> = Api::namespaced_with(bed.client().await, namespace, &ar);
+        let object = serde_json::to_value(api.get(name).await.expect("object exists")).unwrap();
+        let status = simulated_status(kind, &object, behaviour);
+        api.patch_status(
+            name,
+            &PatchParams::default(),
+            &Patch::Merge(json!({"status": status})),
+        )
+        .await
+        .expect("status is written");
+    })
+}
