@@ -307,8 +307,18 @@ fn same_object(live: &DynamicObject, merged: &DynamicObject) -> bool {
     fn normalized(object: &DynamicObject) -> DynamicObject {
         let mut object = object.clone();
         object.metadata.resource_version = None;
-        for entry in object.metadata.managed_fields.iter_mut().flatten() {
-            entry.time = None;
+        // Controllers write status at any moment (a new quota's usage, a rollout); floe never
+        // applies status, so it is not part of the comparison.
+        if let Some(data) = object.data.as_object_mut() {
+            data.remove("status");
+        }
+        // Only floe's own entry says what an apply changes; the others belong to controllers
+        // that update status concurrently.
+        if let Some(entries) = object.metadata.managed_fields.as_mut() {
+            entries.retain(|e| e.manager.as_deref() == Some(FIELD_MANAGER));
+            for entry in entries.iter_mut() {
+                entry.time = None;
+            }
         }
         object
     }

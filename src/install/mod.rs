@@ -121,7 +121,12 @@ pub async fn apply_and_wait(
         wait_rollouts(cluster, namespace, &deployments, timeout, &|name| {
             ui.step(Mark::Done, &format!("Deployment/{name} ready"));
         })
-        .await?;
+        .await
+        .map_err(|e| {
+            e.context(
+                "the components are applied but not running; fix the cause and run the same command again",
+            )
+        })?;
     }
     Ok(InstallReport {
         applied,

@@ -206,17 +206,21 @@ fn rename_namespace(object: &mut Value, namespace: &str) {
             labels["app.kubernetes.io/instance"] = json!(namespace);
         }
     }
-    if let Some(subjects) = object["subjects"].as_array_mut() {
+    // Only `get_mut`/`pointer_mut` here: indexing a Value mutably inserts the missing keys.
+    if let Some(subjects) = object.get_mut("subjects").and_then(Value::as_array_mut) {
         for subject in subjects {
             if subject["namespace"] == UPSTREAM_NAMESPACE {
                 subject["namespace"] = json!(namespace);
             }
         }
     }
-    if let Some(containers) = object["spec"]["template"]["spec"]["containers"].as_array_mut() {
+    if let Some(containers) = object
+        .pointer_mut("/spec/template/spec/containers")
+        .and_then(Value::as_array_mut)
+    {
         for arg in containers
             .iter_mut()
-            .filter_map(|c| c["args"].as_array_mut())
+            .filter_map(|c| c.get_mut("args").and_then(Value::as_array_mut))
             .flatten()
         {
             if let Some(text) = arg.as_str() {
@@ -232,7 +236,7 @@ fn rename_namespace(object: &mut Value, namespace: &str) {
 
 fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
     let upstream_prefix = format!("{DEFAULT_REGISTRY}/");
-    if let Some(containers) = spec["containers"].as_array_mut() {
+    if let Some(containers) = spec.get_mut("containers").and_then(Value::as_array_mut) {
         for container in containers {
             if opts.registry != DEFAULT_REGISTRY
                 && let Some(rest) = container["image"]
@@ -241,7 +245,7 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
             {
                 container["image"] = json!(format!("{}/{rest}", opts.registry));
             }
-            if let Some(args) = container["args"].as_array_mut() {
+            if let Some(args) = container.get_mut("args").and_then(Value::as_array_mut) {
                 for arg in args.iter_mut() {
                     let Some(text) = arg.as_str() else { continue };
                     let new = if text == "--watch-all-namespaces"
@@ -271,11 +275,11 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
         spec["imagePullSecrets"] = json!([{ "name": secret }]);
     }
     if !opts.toleration_keys.is_empty() {
-        let tolerations = spec["tolerations"]
-            .as_array_mut()
+        let mut tolerations = spec
+            .get_mut("tolerations")
+            .and_then(Value::as_array_mut)
             .map(std::mem::take)
             .unwrap_or_default();
-        let mut tolerations = tolerations;
         for key in &opts.toleration_keys {
             tolerations.push(json!({ "key": key, "operator": "Exists" }));
         }
@@ -286,6 +290,18 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renaming_the_namespace_adds_no_fields() {
+        let mut namespace = json!({"apiVersion": "v1", "kind": "Namespace",
+            "metadata": {"name": "flux-system", "labels": {"app.kubernetes.io/instance": "flux-system"}}});
+        rename_namespace(&mut namespace, "gitops");
+        assert_eq!(
+            namespace,
+            json!({"apiVersion": "v1", "kind": "Namespace",
+                "metadata": {"name": "gitops", "labels": {"app.kubernetes.io/instance": "gitops"}}})
+        );
+    }
 
     fn deployment(component: &str) -> Value {
         json!({

@@ -77,10 +77,11 @@ pub async fn uninstall(
     stream::iter(names.iter().map(|name| {
         let crds = crds.clone();
         async move {
-            delete_and_wait(cluster, crds, name, opts.timeout).await?;
-            on_event(UninstallEvent::Deleted(format!(
-                "CustomResourceDefinition/{name}"
-            )));
+            if delete_and_wait(cluster, crds, name, opts.timeout).await? {
+                on_event(UninstallEvent::Deleted(format!(
+                    "CustomResourceDefinition/{name}"
+                )));
+            }
             anyhow::Ok(())
         }
     }))
@@ -91,8 +92,9 @@ pub async fn uninstall(
     if !opts.keep_namespace {
         on_event(UninstallEvent::Stage(format!("deleting namespace {ns}")));
         let namespaces: Api<Namespace> = Api::all(cluster.client.clone());
-        delete_and_wait(cluster, namespaces, ns, opts.timeout).await?;
-        on_event(UninstallEvent::Deleted(format!("Namespace/{ns}")));
+        if delete_and_wait(cluster, namespaces, ns, opts.timeout).await? {
+            on_event(UninstallEvent::Deleted(format!("Namespace/{ns}")));
+        }
     }
     Ok(())
 }
@@ -204,20 +206,21 @@ async fn remove_finalizers(
     Ok(())
 }
 
-/// Deletes one object and waits until the server has finished removing it.
+/// Deletes one object and waits until the server has finished removing it. Returns false when
+/// there was nothing to delete.
 async fn delete_and_wait<K>(
     cluster: &Cluster,
     api: Api<K>,
     name: &str,
     timeout: Duration,
-) -> anyhow::Result<()>
+) -> anyhow::Result<bool>
 where
     K: Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static,
     K::DynamicType: Default,
 {
     match api.delete(name, &DeleteParams::background()).await {
         Ok(_) => {}
-        Err(kube::Error::Api(status)) if status.code == 404 => return Ok(()),
+        Err(kube::Error::Api(status)) if status.code == 404 => return Ok(false),
         Err(e) => return Err(cluster.explain(e).into()),
     }
     let (gone, _) = watch_until_deleted(api, name, timeout)
@@ -229,5 +232,5 @@ where
             K::kind(&Default::default())
         );
     }
-    Ok(())
+    Ok(true)
 }

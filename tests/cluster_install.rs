@@ -1,0 +1,573 @@
+//! `floe install` and `floe uninstall` against a real API server (scripts/testbed) with Flux
+//! 2.9.4's real install.yaml. Installs touch cluster-wide objects, so these tests take turns.
+//! Pods are reported Running by a simulated kubelet where a test needs rollouts; test names
+//! say so.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use common::testbed::{PodBehaviour, TestBed, simulated_kubelet};
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// One install test at a time: they share the cluster's CRDs and RBAC.
+fn turn() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn install(bed: &TestBed, extra: &[&str]) -> assert_cmd::Command {
+    let mut cmd = bed.floe();
+    cmd.args(["install", "--manifests"])
+        .arg(common::flux_install_yaml())
+        .args(extra);
+    cmd
+}
+
+/// What floe's last write to an object left: its resourceVersion, the managers, and floe's
+/// own managed-fields entry (fields and time).
+#[derive(Debug, PartialEq, Eq)]
+struct Written {
+    resource_version: String,
+    managers: Vec<String>,
+    floe_entry: String,
+}
+
+/// kind/namespace/name → what was written, for everything labelled part of Flux.
+fn flux_objects(bed: &TestBed) -> BTreeMap<String, Written> {
+    let out = bed.kubectl_out(&[
+        "get",
+        "namespaces,customresourcedefinitions,clusterroles,clusterrolebindings,deployments,services,serviceaccounts,networkpolicies,resourcequotas",
+        "-A",
+        "-l",
+        "app.kubernetes.io/part-of=flux",
+        "-o",
+        "json",
+        "--show-managed-fields",
+    ]);
+    let list: Value = serde_json::from_str(&out).unwrap();
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let key = format!(
+                "{}/{}/{}",
+                o["kind"].as_str().unwrap(),
+                o["metadata"]["namespace"].as_str().unwrap_or(""),
+                o["metadata"]["name"].as_str().unwrap()
+            );
+            let entries = o["metadata"]["managedFields"].as_array().unwrap();
+            let managers = entries
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}:{}",
+                        m["manager"].as_str().unwrap(),
+                        m["operation"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            let floe_entry = entries
+                .iter()
+                .find(|m| m["manager"] == "floe")
+                .map(Value::to_string)
+                .unwrap_or_default();
+            let resource_version = o["metadata"]["resourceVersion"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            (
+                key,
+                Written {
+                    resource_version,
+                    managers,
+                    floe_entry,
+                },
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn install_twice_changes_nothing_the_second_time() {
+    let bed = testbed!();
+    let _turn = turn();
+    install(bed, &["--wait=false"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the server (v1.20.2) predates CEL validation",
+        ));
+    let first = flux_objects(bed);
+    // 1 namespace, 11 CRDs, the controllers' RBAC, 4 Deployments, 3 Services, 4 service
+    // accounts, 3 network policies, 1 quota.
+    assert_eq!(
+        first
+            .keys()
+            .filter(|k| k.starts_with("CustomResourceDefinition/"))
+            .count(),
+        11,
+        "{first:?}"
+    );
+    assert_eq!(
+        first
+            .keys()
+            .filter(|k| k.starts_with("Deployment/flux-system/"))
+            .count(),
+        4,
+        "{first:?}"
+    );
+    assert!(first.contains_key("Namespace//flux-system"));
+    for (key, written) in &first {
+        assert!(
+            written.managers.iter().any(|m| m == "floe:Apply"),
+            "{key}: {written:?}"
+        );
+    }
+    // Controllers keep writing status for a moment after an install (rollouts, quota usage),
+    // and managed-fields times have one-second resolution: let both settle.
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let before = flux_objects(bed);
+
+    let out = install(bed, &["--wait=false"]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let applied: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("✔ ") && l.contains('/'))
+        .collect();
+    assert_eq!(applied.len(), 32, "{stderr}");
+    assert!(
+        applied.iter().all(|l| l.ends_with(" unchanged")),
+        "{stderr}"
+    );
+    let after = flux_objects(bed);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (key, was) in &before {
+        let now = &after[key];
+        // floe's entry would carry a new time had floe written the object.
+        assert_eq!(was.floe_entry, now.floe_entry, "{key} was written again");
+        // Kinds no controller writes to here: the object's version must not move at all.
+        let static_kind = [
+            "ClusterRole/",
+            "ClusterRoleBinding/",
+            "NetworkPolicy/",
+            "Service/",
+            "Namespace/",
+        ]
+        .iter()
+        .any(|kind| key.starts_with(kind));
+        if static_kind {
+            assert_eq!(
+                was.resource_version, now.resource_version,
+                "{key} was written again"
+            );
+        }
+    }
+}
+
+#[test]
+fn install_waits_for_rollout_with_simulated_kubelet() {
+    let bed = testbed!();
+    let _turn = turn();
+    let _kubelet = simulated_kubelet(bed, "flux-system", PodBehaviour::Ready);
+    install(bed, &["--timeout=90s"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("to roll out in flux-system"))
+        .stderr(predicate::str::contains(
+            "✔ Deployment/source-controller ready",
+        ))
+        .stderr(predicate::str::contains("✔ install finished"));
+    let ready = bed.kubectl_out(&[
+        "get",
+        "deployments",
+        "-n",
+        "flux-system",
+        "-o",
+        "jsonpath={.items[*].status.availableReplicas}",
+    ]);
+    assert_eq!(ready, "1 1 1 1");
+}
+
+#[test]
+fn install_explains_image_pull_errors_with_simulated_kubelet() {
+    let bed = testbed!();
+    let _turn = turn();
+    let ns = "flux-broken";
+    let _kubelet = simulated_kubelet(
+        bed,
+        ns,
+        PodBehaviour::Waiting {
+            reason: "ImagePullBackOff".into(),
+            message: "Back-off pulling image \"registry.invalid/fluxcd/source-controller:v1.9.4\""
+                .into(),
+        },
+    );
+    let out = install(
+        bed,
+        &[
+            "-n",
+            ns,
+            "--components=source-controller",
+            "--registry=registry.invalid/fluxcd",
+            "--timeout=15s",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("Deployment/source-controller did not become ready within 15s")
+            && stderr.contains("ImagePullBackOff")
+            && stderr.contains("registry.invalid/fluxcd/source-controller:v1.9.4"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("run the same command again"),
+        "says how to resume: {stderr}"
+    );
+    bed.floe()
+        .args(["uninstall", "--yes", "-n", ns])
+        .assert()
+        .success();
+}
+
+#[test]
+fn install_options_change_what_is_applied() {
+    let bed = testbed!();
+    let _turn = turn();
+    let ns = "flux-options";
+    let dir = tempfile::tempdir().unwrap();
+    // --manifests DIR: every .yaml file in it; here the release file plus an extra component.
+    std::fs::copy(common::flux_install_yaml(), dir.path().join("install.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("zz-image-reflector.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: image-reflector-controller\n  namespace: flux-system\n  labels:\n    app.kubernetes.io/component: image-reflector-controller\n    app.kubernetes.io/part-of: flux\nspec:\n  selector:\n    matchLabels:\n      app: image-reflector-controller\n  template:\n    metadata:\n      labels:\n        app: image-reflector-controller\n    spec:\n      containers:\n      - name: manager\n        image: ghcr.io/fluxcd/image-reflector-controller:v1.1.0\n        args: [--watch-all-namespaces, --log-level=info]\n",
+    )
+    .unwrap();
+    bed.floe()
+        .args(["install", "--manifests"])
+        .arg(dir.path())
+        .args([
+            "-n",
+            ns,
+            "--wait=false",
+            "--components=source-controller,kustomize-controller",
+            "--components-extra=image-reflector-controller",
+            "--registry=registry.example.com/mirror",
+            "--image-pull-secret=regcred",
+            "--network-policy=false",
+            "--watch-all-namespaces=false",
+            "--log-level=debug",
+            "--toleration-keys=dedicated,gpu",
+            "--cluster-domain=corp.local",
+        ])
+        .assert()
+        .success();
+    let deployments: Value =
+        serde_json::from_str(&bed.kubectl_out(&["get", "deployments", "-n", ns, "-o", "json"]))
+            .unwrap();
+    let items = deployments["items"].as_array().unwrap();
+    let names: Vec<&str> = items
+        .iter()
+        .map(|d| d["metadata"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "image-reflector-controller",
+            "kustomize-controller",
+            "source-controller"
+        ]
+    );
+    for deployment in items {
+        let pod = &deployment["spec"]["template"]["spec"];
+        let container = &pod["containers"][0];
+        let image = container["image"].as_str().unwrap();
+        assert!(image.starts_with("registry.example.com/mirror/"), "{image}");
+        assert_eq!(pod["imagePullSecrets"][0]["name"], "regcred");
+        let keys: Vec<&str> = pod["tolerations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["key"].as_str().unwrap())
+            .collect();
+        assert_eq!(keys, ["dedicated", "gpu"]);
+        let args: Vec<&str> = container["args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert!(args.contains(&"--log-level=debug"), "{args:?}");
+        assert!(args.contains(&"--watch-all-namespaces=false"), "{args:?}");
+        assert!(
+            !args.iter().any(|a| a.contains(".svc.cluster.local")),
+            "{args:?}"
+        );
+    }
+    let kustomize = items
+        .iter()
+        .find(|d| d["metadata"]["name"] == "kustomize-controller")
+        .unwrap();
+    let args = kustomize["spec"]["template"]["spec"]["containers"][0]["args"].to_string();
+    assert!(
+        args.contains(&format!("notification-controller.{ns}.svc.corp.local.")),
+        "{args}"
+    );
+    assert_eq!(
+        bed.kubectl_out(&["get", "networkpolicies", "-n", ns, "-o", "name"]),
+        ""
+    );
+    // The CRDs of left-out controllers are not installed by this install.
+    let crds = bed.kubectl_out(&["get", "crd", "-o", "name"]);
+    assert!(
+        crds.contains("kustomizations.kustomize.toolkit.fluxcd.io"),
+        "{crds}"
+    );
+    bed.floe()
+        .args(["uninstall", "--yes", "-n", ns, "--keep-namespace"])
+        .assert()
+        .success();
+    assert_eq!(
+        bed.kubectl_out(&["get", "deployments", "-n", ns, "-o", "name"]),
+        ""
+    );
+    bed.kubectl_out(&["get", "namespace", ns]);
+    bed.kubectl_out(&["delete", "namespace", ns]);
+}
+
+#[test]
+fn the_served_crds_accept_every_object_floe_writes() {
+    let bed = testbed!();
+    let _turn = turn();
+    install(bed, &["--wait=false"]).assert().success();
+    for (case, args) in common::EXPORT_CASES {
+        let out = common::floe().args(*args).output().unwrap();
+        assert!(out.status.success());
+        // Each object on its own: several cases share a name.
+        let mut child = bed
+            .kubectl()
+            .args(["create", "--dry-run=server", "-o", "name", "-f", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&out.stdout).unwrap();
+        let result = child.wait_with_output().unwrap();
+        assert!(
+            result.status.success(),
+            "{case}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&result.stdout).contains(".fluxcd.io/"),
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn uninstall_leaves_nothing_behind() {
+    let bed = testbed!();
+    let _turn = turn();
+    install(bed, &["--wait=false"]).assert().success();
+    let ns = bed.namespace("workloads");
+    // A Flux object with a finalizer, as a controller would have left it.
+    common::floe()
+        .args([
+            "create",
+            "source",
+            "git",
+            "app",
+            "--url=https://example.com/app",
+            "--branch=main",
+            "-n",
+            &ns,
+            "--export",
+        ])
+        .assert()
+        .success();
+    bed.floe()
+        .args([
+            "create",
+            "source",
+            "git",
+            "app",
+            "--url=https://example.com/app",
+            "--branch=main",
+            "-n",
+            &ns,
+            "--timeout=1s",
+        ])
+        .assert()
+        .code(1);
+    bed.kubectl_out(&[
+        "patch",
+        "gitrepository",
+        "app",
+        "-n",
+        &ns,
+        "--type=merge",
+        "-p",
+        r#"{"metadata":{"finalizers":["finalizers.fluxcd.io"]}}"#,
+    ]);
+
+    bed.floe()
+        .args(["uninstall"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pass --yes"));
+    assert!(
+        !flux_objects(bed).is_empty(),
+        "nothing may be deleted without confirmation"
+    );
+
+    bed.floe()
+        .args(["uninstall", "--yes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "✔ GitRepository/{ns}/app finalizers removed"
+        )))
+        .stderr(predicate::str::contains("✔ Namespace/flux-system deleted"));
+    assert_eq!(flux_objects(bed), BTreeMap::new());
+    let crds = bed.kubectl_out(&["get", "crd", "-o", "name"]);
+    assert!(!crds.contains("fluxcd.io"), "{crds}");
+    let namespaces = bed.kubectl_out(&["get", "namespaces", "-o", "name"]);
+    assert!(
+        !namespaces.contains("namespace/flux-system"),
+        "{namespaces}"
+    );
+    bed.floe()
+        .args(["version"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Flux is not installed"));
+    // Nothing left to do: a second run succeeds and deletes nothing.
+    bed.floe()
+        .args(["uninstall", "--yes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(" deleted").not());
+}
+
+/// Serves `body` at `/v2.9.4/install.yaml` like GitHub's release downloads; counts requests.
+fn release_server(body: Vec<u8>) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 4096];
+            let n = stream.read(&mut request).unwrap_or(0);
+            let request = String::from_utf8_lossy(&request[..n]).to_string();
+            counter.fetch_add(1, Ordering::SeqCst);
+            let response = if request.starts_with("GET /v2.9.4/install.yaml ") {
+                let mut r = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                )
+                .into_bytes();
+                r.extend_from_slice(&body);
+                r
+            } else {
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nNot Found"
+                    .to_vec()
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    (url, hits)
+}
+
+#[test]
+fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
+    let cache = tempfile::tempdir().unwrap();
+    let asset = std::fs::read(common::flux_install_yaml()).unwrap();
+    let (url, hits) = release_server(asset.clone());
+    let export = |release_url: &str| {
+        common::floe()
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(["install", "--export", "--release-url", release_url])
+            .output()
+            .unwrap()
+    };
+    let local = common::floe()
+        .args(["install", "--export", "--manifests"])
+        .arg(common::flux_install_yaml())
+        .output()
+        .unwrap();
+    let downloaded = export(&url);
+    assert!(
+        downloaded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&downloaded.stderr)
+    );
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        downloaded.stdout, local.stdout,
+        "the downloaded asset installs the same objects"
+    );
+    let cached = cache.path().join("floe/flux/v2.9.4/install.yaml");
+    assert_eq!(std::fs::read(&cached).unwrap(), asset);
+    let recorded =
+        std::fs::read_to_string(cache.path().join("floe/flux/v2.9.4/install.yaml.sha256")).unwrap();
+    assert_eq!(recorded.trim().len(), 64);
+
+    // Offline (nothing listens there): the cache answers.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let offline = format!("http://127.0.0.1:{port}");
+    let reused = export(&offline);
+    assert!(reused.status.success());
+    assert_eq!(reused.stdout, local.stdout);
+
+    // A cached file that no longer matches its checksum is not trusted: it is fetched again.
+    std::fs::write(&cached, b"tampered").unwrap();
+    let refetched = export(&url);
+    assert!(refetched.status.success());
+    assert_eq!(hits.load(Ordering::SeqCst), 2);
+    assert_eq!(std::fs::read(&cached).unwrap(), asset);
+    // ... and with no server to fetch from, that is an error naming the URL.
+    std::fs::write(&cached, b"tampered").unwrap();
+    let failed = export(&offline);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&failed.stderr)
+            .contains(&format!("cannot download {offline}/v2.9.4/install.yaml")),
+        "{}",
+        String::from_utf8_lossy(&failed.stderr)
+    );
+    // An unknown version is a 404 from the release server.
+    let missing = common::floe()
+        .env("XDG_CACHE_HOME", cache.path())
+        .args([
+            "install",
+            "--export",
+            "--version=2.99.0",
+            "--release-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("HTTP 404 Not Found"));
+}
