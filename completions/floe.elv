@@ -30,10 +30,249 @@ set edit:completion:arg-completer[floe] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand install 'Install the Flux controllers on the cluster'
+            cand check 'Check the cluster before installing (--pre) or the installed controllers'
+            cand get 'Show the state of sources and syncs'
             cand create 'Create or update Flux sources and syncs'
+            cand reconcile 'Ask Flux to reconcile a source or sync now and wait for the result'
+            cand suspend 'Stop reconciling a source or sync'
+            cand resume 'Start reconciling a suspended source or sync again'
+            cand export 'Print live sources and syncs as YAML to commit to Git'
+            cand delete 'Delete a source or sync'
+            cand uninstall 'Remove the Flux controllers, CRDs and namespace from the cluster'
             cand completion 'Print shell completion scripts'
-            cand version 'Print the floe version and the Flux version it installs'
+            cand version 'Print floe''s version and the Flux version on the cluster'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;install'= {
+            cand --version 'Flux release to install, e.g. v2.9.4'
+            cand --manifests 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)'
+            cand --release-url 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml'
+            cand --components 'Controllers to install (separate with commas)'
+            cand --components-extra 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher'
+            cand --registry 'Registry to pull the controller images from'
+            cand --image-pull-secret 'Secret in the install namespace with credentials for --registry'
+            cand --network-policy 'Install the network policies that restrict traffic to the controllers'
+            cand --watch-all-namespaces 'Let the controllers watch objects in every namespace, not only the install namespace'
+            cand --log-level 'The controllers'' log level'
+            cand --toleration-keys 'Taint keys the controllers tolerate (separate with commas)'
+            cand --cluster-domain 'The cluster''s DNS domain'
+            cand --export 'Print the manifests to stdout instead of applying them'
+            cand --wait 'Wait for the controllers to roll out (--wait=false returns right after applying)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;check'= {
+            cand --pre 'Check the prerequisites for installing Flux instead of the installed components'
+            cand --version 'Flux release whose Kubernetes minimum --pre checks against'
+            cand --skip-version-check 'Report a server older than the Flux release needs as passing (at your own risk)'
+            cand -o 'Output format (json is documented in docs/output.md)'
+            cand --output 'Output format (json is documented in docs/output.md)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand sources 'Show sources: git, helm, oci, bucket or all'
+            cand source 'Show sources: git, helm, oci, bucket or all'
+            cand syncs 'Show syncs (Flux Kustomizations)'
+            cand sync 'Show syncs (Flux Kustomizations)'
+            cand kustomizations 'Show syncs (Flux Kustomizations)'
+            cand kustomization 'Show syncs (Flux Kustomizations)'
+            cand ks 'Show syncs (Flux Kustomizations)'
+            cand all 'Show every source and sync'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;get;sources'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;source'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;syncs'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;sync'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;kustomizations'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;kustomization'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;ks'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;all'= {
+            cand -A 'List objects in every namespace'
+            cand --all-namespaces 'List objects in every namespace'
+            cand -o 'Output format (json and yaml are documented in docs/output.md)'
+            cand --output 'Output format (json and yaml are documented in docs/output.md)'
+            cand --status-selector 'Show only objects with a condition in this status, e.g. ready=false'
+            cand -w 'After listing, print each change as it happens (until interrupted)'
+            cand --watch 'After listing, print each change as it happens (until interrupted)'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;get;help'= {
+            cand sources 'Show sources: git, helm, oci, bucket or all'
+            cand syncs 'Show syncs (Flux Kustomizations)'
+            cand all 'Show every source and sync'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;get;help;sources'= {
+        }
+        &'floe;get;help;syncs'= {
+        }
+        &'floe;get;help;all'= {
+        }
+        &'floe;get;help;help'= {
         }
         &'floe;create'= {
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
@@ -277,6 +516,568 @@ set edit:completion:arg-completer[floe] = {|@words|
         }
         &'floe;create;help;help'= {
         }
+        &'floe;reconcile'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand source 'Fetch a source now: git, helm, oci or bucket'
+            cand sources 'Fetch a source now: git, helm, oci or bucket'
+            cand sync 'Apply a sync (a Flux Kustomization) now'
+            cand syncs 'Apply a sync (a Flux Kustomization) now'
+            cand kustomization 'Apply a sync (a Flux Kustomization) now'
+            cand ks 'Apply a sync (a Flux Kustomization) now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;reconcile;source'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;sources'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;sync'= {
+            cand --with-source 'Fetch the sync''s source first'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;syncs'= {
+            cand --with-source 'Fetch the sync''s source first'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;kustomization'= {
+            cand --with-source 'Fetch the sync''s source first'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;ks'= {
+            cand --with-source 'Fetch the sync''s source first'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;reconcile;help'= {
+            cand source 'Fetch a source now: git, helm, oci or bucket'
+            cand sync 'Apply a sync (a Flux Kustomization) now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;reconcile;help;source'= {
+        }
+        &'floe;reconcile;help;sync'= {
+        }
+        &'floe;reconcile;help;help'= {
+        }
+        &'floe;suspend'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand source 'A source: git, helm, oci or bucket'
+            cand sources 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand syncs 'A sync (a Flux Kustomization)'
+            cand kustomization 'A sync (a Flux Kustomization)'
+            cand ks 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;suspend;source'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;sources'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;sync'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;syncs'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;kustomization'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;ks'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;suspend;help'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;suspend;help;source'= {
+        }
+        &'floe;suspend;help;sync'= {
+        }
+        &'floe;suspend;help;help'= {
+        }
+        &'floe;resume'= {
+            cand --wait 'Return after clearing suspend, without waiting for the reconciliation'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand source 'A source: git, helm, oci or bucket'
+            cand sources 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand syncs 'A sync (a Flux Kustomization)'
+            cand kustomization 'A sync (a Flux Kustomization)'
+            cand ks 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;resume;source'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;sources'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;sync'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;syncs'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;kustomization'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;ks'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;resume;help'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;resume;help;source'= {
+        }
+        &'floe;resume;help;sync'= {
+        }
+        &'floe;resume;help;help'= {
+        }
+        &'floe;export'= {
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand source 'Sources: git, helm, oci or bucket'
+            cand sources 'Sources: git, helm, oci or bucket'
+            cand sync 'Syncs (Flux Kustomizations)'
+            cand syncs 'Syncs (Flux Kustomizations)'
+            cand kustomization 'Syncs (Flux Kustomizations)'
+            cand ks 'Syncs (Flux Kustomizations)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;export;source'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;sources'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;sync'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;syncs'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;kustomization'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;ks'= {
+            cand --all 'Export every object of the kind in the namespace'
+            cand -A 'With --all, export from every namespace'
+            cand --all-namespaces 'With --all, export from every namespace'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;export;help'= {
+            cand source 'Sources: git, helm, oci or bucket'
+            cand sync 'Syncs (Flux Kustomizations)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;export;help;source'= {
+        }
+        &'floe;export;help;sync'= {
+        }
+        &'floe;export;help;help'= {
+        }
+        &'floe;delete'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand source 'A source: git, helm, oci or bucket'
+            cand sources 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand syncs 'A sync (a Flux Kustomization)'
+            cand kustomization 'A sync (a Flux Kustomization)'
+            cand ks 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;delete;source'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;sources'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;sync'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;syncs'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;kustomization'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;ks'= {
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'floe;delete;help'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;delete;help;source'= {
+        }
+        &'floe;delete;help;sync'= {
+        }
+        &'floe;delete;help;help'= {
+        }
+        &'floe;uninstall'= {
+            cand --keep-namespace 'Leave the namespace (and the secrets in it) in place'
+            cand -y 'Uninstall without asking'
+            cand --yes 'Uninstall without asking'
+            cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --context 'The kubeconfig context to use (default: the current context)'
+            cand -n 'The namespace Flux runs in and new objects go to'
+            cand --namespace 'The namespace Flux runs in and new objects go to'
+            cand --timeout 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h'
+            cand --no-color 'Do not colour output (also when NO_COLOR is set)'
+            cand -v 'Print more detail on stderr (repeat for more)'
+            cand --verbose 'Print more detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'floe;completion'= {
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
             cand --context 'The kubeconfig context to use (default: the current context)'
@@ -290,7 +1091,7 @@ set edit:completion:arg-completer[floe] = {|@words|
             cand --help 'Print help'
         }
         &'floe;version'= {
-            cand --client 'Print only the client versions (the cluster is not asked yet in this release)'
+            cand --client 'Print only the client versions; do not ask the cluster'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --kubeconfig 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
@@ -305,10 +1106,34 @@ set edit:completion:arg-completer[floe] = {|@words|
             cand --help 'Print help'
         }
         &'floe;help'= {
+            cand install 'Install the Flux controllers on the cluster'
+            cand check 'Check the cluster before installing (--pre) or the installed controllers'
+            cand get 'Show the state of sources and syncs'
             cand create 'Create or update Flux sources and syncs'
+            cand reconcile 'Ask Flux to reconcile a source or sync now and wait for the result'
+            cand suspend 'Stop reconciling a source or sync'
+            cand resume 'Start reconciling a suspended source or sync again'
+            cand export 'Print live sources and syncs as YAML to commit to Git'
+            cand delete 'Delete a source or sync'
+            cand uninstall 'Remove the Flux controllers, CRDs and namespace from the cluster'
             cand completion 'Print shell completion scripts'
-            cand version 'Print the floe version and the Flux version it installs'
+            cand version 'Print floe''s version and the Flux version on the cluster'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'floe;help;install'= {
+        }
+        &'floe;help;check'= {
+        }
+        &'floe;help;get'= {
+            cand sources 'Show sources: git, helm, oci, bucket or all'
+            cand syncs 'Show syncs (Flux Kustomizations)'
+            cand all 'Show every source and sync'
+        }
+        &'floe;help;get;sources'= {
+        }
+        &'floe;help;get;syncs'= {
+        }
+        &'floe;help;get;all'= {
         }
         &'floe;help;create'= {
             cand source 'Create or update a source: git, helm, oci or bucket'
@@ -329,6 +1154,48 @@ set edit:completion:arg-completer[floe] = {|@words|
         &'floe;help;create;source;bucket'= {
         }
         &'floe;help;create;sync'= {
+        }
+        &'floe;help;reconcile'= {
+            cand source 'Fetch a source now: git, helm, oci or bucket'
+            cand sync 'Apply a sync (a Flux Kustomization) now'
+        }
+        &'floe;help;reconcile;source'= {
+        }
+        &'floe;help;reconcile;sync'= {
+        }
+        &'floe;help;suspend'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+        }
+        &'floe;help;suspend;source'= {
+        }
+        &'floe;help;suspend;sync'= {
+        }
+        &'floe;help;resume'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+        }
+        &'floe;help;resume;source'= {
+        }
+        &'floe;help;resume;sync'= {
+        }
+        &'floe;help;export'= {
+            cand source 'Sources: git, helm, oci or bucket'
+            cand sync 'Syncs (Flux Kustomizations)'
+        }
+        &'floe;help;export;source'= {
+        }
+        &'floe;help;export;sync'= {
+        }
+        &'floe;help;delete'= {
+            cand source 'A source: git, helm, oci or bucket'
+            cand sync 'A sync (a Flux Kustomization)'
+        }
+        &'floe;help;delete;source'= {
+        }
+        &'floe;help;delete;sync'= {
+        }
+        &'floe;help;uninstall'= {
         }
         &'floe;help;completion'= {
         }

@@ -32,10 +32,178 @@ complete -c floe -n "__fish_floe_needs_command" -l no-color -d 'Do not colour ou
 complete -c floe -n "__fish_floe_needs_command" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c floe -n "__fish_floe_needs_command" -s V -l version -d 'Print version'
+complete -c floe -n "__fish_floe_needs_command" -f -a "install" -d 'Install the Flux controllers on the cluster'
+complete -c floe -n "__fish_floe_needs_command" -f -a "check" -d 'Check the cluster before installing (--pre) or the installed controllers'
+complete -c floe -n "__fish_floe_needs_command" -f -a "get" -d 'Show the state of sources and syncs'
 complete -c floe -n "__fish_floe_needs_command" -f -a "create" -d 'Create or update Flux sources and syncs'
+complete -c floe -n "__fish_floe_needs_command" -f -a "reconcile" -d 'Ask Flux to reconcile a source or sync now and wait for the result'
+complete -c floe -n "__fish_floe_needs_command" -f -a "suspend" -d 'Stop reconciling a source or sync'
+complete -c floe -n "__fish_floe_needs_command" -f -a "resume" -d 'Start reconciling a suspended source or sync again'
+complete -c floe -n "__fish_floe_needs_command" -f -a "export" -d 'Print live sources and syncs as YAML to commit to Git'
+complete -c floe -n "__fish_floe_needs_command" -f -a "delete" -d 'Delete a source or sync'
+complete -c floe -n "__fish_floe_needs_command" -f -a "uninstall" -d 'Remove the Flux controllers, CRDs and namespace from the cluster'
 complete -c floe -n "__fish_floe_needs_command" -f -a "completion" -d 'Print shell completion scripts'
-complete -c floe -n "__fish_floe_needs_command" -f -a "version" -d 'Print the floe version and the Flux version it installs'
+complete -c floe -n "__fish_floe_needs_command" -f -a "version" -d 'Print floe\'s version and the Flux version on the cluster'
 complete -c floe -n "__fish_floe_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand install" -l version -d 'Flux release to install, e.g. v2.9.4' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l manifests -d 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand install" -l release-url -d 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l components -d 'Controllers to install (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l components-extra -d 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l registry -d 'Registry to pull the controller images from' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l image-pull-secret -d 'Secret in the install namespace with credentials for --registry' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l network-policy -d 'Install the network policies that restrict traffic to the controllers' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l watch-all-namespaces -d 'Let the controllers watch objects in every namespace, not only the install namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l log-level -d 'The controllers\' log level' -r -f -a "debug\t''
+info\t''
+error\t''"
+complete -c floe -n "__fish_floe_using_subcommand install" -l toleration-keys -d 'Taint keys the controllers tolerate (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l cluster-domain -d 'The cluster\'s DNS domain' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l export -d 'Print the manifests to stdout instead of applying them' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l wait -d 'Wait for the controllers to roll out (--wait=false returns right after applying)' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand install" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand install" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand check" -l pre -d 'Check the prerequisites for installing Flux instead of the installed components' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -l version -d 'Flux release whose Kubernetes minimum --pre checks against' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -l skip-version-check -d 'Report a server older than the Flux release needs as passing (at your own risk)' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -s o -l output -d 'Output format (json is documented in docs/output.md)' -r -f -a "text\t''
+json\t''"
+complete -c floe -n "__fish_floe_using_subcommand check" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand check" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand check" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "sources" -d 'Show sources: git, helm, oci, bucket or all'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "source" -d 'Show sources: git, helm, oci, bucket or all'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "syncs" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "sync" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "kustomizations" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "kustomization" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "ks" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "all" -d 'Show every source and sync'
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s A -l all-namespaces -d 'List objects in every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s o -l output -d 'Output format (json and yaml are documented in docs/output.md)' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l status-selector -d 'Show only objects with a condition in this status, e.g. ready=false' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s w -l watch -d 'After listing, print each change as it happens (until interrupted)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "sources" -d 'Show sources: git, helm, oci, bucket or all'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "syncs" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "all" -d 'Show every source and sync'
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
@@ -129,6 +297,335 @@ complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "source" -d 'Create or update a source: git, helm, oci or bucket'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Create or update a sync (a Flux Kustomization) that applies a path of a source'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "source" -d 'Fetch a source now: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sources" -d 'Fetch a source now: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sync" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "syncs" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "kustomization" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "ks" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l with-source -d 'Fetch the sync\'s source first' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l with-source -d 'Fetch the sync\'s source first' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l with-source -d 'Fetch the sync\'s source first' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l with-source -d 'Fetch the sync\'s source first' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from help" -f -a "source" -d 'Fetch a source now: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sources" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "syncs" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "kustomization" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "ks" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l wait -d 'Return after clearing suspend, without waiting for the reconciliation' -r -f -a "true\t''
+false\t''"
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sources" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "syncs" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "kustomization" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "ks" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "source" -d 'Sources: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sources" -d 'Sources: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sync" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "syncs" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "kustomization" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "ks" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l all -d 'Export every object of the kind in the namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s A -l all-namespaces -d 'With --all, export from every namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "source" -d 'Sources: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sources" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "syncs" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "kustomization" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "ks" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s y -l yes -d 'Delete without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l keep-namespace -d 'Leave the namespace (and the secrets in it) in place' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -s y -l yes -d 'Uninstall without asking' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand completion" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand completion" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand completion" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
@@ -136,7 +633,7 @@ complete -c floe -n "__fish_floe_using_subcommand completion" -l timeout -d 'How
 complete -c floe -n "__fish_floe_using_subcommand completion" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand completion" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand completion" -s h -l help -d 'Print help'
-complete -c floe -n "__fish_floe_using_subcommand version" -l client -d 'Print only the client versions (the cluster is not asked yet in this release)' -r
+complete -c floe -n "__fish_floe_using_subcommand version" -l client -d 'Print only the client versions; do not ask the cluster' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -s o -l output -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c floe -n "__fish_floe_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -146,9 +643,31 @@ complete -c floe -n "__fish_floe_using_subcommand version" -l timeout -d 'How lo
 complete -c floe -n "__fish_floe_using_subcommand version" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand version" -s h -l help -d 'Print help'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from create completion version help" -f -a "create" -d 'Create or update Flux sources and syncs'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from create completion version help" -f -a "completion" -d 'Print shell completion scripts'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from create completion version help" -f -a "version" -d 'Print the floe version and the Flux version it installs'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from create completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "install" -d 'Install the Flux controllers on the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "check" -d 'Check the cluster before installing (--pre) or the installed controllers'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "get" -d 'Show the state of sources and syncs'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "create" -d 'Create or update Flux sources and syncs'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "reconcile" -d 'Ask Flux to reconcile a source or sync now and wait for the result'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "suspend" -d 'Stop reconciling a source or sync'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "resume" -d 'Start reconciling a suspended source or sync again'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "export" -d 'Print live sources and syncs as YAML to commit to Git'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "delete" -d 'Delete a source or sync'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "uninstall" -d 'Remove the Flux controllers, CRDs and namespace from the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "completion" -d 'Print shell completion scripts'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "version" -d 'Print floe\'s version and the Flux version on the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "sources" -d 'Show sources: git, helm, oci, bucket or all'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "syncs" -d 'Show syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "all" -d 'Show every source and sync'
 complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "source" -d 'Create or update a source: git, helm, oci or bucket'
 complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "sync" -d 'Create or update a sync (a Flux Kustomization) that applies a path of a source'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from reconcile" -f -a "source" -d 'Fetch a source now: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from reconcile" -f -a "sync" -d 'Apply a sync (a Flux Kustomization) now'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from suspend" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from suspend" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from resume" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from resume" -f -a "sync" -d 'A sync (a Flux Kustomization)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "source" -d 'Sources: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "sync" -d 'Syncs (Flux Kustomizations)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "source" -d 'A source: git, helm, oci or bucket'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "sync" -d 'A sync (a Flux Kustomization)'

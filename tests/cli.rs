@@ -68,8 +68,15 @@ fn version_prints_floe_and_flux_versions() {
         env!("CARGO_PKG_VERSION"),
         floe::DEFAULT_FLUX_VERSION
     );
-    floe().arg("version").assert().success().stdout(expected);
-    let out = floe().args(["version", "-o", "json"]).output().unwrap();
+    floe()
+        .args(["version", "--client"])
+        .assert()
+        .success()
+        .stdout(expected);
+    let out = floe()
+        .args(["version", "--client", "-o", "json"])
+        .output()
+        .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["floe"], format!("v{}", env!("CARGO_PKG_VERSION")));
     floe()

@@ -25,10 +25,16 @@ pub struct ExportArgs {
 #[derive(Debug, Subcommand)]
 pub enum ExportTarget {
     /// Sources: git, helm, oci or bucket
-    #[command(visible_alias = "sources")]
+    #[command(
+        visible_alias = "sources",
+        after_help = "Examples:\n  floe export source git podinfo\n  floe export source helm --all -A > helm-sources.yaml"
+    )]
     Source(ExportSource),
     /// Syncs (Flux Kustomizations)
-    #[command(visible_aliases = ["syncs", "kustomization", "ks"])]
+    #[command(
+        visible_aliases = ["syncs", "kustomization", "ks"],
+        after_help = "Examples:\n  floe export sync apps\n  floe export ks --all > syncs.yaml"
+    )]
     Sync(ExportFlags),
 }
 

@@ -20,10 +20,16 @@ pub struct ReconcileArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReconcileTarget {
     /// Fetch a source now: git, helm, oci or bucket
-    #[command(visible_alias = "sources")]
+    #[command(
+        visible_alias = "sources",
+        after_help = "Examples:\n  floe reconcile source git flux-system\n  floe reconcile source helm charts -n apps"
+    )]
     Source(SourceTarget),
     /// Apply a sync (a Flux Kustomization) now
-    #[command(visible_aliases = ["syncs", "kustomization", "ks"])]
+    #[command(
+        visible_aliases = ["syncs", "kustomization", "ks"],
+        after_help = "Examples:\n  floe reconcile sync flux-system\n  floe reconcile ks apps --with-source"
+    )]
     Sync(SyncTarget),
 }
 

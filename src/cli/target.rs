@@ -30,10 +30,16 @@ impl SourceKind {
 #[derive(Debug, Subcommand)]
 pub enum Target {
     /// A source: git, helm, oci or bucket
-    #[command(visible_alias = "sources")]
+    #[command(
+        visible_alias = "sources",
+        after_help = "Examples:\n  floe suspend source git podinfo\n  floe resume source helm charts\n  floe delete source oci manifests --yes"
+    )]
     Source(SourceTarget),
     /// A sync (a Flux Kustomization)
-    #[command(visible_aliases = ["syncs", "kustomization", "ks"])]
+    #[command(
+        visible_aliases = ["syncs", "kustomization", "ks"],
+        after_help = "Examples:\n  floe suspend sync apps\n  floe resume ks apps\n  floe delete sync apps --yes"
+    )]
     Sync(NameArg),
 }
 
