@@ -136,8 +136,11 @@ fn namespace_comes_from_the_environment_when_not_given() {
 }
 
 #[test]
-fn without_export_it_says_applying_is_not_available_and_exits_1() {
+fn without_export_and_without_a_kubeconfig_it_says_what_to_set_and_exits_1() {
+    let home = tempfile::tempdir().unwrap();
     floe()
+        .env("HOME", home.path())
+        .env_remove("KUBERNETES_SERVICE_HOST")
         .args([
             "create",
             "source",
@@ -150,7 +153,10 @@ fn without_export_it_says_applying_is_not_available_and_exits_1() {
         .code(1)
         .stdout("")
         .stderr(predicates::str::contains(
-            "not available in this floe release yet; add --export",
+            "error: no kubeconfig found: ~/.kube/config does not exist and this is not a pod",
+        ))
+        .stderr(predicates::str::contains(
+            "pass --kubeconfig or set KUBECONFIG",
         ));
 }
 
