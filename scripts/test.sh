@@ -11,6 +11,11 @@ cargo fmt --all -- --check
 echo "==> cargo clippy --all-targets -- -D warnings"
 cargo clippy --quiet --all-targets -- -D warnings
 
+# sshd for the SSH deploy-key tests (Debian's openssh-server; the service itself stays off).
+if [ ! -x /usr/sbin/sshd ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server >/dev/null || true
+fi
+
 echo "==> test bed (a real kube-apiserver for the cluster tests; built once, cached)"
 if ! scripts/testbed build; then
   if [ "${CI:-}" = true ]; then

@@ -865,3 +865,160 @@ fn kubeconfig_lists_contexts_and_exec_plugins_resolve_like_kubectl() {
         .assert()
         .success();
 }
+
+/// OpenSSH's sshd on a free loopback port with a fresh host key, ended when dropped.
+struct Sshd {
+    child: std::process::Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn sshd() -> Option<Sshd> {
+    let sshd = std::path::Path::new("/usr/sbin/sshd");
+    if !common::require(
+        sshd.exists(),
+        "OpenSSH's sshd (/usr/sbin/sshd, Debian's openssh-server)",
+    ) {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let host_key = dir.path().join("host_ed25519");
+    let status = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&host_key)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::create_dir_all("/run/sshd").ok();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(sshd)
+        .args([
+            "-D",
+            "-e",
+            "-f",
+            "/dev/null",
+            "-o",
+            "ListenAddress=127.0.0.1",
+            "-o",
+            "PidFile=none",
+        ])
+        .args(["-p", &port.to_string(), "-h"])
+        .arg(&host_key)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Ready when it accepts connections.
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Some(Sshd {
+        child,
+        port,
+        _dir: dir,
+    })
+}
+
+#[test]
+fn create_source_git_over_ssh_generates_a_deploy_key_with_simulated_flux() {
+    let bed = bed!();
+    let Some(sshd) = sshd() else { return };
+    let ns = bed.namespace("ssh-key");
+    let (_flux, _) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::Ready {
+            revision: "main@sha1:ddd".into(),
+        },
+    );
+    let url = format!("ssh://git@127.0.0.1:{}/org/app", sshd.port);
+    let create = || {
+        bed.floe()
+            .args([
+                "create",
+                "source",
+                "git",
+                "app",
+                "--branch=main",
+                "--timeout=30s",
+                "-n",
+                &ns,
+            ])
+            .arg(format!("--url={url}"))
+            .output()
+            .unwrap()
+    };
+    let first = create();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let public_key = String::from_utf8(first.stdout).unwrap();
+    assert!(
+        public_key.starts_with("ecdsa-sha2-nistp384 "),
+        "{public_key}"
+    );
+    assert!(String::from_utf8_lossy(&first.stderr).contains(&format!("Secret {ns}/app created")));
+
+    let secret: Value =
+        serde_json::from_str(&bed.kubectl_out(&["get", "secret", "app", "-n", &ns, "-o", "json"]))
+            .unwrap();
+    let decode = |key: &str| {
+        let out = std::process::Command::new("base64")
+            .arg("-d")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child
+                    .stdin
+                    .take()
+                    .unwrap()
+                    .write_all(secret["data"][key].as_str().unwrap().as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(decode("identity.pub"), public_key.trim_end());
+    assert!(decode("identity").starts_with("-----BEGIN OPENSSH PRIVATE KEY-----"));
+    let known_hosts = decode("known_hosts");
+    assert!(
+        known_hosts.starts_with(&format!("[127.0.0.1]:{} ssh-ed25519 ", sshd.port)),
+        "{known_hosts}"
+    );
+    assert_eq!(
+        bed.kubectl_out(&[
+            "get",
+            "gitrepository",
+            "app",
+            "-n",
+            &ns,
+            "-o",
+            "jsonpath={.spec.secretRef.name}"
+        ]),
+        "app"
+    );
+
+    // A re-run keeps the key a user may already have registered.
+    let second = create();
+    assert!(second.status.success());
+    assert_eq!(String::from_utf8(second.stdout).unwrap(), public_key);
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already has a key; keeping it"));
+}

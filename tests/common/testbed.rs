@@ -431,19 +431,18 @@ pub fn simulated_flux(
                             return;
                         }
                         let status = simulated_status(&kind, &value, &behaviour);
-                        if writer
+                        // Logged before the write: floe may see the status (and the test read
+                        // the log) before this thread resumes after the write.
+                        seen.lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(format!("{kind}/{}", object.name_any()));
+                        let _ = writer
                             .patch_status(
                                 &object.name_any(),
                                 &PatchParams::default(),
                                 &Patch::Merge(json!({"status": status})),
                             )
-                            .await
-                            .is_ok()
-                        {
-                            seen.lock()
-                                .unwrap()
-                                .push(format!("{kind}/{}", object.name_any()));
-                        }
+                            .await;
                     }
                 })
                 .await
