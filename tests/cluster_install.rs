@@ -357,16 +357,10 @@ fn the_served_crds_accept_every_object_floe_writes() {
         let out = common::floe().args(*args).output().unwrap();
         assert!(out.status.success());
         // Each object on its own: several cases share a name.
-        let mut child = bed
-            .kubectl()
-            .args(["create", "--dry-run=server", "-o", "name", "-f", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(&out.stdout).unwrap();
-        let result = child.wait_with_output().unwrap();
+        let result = bed.kubectl_with_input(
+            &["create", "--dry-run=server", "-o", "name", "-f", "-"],
+            &out.stdout,
+        );
         assert!(
             result.status.success(),
             "{case}: {}",

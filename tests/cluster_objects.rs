@@ -54,21 +54,8 @@ fn git_source(bed: &TestBed, ns: &str, name: &str) -> assert_cmd::Command {
 fn kubectl_apply_export(bed: &TestBed, args: &[&str]) {
     let output = common::floe().args(args).arg("--export").output().unwrap();
     assert!(output.status.success());
-    let mut child = bed
-        .kubectl()
-        .args(["apply", "-f", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&output.stdout)
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    let applied = bed.kubectl_with_input(&["apply", "-f", "-"], &output.stdout);
+    assert!(applied.status.success(), "{applied:?}");
 }
 
 #[test]
@@ -532,21 +519,11 @@ fn export_prints_clean_yaml_that_applies_back() {
         );
     }
     // What export prints is a valid declaration the server accepts.
-    let mut child = bed
-        .kubectl()
-        .args(["apply", "--dry-run=server", "-f", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(exported.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    let applied = bed.kubectl_with_input(
+        &["apply", "--dry-run=server", "-f", "-"],
+        exported.as_bytes(),
+    );
+    assert!(applied.status.success(), "{applied:?}");
 
     // --all exports every object of the kind, in name order.
     kubectl_apply_export(

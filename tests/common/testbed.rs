@@ -130,6 +130,27 @@ impl TestBed {
         String::from_utf8(output.stdout).expect("utf-8")
     }
 
+    /// Runs kubectl with `input` on its stdin (for `-f -`) and returns what it did.
+    pub fn kubectl_with_input(&self, args: &[&str], input: &[u8]) -> std::process::Output {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .kubectl()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("kubectl runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(input)
+            .expect("kubectl reads its input");
+        child.wait_with_output().expect("kubectl finishes")
+    }
+
     pub async fn client(&self) -> Client {
         crate_provider();
         let config = Kubeconfig::read_from(&self.kubeconfig).expect("kubeconfig is readable");
