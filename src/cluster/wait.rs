@@ -15,6 +15,62 @@ use serde::de::DeserializeOwned;
 use super::Cluster;
 use super::apply::CONCURRENCY;
 
+/// What a watch on one object just saw.
+enum Seen {
+    /// The object was listed, created or changed.
+    Changed,
+    /// The object was deleted.
+    Deleted,
+    /// A (re)list finished.
+    Listed,
+}
+
+/// Watches one object until `verdict` says so or `timeout` passes. `verdict` gets what was
+/// just seen and the last version of the object (None once it is gone or was not listed).
+/// Returns whether `verdict` held, and the last version seen.
+async fn watch_one<K, F>(
+    api: Api<K>,
+    name: &str,
+    timeout: Duration,
+    mut verdict: F,
+) -> Result<(bool, Option<K>), kube::Error>
+where
+    K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
+    F: FnMut(Seen, Option<&K>) -> bool,
+{
+    let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
+    let mut events = watcher::watcher(api, config).boxed();
+    let mut last: Option<K> = None;
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let seen = match tokio::time::timeout_at(deadline, events.try_next()).await {
+            Err(_) | Ok(Ok(None)) => return Ok((false, last)),
+            Ok(Err(watcher::Error::InitialListFailed(e)))
+            | Ok(Err(watcher::Error::WatchStartFailed(e)))
+            | Ok(Err(watcher::Error::WatchFailed(e))) => return Err(e),
+            Ok(Err(_)) => continue,
+            Ok(Ok(Some(event))) => match event {
+                watcher::Event::Init => {
+                    last = None;
+                    continue;
+                }
+                watcher::Event::Apply(object) | watcher::Event::InitApply(object) => {
+                    last = Some(object);
+                    Seen::Changed
+                }
+                watcher::Event::Delete(_) => {
+                    last = None;
+                    Seen::Deleted
+                }
+                watcher::Event::InitDone => Seen::Listed,
+            },
+        };
+        if verdict(seen, last.as_ref()) {
+            return Ok((true, last));
+        }
+    }
+}
+
 /// Watches one object until `done` holds for it or `timeout` passes. Returns the last version
 /// seen either way, with whether `done` held.
 pub async fn watch_until<K, F>(
@@ -27,32 +83,10 @@ where
     K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
     F: Fn(&K) -> bool,
 {
-    let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
-    let mut events = watcher::watcher(api, config).boxed();
-    let mut last: Option<K> = None;
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let next = tokio::time::timeout_at(deadline, events.try_next()).await;
-        match next {
-            Err(_elapsed) => return Ok((false, last)),
-            Ok(Err(watcher::Error::InitialListFailed(e)))
-            | Ok(Err(watcher::Error::WatchStartFailed(e)))
-            | Ok(Err(watcher::Error::WatchFailed(e))) => return Err(e),
-            Ok(Err(_)) => continue,
-            Ok(Ok(None)) => return Ok((false, last)),
-            Ok(Ok(Some(event))) => match event {
-                watcher::Event::Apply(object) | watcher::Event::InitApply(object) => {
-                    let ok = done(&object);
-                    last = Some(object);
-                    if ok {
-                        return Ok((true, last));
-                    }
-                }
-                watcher::Event::Delete(_) => last = None,
-                watcher::Event::Init | watcher::Event::InitDone => {}
-            },
-        }
-    }
+    watch_one(api, name, timeout, |seen, last| {
+        matches!(seen, Seen::Changed) && last.is_some_and(&done)
+    })
+    .await
 }
 
 /// Watches one object until it no longer exists or `timeout` passes. Returns whether it is
@@ -65,29 +99,13 @@ pub async fn watch_until_deleted<K>(
 where
     K: Resource + Clone + DeserializeOwned + Debug + Send + 'static,
 {
-    let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
-    let mut events = watcher::watcher(api, config).boxed();
-    let mut last: Option<K> = None;
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        match tokio::time::timeout_at(deadline, events.try_next()).await {
-            Err(_) | Ok(Ok(None)) => return Ok((false, last)),
-            Ok(Err(watcher::Error::InitialListFailed(e)))
-            | Ok(Err(watcher::Error::WatchStartFailed(e)))
-            | Ok(Err(watcher::Error::WatchFailed(e))) => return Err(e),
-            Ok(Err(_)) => continue,
-            Ok(Ok(Some(event))) => match event {
-                watcher::Event::Init => last = None,
-                watcher::Event::InitApply(object) | watcher::Event::Apply(object) => {
-                    last = Some(object)
-                }
-                watcher::Event::Delete(_) => return Ok((true, None)),
-                // The initial list is complete: nothing listed means it is already gone.
-                watcher::Event::InitDone if last.is_none() => return Ok((true, None)),
-                watcher::Event::InitDone => {}
-            },
-        }
-    }
+    // A finished list without the object means it is already gone.
+    watch_one(api, name, timeout, |seen, last| match seen {
+        Seen::Deleted => true,
+        Seen::Listed => last.is_none(),
+        Seen::Changed => false,
+    })
+    .await
 }
 
 /// A Deployment is rolled out when kubectl's `rollout status` would say so: the controller saw
