@@ -39,14 +39,19 @@ print(f"Targets: export median under 5 ms: {'met' if export < 0.005 else 'MISSED
 PY
 )
 stamp="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -m), floe $(git describe --always --dirty 2>/dev/null || echo unknown), $(kubectl version --client 2>/dev/null | head -1)."
-python3 - docs/performance.md "$stamp" "$table" <<'PY'
+# Replaces the block between <!-- MARKER:start --> and <!-- MARKER:end --> in
+# docs/performance.md with the stamp and a table.
+write_block() {
+  python3 - docs/performance.md "$1" "$stamp" "$2" <<'PY'
 import sys, re
-path, stamp, table = sys.argv[1:4]
+path, marker, stamp, table = sys.argv[1:5]
 text = open(path).read()
-block = f"<!-- BENCH:start -->\n{stamp}\n\n{table}\n<!-- BENCH:end -->"
-text = re.sub(r"<!-- BENCH:start -->.*?<!-- BENCH:end -->", lambda _: block, text, flags=re.S)
+block = f"<!-- {marker}:start -->\n{stamp}\n\n{table}\n<!-- {marker}:end -->"
+text = re.sub(rf"<!-- {marker}:start -->.*?<!-- {marker}:end -->", lambda _: block, text, flags=re.S)
 open(path, "w").write(text)
 PY
+}
+write_block BENCH "$table"
 echo "$table"
 
 # --- On the test bed: install vs kubectl apply, get with 2,000 objects -----------------------
@@ -128,12 +133,5 @@ print(f"Target: floe install at most half of kubectl's wall time: {'met' if inst
       f"{floe_mem / kubectl_mem:.2f}× its peak memory.")
 PY
 )
-python3 - docs/performance.md "$stamp" "$cluster_table" <<'PY'
-import sys, re
-path, stamp, table = sys.argv[1:4]
-text = open(path).read()
-block = f"<!-- BENCH-CLUSTER:start -->\n{stamp}\n\n{table}\n<!-- BENCH-CLUSTER:end -->"
-text = re.sub(r"<!-- BENCH-CLUSTER:start -->.*?<!-- BENCH-CLUSTER:end -->", lambda _: block, text, flags=re.S)
-open(path, "w").write(text)
-PY
+write_block BENCH-CLUSTER "$cluster_table"
 echo "$cluster_table"
