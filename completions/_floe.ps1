@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'floe' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install the Flux controllers on the cluster')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the cluster before installing (--pre) or the installed controllers')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the state of sources and syncs')
@@ -46,6 +47,139 @@ Register-ArgumentCompleter -Native -CommandName 'floe' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print shell completion scripts')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print floe''s version and the Flux version on the cluster')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'floe;bootstrap' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: the current context)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Do not colour output (also when NO_COLOR is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('github', 'github', [CompletionResultType]::ParameterValue, 'Bootstrap from a GitHub repository, created if it does not exist')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Bootstrap from any Git server (no provider API)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'floe;bootstrap;github' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The user or organisation that owns the repository')
+            [CompletionResult]::new('--repository', '--repository', [CompletionResultType]::ParameterName, 'The repository name')
+            [CompletionResult]::new('--personal', '--personal', [CompletionResultType]::ParameterName, 'The owner is a user, not an organisation')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Create the repository private')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Grant a team access: name[:pull|triage|push|maintain|admin] (default maintain; repeatable)')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'GitHub host; another host is GitHub Enterprise Server, HOST[:PORT]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust for the host''s API and Git, for Enterprise servers with a private CA')
+            [CompletionResult]::new('--token-auth', '--token-auth', [CompletionResultType]::ParameterName, 'The cluster pulls over HTTPS with the token instead of SSH with a deploy key')
+            [CompletionResult]::new('--read-write-key', '--read-write-key', [CompletionResultType]::ParameterName, 'Give the deploy key write access (for image automation)')
+            [CompletionResult]::new('--reconcile', '--reconcile', [CompletionResultType]::ParameterName, 'Also bring an existing repository''s visibility and default branch in line with the flags')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt: without GITHUB_TOKEN fail instead of asking for it')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt: without GITHUB_TOKEN fail instead of asking for it')
+            [CompletionResult]::new('--branch', '--branch', [CompletionResultType]::ParameterName, 'Branch to commit to and sync from (created when missing)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Directory of this cluster in the repository; floe writes only <path>/flux-system')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often the cluster checks the repository for new commits')
+            [CompletionResult]::new('--secret-name', '--secret-name', [CompletionResultType]::ParameterName, 'Secret in the install namespace with the cluster''s Git credentials')
+            [CompletionResult]::new('--ssh-key-algorithm', '--ssh-key-algorithm', [CompletionResultType]::ParameterName, 'Algorithm of a generated SSH key')
+            [CompletionResult]::new('--ssh-ecdsa-curve', '--ssh-ecdsa-curve', [CompletionResultType]::ParameterName, 'Curve of a generated ECDSA key')
+            [CompletionResult]::new('--ssh-rsa-bits', '--ssh-rsa-bits', [CompletionResultType]::ParameterName, 'Size of a generated RSA key in bits (2048 to 8192)')
+            [CompletionResult]::new('--author-name', '--author-name', [CompletionResultType]::ParameterName, 'Commit author name (default: git config user.name, else floe)')
+            [CompletionResult]::new('--author-email', '--author-email', [CompletionResultType]::ParameterName, 'Commit author email (default: git config user.email)')
+            [CompletionResult]::new('--commit-message-appendix', '--commit-message-appendix', [CompletionResultType]::ParameterName, 'Text added to the end of the commit message')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan (repository actions, a diff of the files, a server-side dry run) and change nothing')
+            [CompletionResult]::new('--skip-version-check', '--skip-version-check', [CompletionResultType]::ParameterName, 'Install even when the cluster''s Kubernetes is older than the Flux release supports')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Flux release to install, e.g. v2.9.4')
+            [CompletionResult]::new('--manifests', '--manifests', [CompletionResultType]::ParameterName, 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)')
+            [CompletionResult]::new('--release-url', '--release-url', [CompletionResultType]::ParameterName, 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml')
+            [CompletionResult]::new('--components', '--components', [CompletionResultType]::ParameterName, 'Controllers to install (separate with commas)')
+            [CompletionResult]::new('--components-extra', '--components-extra', [CompletionResultType]::ParameterName, 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry to pull the controller images from')
+            [CompletionResult]::new('--image-pull-secret', '--image-pull-secret', [CompletionResultType]::ParameterName, 'Secret in the install namespace with credentials for --registry')
+            [CompletionResult]::new('--network-policy', '--network-policy', [CompletionResultType]::ParameterName, 'Install the network policies that restrict traffic to the controllers')
+            [CompletionResult]::new('--watch-all-namespaces', '--watch-all-namespaces', [CompletionResultType]::ParameterName, 'Let the controllers watch objects in every namespace, not only the install namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'The controllers'' log level')
+            [CompletionResult]::new('--toleration-keys', '--toleration-keys', [CompletionResultType]::ParameterName, 'Taint keys the controllers tolerate (separate with commas)')
+            [CompletionResult]::new('--cluster-domain', '--cluster-domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: the current context)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Do not colour output (also when NO_COLOR is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'floe;bootstrap;git' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Repository URL: ssh://, https://, http:// (with --allow-insecure-http) or file://')
+            [CompletionResult]::new('--sync-url', '--sync-url', [CompletionResultType]::ParameterName, 'The URL the cluster pulls from, when it differs from --url (needed for file://)')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Allow a plain http:// URL')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Username for HTTP(S)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for HTTP(S)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Password or token for HTTP(S), or the passphrase of --private-key-file (also $GIT_PASSWORD)')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password or token for HTTP(S), or the passphrase of --private-key-file (also $GIT_PASSWORD)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust for an HTTPS server with a private CA')
+            [CompletionResult]::new('--token-auth', '--token-auth', [CompletionResultType]::ParameterName, 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Do not ask whether the deploy key was added')
+            [CompletionResult]::new('--silent', '--silent', [CompletionResultType]::ParameterName, 'Do not ask whether the deploy key was added')
+            [CompletionResult]::new('--branch', '--branch', [CompletionResultType]::ParameterName, 'Branch to commit to and sync from (created when missing)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Directory of this cluster in the repository; floe writes only <path>/flux-system')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often the cluster checks the repository for new commits')
+            [CompletionResult]::new('--secret-name', '--secret-name', [CompletionResultType]::ParameterName, 'Secret in the install namespace with the cluster''s Git credentials')
+            [CompletionResult]::new('--ssh-key-algorithm', '--ssh-key-algorithm', [CompletionResultType]::ParameterName, 'Algorithm of a generated SSH key')
+            [CompletionResult]::new('--ssh-ecdsa-curve', '--ssh-ecdsa-curve', [CompletionResultType]::ParameterName, 'Curve of a generated ECDSA key')
+            [CompletionResult]::new('--ssh-rsa-bits', '--ssh-rsa-bits', [CompletionResultType]::ParameterName, 'Size of a generated RSA key in bits (2048 to 8192)')
+            [CompletionResult]::new('--author-name', '--author-name', [CompletionResultType]::ParameterName, 'Commit author name (default: git config user.name, else floe)')
+            [CompletionResult]::new('--author-email', '--author-email', [CompletionResultType]::ParameterName, 'Commit author email (default: git config user.email)')
+            [CompletionResult]::new('--commit-message-appendix', '--commit-message-appendix', [CompletionResultType]::ParameterName, 'Text added to the end of the commit message')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan (repository actions, a diff of the files, a server-side dry run) and change nothing')
+            [CompletionResult]::new('--skip-version-check', '--skip-version-check', [CompletionResultType]::ParameterName, 'Install even when the cluster''s Kubernetes is older than the Flux release supports')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Flux release to install, e.g. v2.9.4')
+            [CompletionResult]::new('--manifests', '--manifests', [CompletionResultType]::ParameterName, 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)')
+            [CompletionResult]::new('--release-url', '--release-url', [CompletionResultType]::ParameterName, 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml')
+            [CompletionResult]::new('--components', '--components', [CompletionResultType]::ParameterName, 'Controllers to install (separate with commas)')
+            [CompletionResult]::new('--components-extra', '--components-extra', [CompletionResultType]::ParameterName, 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry to pull the controller images from')
+            [CompletionResult]::new('--image-pull-secret', '--image-pull-secret', [CompletionResultType]::ParameterName, 'Secret in the install namespace with credentials for --registry')
+            [CompletionResult]::new('--network-policy', '--network-policy', [CompletionResultType]::ParameterName, 'Install the network policies that restrict traffic to the controllers')
+            [CompletionResult]::new('--watch-all-namespaces', '--watch-all-namespaces', [CompletionResultType]::ParameterName, 'Let the controllers watch objects in every namespace, not only the install namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'The controllers'' log level')
+            [CompletionResult]::new('--toleration-keys', '--toleration-keys', [CompletionResultType]::ParameterName, 'Taint keys the controllers tolerate (separate with commas)')
+            [CompletionResult]::new('--cluster-domain', '--cluster-domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The kubeconfig context to use (default: the current context)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace Flux runs in and new objects go to')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Do not colour output (also when NO_COLOR is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'floe;bootstrap;help' {
+            [CompletionResult]::new('github', 'github', [CompletionResultType]::ParameterValue, 'Bootstrap from a GitHub repository, created if it does not exist')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Bootstrap from any Git server (no provider API)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'floe;bootstrap;help;github' {
+            break
+        }
+        'floe;bootstrap;help;git' {
+            break
+        }
+        'floe;bootstrap;help;help' {
             break
         }
         'floe;install' {
@@ -1207,6 +1341,7 @@ Register-ArgumentCompleter -Native -CommandName 'floe' -ScriptBlock {
             break
         }
         'floe;help' {
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install the Flux controllers on the cluster')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the cluster before installing (--pre) or the installed controllers')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the state of sources and syncs')
@@ -1220,6 +1355,17 @@ Register-ArgumentCompleter -Native -CommandName 'floe' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print shell completion scripts')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print floe''s version and the Flux version on the cluster')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'floe;help;bootstrap' {
+            [CompletionResult]::new('github', 'github', [CompletionResultType]::ParameterValue, 'Bootstrap from a GitHub repository, created if it does not exist')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Bootstrap from any Git server (no provider API)')
+            break
+        }
+        'floe;help;bootstrap;github' {
+            break
+        }
+        'floe;help;bootstrap;git' {
             break
         }
         'floe;help;install' {

@@ -32,6 +32,7 @@ complete -c floe -n "__fish_floe_needs_command" -l no-color -d 'Do not colour ou
 complete -c floe -n "__fish_floe_needs_command" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c floe -n "__fish_floe_needs_command" -s V -l version -d 'Print version'
+complete -c floe -n "__fish_floe_needs_command" -f -a "bootstrap" -d 'Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs'
 complete -c floe -n "__fish_floe_needs_command" -f -a "install" -d 'Install the Flux controllers on the cluster'
 complete -c floe -n "__fish_floe_needs_command" -f -a "check" -d 'Check the cluster before installing (--pre) or the installed controllers'
 complete -c floe -n "__fish_floe_needs_command" -f -a "get" -d 'Show the state of sources and syncs'
@@ -45,6 +46,117 @@ complete -c floe -n "__fish_floe_needs_command" -f -a "uninstall" -d 'Remove the
 complete -c floe -n "__fish_floe_needs_command" -f -a "completion" -d 'Print shell completion scripts'
 complete -c floe -n "__fish_floe_needs_command" -f -a "version" -d 'Print floe\'s version and the Flux version on the cluster'
 complete -c floe -n "__fish_floe_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -f -a "github" -d 'Bootstrap from a GitHub repository, created if it does not exist'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -f -a "git" -d 'Bootstrap from any Git server (no provider API)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l owner -d 'The user or organisation that owns the repository' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l repository -d 'The repository name' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l personal -d 'The owner is a user, not an organisation' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l private -d 'Create the repository private' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l team -d 'Grant a team access: name[:pull|triage|push|maintain|admin] (default maintain; repeatable)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l hostname -d 'GitHub host; another host is GitHub Enterprise Server, HOST[:PORT]' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l ca-file -d 'A CA certificate (PEM) to trust for the host\'s API and Git, for Enterprise servers with a private CA' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l token-auth -d 'The cluster pulls over HTTPS with the token instead of SSH with a deploy key' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l read-write-key -d 'Give the deploy key write access (for image automation)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l reconcile -d 'Also bring an existing repository\'s visibility and default branch in line with the flags' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s y -l yes -d 'Never prompt: without GITHUB_TOKEN fail instead of asking for it' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l branch -d 'Branch to commit to and sync from (created when missing)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l path -d 'Directory of this cluster in the repository; floe writes only <path>/flux-system' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l interval -d 'How often the cluster checks the repository for new commits' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l secret-name -d 'Secret in the install namespace with the cluster\'s Git credentials' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l ssh-key-algorithm -d 'Algorithm of a generated SSH key' -r -f -a "ecdsa\t''
+ed25519\t''
+rsa\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l ssh-ecdsa-curve -d 'Curve of a generated ECDSA key' -r -f -a "p256\t''
+p384\t''
+p521\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l ssh-rsa-bits -d 'Size of a generated RSA key in bits (2048 to 8192)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l author-name -d 'Commit author name (default: git config user.name, else floe)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l author-email -d 'Commit author email (default: git config user.email)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l commit-message-appendix -d 'Text added to the end of the commit message' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l dry-run -d 'Show the plan (repository actions, a diff of the files, a server-side dry run) and change nothing' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l skip-version-check -d 'Install even when the cluster\'s Kubernetes is older than the Flux release supports' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s o -l output -d 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)' -r -f -a "text\t''
+json\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l version -d 'Flux release to install, e.g. v2.9.4' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l manifests -d 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l release-url -d 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l components -d 'Controllers to install (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l components-extra -d 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l registry -d 'Registry to pull the controller images from' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l image-pull-secret -d 'Secret in the install namespace with credentials for --registry' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l network-policy -d 'Install the network policies that restrict traffic to the controllers' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l watch-all-namespaces -d 'Let the controllers watch objects in every namespace, not only the install namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l log-level -d 'The controllers\' log level' -r -f -a "debug\t''
+info\t''
+error\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l toleration-keys -d 'Taint keys the controllers tolerate (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l cluster-domain -d 'The cluster\'s DNS domain' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l url -d 'Repository URL: ssh://, https://, http:// (with --allow-insecure-http) or file://' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l sync-url -d 'The URL the cluster pulls from, when it differs from --url (needed for file://)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l allow-insecure-http -d 'Allow a plain http:// URL' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s u -l username -d 'Username for HTTP(S)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s p -l password -d 'Password or token for HTTP(S), or the passphrase of --private-key-file (also $GIT_PASSWORD)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l private-key-file -d 'SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ca-file -d 'A CA certificate (PEM) to trust for an HTTPS server with a private CA' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l token-auth -d 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s s -l silent -d 'Do not ask whether the deploy key was added' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l branch -d 'Branch to commit to and sync from (created when missing)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l path -d 'Directory of this cluster in the repository; floe writes only <path>/flux-system' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l interval -d 'How often the cluster checks the repository for new commits' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l secret-name -d 'Secret in the install namespace with the cluster\'s Git credentials' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ssh-key-algorithm -d 'Algorithm of a generated SSH key' -r -f -a "ecdsa\t''
+ed25519\t''
+rsa\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ssh-ecdsa-curve -d 'Curve of a generated ECDSA key' -r -f -a "p256\t''
+p384\t''
+p521\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ssh-rsa-bits -d 'Size of a generated RSA key in bits (2048 to 8192)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l author-name -d 'Commit author name (default: git config user.name, else floe)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l author-email -d 'Commit author email (default: git config user.email)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l commit-message-appendix -d 'Text added to the end of the commit message' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l dry-run -d 'Show the plan (repository actions, a diff of the files, a server-side dry run) and change nothing' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l skip-version-check -d 'Install even when the cluster\'s Kubernetes is older than the Flux release supports' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s o -l output -d 'Output: text (progress on stderr) or json (one object per step, then the result, on stdout)' -r -f -a "text\t''
+json\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l version -d 'Flux release to install, e.g. v2.9.4' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l manifests -d 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l release-url -d 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l components -d 'Controllers to install (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l components-extra -d 'Extra controllers: image-reflector-controller, image-automation-controller, source-watcher' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l registry -d 'Registry to pull the controller images from' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l image-pull-secret -d 'Secret in the install namespace with credentials for --registry' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l network-policy -d 'Install the network policies that restrict traffic to the controllers' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l watch-all-namespaces -d 'Let the controllers watch objects in every namespace, not only the install namespace' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l log-level -d 'The controllers\' log level' -r -f -a "debug\t''
+info\t''
+error\t''"
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l toleration-keys -d 'Taint keys the controllers tolerate (separate with commas)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l cluster-domain -d 'The cluster\'s DNS domain' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l context -d 'The kubeconfig context to use (default: the current context)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s h -l help -d 'Print help'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from help" -f -a "github" -d 'Bootstrap from a GitHub repository, created if it does not exist'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from help" -f -a "git" -d 'Bootstrap from any Git server (no provider API)'
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c floe -n "__fish_floe_using_subcommand install" -l version -d 'Flux release to install, e.g. v2.9.4' -r
 complete -c floe -n "__fish_floe_using_subcommand install" -l manifests -d 'Install from this install.yaml, or every .yaml file in this directory, instead of downloading (air-gapped clusters)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand install" -l release-url -d 'Where Flux release assets are downloaded from: <URL>/<version>/install.yaml' -r
@@ -643,19 +755,22 @@ complete -c floe -n "__fish_floe_using_subcommand version" -l timeout -d 'How lo
 complete -c floe -n "__fish_floe_using_subcommand version" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand version" -s h -l help -d 'Print help'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "install" -d 'Install the Flux controllers on the cluster'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "check" -d 'Check the cluster before installing (--pre) or the installed controllers'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "get" -d 'Show the state of sources and syncs'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "create" -d 'Create or update Flux sources and syncs'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "reconcile" -d 'Ask Flux to reconcile a source or sync now and wait for the result'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "suspend" -d 'Stop reconciling a source or sync'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "resume" -d 'Start reconciling a suspended source or sync again'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "export" -d 'Print live sources and syncs as YAML to commit to Git'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "delete" -d 'Delete a source or sync'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "uninstall" -d 'Remove the Flux controllers, CRDs and namespace from the cluster'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "completion" -d 'Print shell completion scripts'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "version" -d 'Print floe\'s version and the Flux version on the cluster'
-complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "bootstrap" -d 'Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "install" -d 'Install the Flux controllers on the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "check" -d 'Check the cluster before installing (--pre) or the installed controllers'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "get" -d 'Show the state of sources and syncs'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "create" -d 'Create or update Flux sources and syncs'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "reconcile" -d 'Ask Flux to reconcile a source or sync now and wait for the result'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "suspend" -d 'Stop reconciling a source or sync'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "resume" -d 'Start reconciling a suspended source or sync again'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "export" -d 'Print live sources and syncs as YAML to commit to Git'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "delete" -d 'Delete a source or sync'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "uninstall" -d 'Remove the Flux controllers, CRDs and namespace from the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "completion" -d 'Print shell completion scripts'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "version" -d 'Print floe\'s version and the Flux version on the cluster'
+complete -c floe -n "__fish_floe_using_subcommand help; and not __fish_seen_subcommand_from bootstrap install check get create reconcile suspend resume export delete uninstall completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from bootstrap" -f -a "github" -d 'Bootstrap from a GitHub repository, created if it does not exist'
+complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from bootstrap" -f -a "git" -d 'Bootstrap from any Git server (no provider API)'
 complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "sources" -d 'Show sources: git, helm, oci, bucket or all'
 complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "syncs" -d 'Show syncs (Flux Kustomizations)'
 complete -c floe -n "__fish_floe_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "all" -d 'Show every source and sync'

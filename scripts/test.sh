@@ -5,16 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# System packages: OpenSSL headers and pkg-config to build libgit2 with HTTPS and SSH, git for
+# the test Git servers (git http-backend), OpenSSH's sshd and ssh-keygen for the SSH tests.
+need=()
+pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev pkg-config)
+command -v git >/dev/null || need+=(git)
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "==> apt-get install ${need[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || true
+fi
+
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "==> cargo clippy --all-targets -- -D warnings"
 cargo clippy --quiet --all-targets -- -D warnings
-
-# sshd for the SSH deploy-key tests (Debian's openssh-server; the service itself stays off).
-if [ ! -x /usr/sbin/sshd ] && command -v apt-get >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server >/dev/null || true
-fi
 
 echo "==> test bed (a real kube-apiserver for the cluster tests; built once, cached)"
 if ! scripts/testbed build; then

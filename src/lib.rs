@@ -3,13 +3,16 @@
 //! The binary is a thin shell over this library: [`cli`] turns flags into option structs and
 //! calls the domain modules ([`manifests`], [`ui`]), which work without a terminal.
 
+pub mod bootstrap;
 pub mod check;
 pub mod cli;
 pub mod cluster;
 pub mod credentials;
+pub mod git;
 pub mod install;
 pub mod manifests;
 pub mod objects;
+pub mod provider;
 pub mod status;
 pub mod ui;
 

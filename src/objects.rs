@@ -74,7 +74,7 @@ impl ObjectRef {
         }
     }
 
-    fn api(&self, cluster: &Cluster) -> Api<DynamicObject> {
+    pub fn api(&self, cluster: &Cluster) -> Api<DynamicObject> {
         self.kind.api(cluster, Some(&self.namespace))
     }
 
@@ -225,7 +225,7 @@ pub async fn reconcile(
 
 /// Sets the request annotation (and optionally `spec.suspend`) in one merge patch; returns the
 /// request token.
-async fn request_reconcile(
+pub async fn request_reconcile(
     cluster: &Cluster,
     target: &ObjectRef,
     suspend: Option<bool>,

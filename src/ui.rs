@@ -8,6 +8,8 @@ use std::io::{IsTerminal, Write};
 pub struct Ui {
     pub color: bool,
     pub interactive: bool,
+    /// stderr is a terminal: live progress (spinners) may redraw it.
+    pub live: bool,
 }
 
 impl Ui {
@@ -33,6 +35,7 @@ impl Ui {
         Ui {
             color: stderr_tty && !no_color_flag && !no_color_env,
             interactive: stderr_tty && stdin_tty,
+            live: stderr_tty,
         }
     }
 }
@@ -89,6 +92,108 @@ impl Ui {
     }
 }
 
+/// Renders bootstrap's step reports: a spinner per running step on a terminal, one plain line
+/// per finished step otherwise, or with `json` one JSON object per step on stdout.
+pub struct StepPrinter {
+    pub ui: Ui,
+    pub json: bool,
+    pub verbose: bool,
+    /// May ask questions (a terminal, and neither --silent nor --yes).
+    pub ask: bool,
+    spinner: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+}
+
+impl StepPrinter {
+    pub fn new(ui: Ui, json: bool, verbose: bool, ask: bool) -> Self {
+        StepPrinter {
+            ui,
+            json,
+            verbose,
+            ask: ask && ui.interactive,
+            spinner: std::sync::Mutex::new(None),
+        }
+    }
+
+    fn spinner(&self) -> std::sync::MutexGuard<'_, Option<indicatif::ProgressBar>> {
+        self.spinner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A line on stderr that does not tear the spinner.
+    fn line(&self, text: &str) {
+        match self.spinner().as_ref() {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+}
+
+impl crate::bootstrap::Progress for StepPrinter {
+    fn begin(&self, step: crate::bootstrap::Step, message: &str) {
+        if self.json || !self.ui.live {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}")
+                .expect("a valid template"),
+        );
+        bar.set_message(format!("{}: {message}", step.name()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        *self.spinner() = Some(bar);
+    }
+
+    fn note(&self, mark: Mark, message: &str) {
+        if mark == Mark::Warning || self.verbose {
+            self.line(&self.ui.format_step(mark, message));
+        }
+    }
+
+    fn end(&self, report: &crate::bootstrap::StepReport) {
+        if let Some(bar) = self.spinner().take() {
+            bar.finish_and_clear();
+        }
+        if self.json {
+            let line = serde_json::to_string(report).expect("reports serialize");
+            let _ = writeln!(std::io::stdout().lock(), "{line}");
+            return;
+        }
+        let text = format!(
+            "{}: {} ({:.1}s)",
+            report.step.name(),
+            report.message,
+            report.duration_ms as f64 / 1000.0
+        );
+        self.line(&self.ui.format_step(report.outcome.mark(), &text));
+    }
+
+    fn deploy_key_added(&self, public_key: &str) -> anyhow::Result<()> {
+        self.line(&format!(
+            "{}\n{public_key}",
+            self.ui.format_step(
+                Mark::Warning,
+                "add this public key to the repository as a deploy key (read access is enough):"
+            )
+        ));
+        if !self.ask {
+            return Ok(());
+        }
+        let added = dialoguer::Confirm::new()
+            .with_prompt("Have you added the deploy key to the repository?")
+            .default(true)
+            .interact()?;
+        if !added {
+            anyhow::bail!(
+                "the deploy key was not added; add it and run the same command again (the key is kept)"
+            );
+        }
+        Ok(())
+    }
+
+    fn data(&self, text: &str) {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+}
+
 /// Prints a command's error as one line on stderr: `error: what went wrong: why`.
 pub fn print_error(err: &anyhow::Error) {
     let _ = writeln!(std::io::stderr().lock(), "error: {err:#}");
@@ -104,6 +209,7 @@ mod tests {
         let plain = Ui {
             color: false,
             interactive: false,
+            live: false,
         };
         assert_eq!(
             plain.format_step(super::Mark::Done, "Deployment/x ready"),
@@ -112,6 +218,7 @@ mod tests {
         let coloured = Ui {
             color: true,
             interactive: false,
+            live: true,
         };
         assert_eq!(
             coloured.format_step(super::Mark::Failed, "x"),

@@ -149,7 +149,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: InstallArgs) -> anyhow::Result<()
             &opts.namespace,
             global.timeout.0,
             args.wait,
-            ui,
+            &|mark, message| ui.step(mark, message),
         )
         .await?;
         ui.step(Mark::Done, "install finished");

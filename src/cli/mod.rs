@@ -1,6 +1,7 @@
 //! The command-line interface: one module per command, each with its clap struct and a small
 //! `run` that turns flags into options for the library and prints the result.
 
+pub mod bootstrap;
 pub mod check;
 pub mod completion;
 pub mod create;
@@ -79,6 +80,8 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs
+    Bootstrap(Box<bootstrap::BootstrapArgs>),
     /// Install the Flux controllers on the cluster
     Install(Box<install::InstallArgs>),
     /// Check the cluster before installing (--pre) or the installed controllers
@@ -126,6 +129,7 @@ where
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
     match cli.command {
+        Command::Bootstrap(args) => bootstrap::run(&cli.global, &ui, *args),
         Command::Install(args) => install::run(&cli.global, &ui, *args),
         Command::Check(args) => check::run(&cli.global, &ui, args),
         Command::Get(args) => get::run(&cli.global, &ui, args),

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Applied, Applier};
 use crate::cluster::wait::wait_rollouts;
-use crate::ui::{Mark, Ui};
+use crate::ui::Mark;
 
 pub use fetch::{ManifestSource, load_manifests};
 pub use transform::{InstallOptions, LogLevel, customize};
@@ -66,13 +66,13 @@ pub async fn apply_and_wait(
     namespace: &str,
     timeout: Duration,
     wait: bool,
-    ui: &Ui,
+    notify: &(dyn Fn(Mark, &str) + Sync),
 ) -> anyhow::Result<InstallReport> {
     let version = cluster.server_version().await?;
     if !version.has_cel() {
         let stripped = strip_cel_rules(&mut objects);
         if stripped > 0 {
-            ui.step(
+            notify(
                 Mark::Warning,
                 &format!(
                     "the server ({}) predates CEL validation; applying the CRDs without their {stripped} x-kubernetes-validations rules",
@@ -81,7 +81,7 @@ pub async fn apply_and_wait(
             );
         }
     }
-    ui.step(
+    notify(
         Mark::Applying,
         &format!(
             "applying {} objects to {} (context {})",
@@ -93,7 +93,7 @@ pub async fn apply_and_wait(
     let applier = Applier::new(cluster);
     let applied = applier
         .apply_all(&objects, timeout, &|a: &Applied| {
-            ui.step(Mark::Done, &format!("{} {}", a.reference(), a.action));
+            notify(Mark::Done, &format!("{} {}", a.reference(), a.action));
         })
         .await
         .map_err(|e| {
@@ -107,7 +107,7 @@ pub async fn apply_and_wait(
         .filter_map(|o| o["metadata"]["name"].as_str().map(str::to_string))
         .collect();
     if wait && !deployments.is_empty() {
-        ui.step(
+        notify(
             Mark::Waiting,
             &format!(
                 "waiting for {} to roll out in {namespace}",
@@ -119,7 +119,7 @@ pub async fn apply_and_wait(
             ),
         );
         wait_rollouts(cluster, namespace, &deployments, timeout, &|name| {
-            ui.step(Mark::Done, &format!("Deployment/{name} ready"));
+            notify(Mark::Done, &format!("Deployment/{name} ready"));
         })
         .await
         .map_err(|e| {

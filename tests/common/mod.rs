@@ -321,6 +321,8 @@ pub fn require(available: bool, what: &str) -> bool {
     false
 }
 
+#[allow(dead_code)]
+pub mod github;
 pub mod testbed;
 
 /// `../shared/flux-install/v2.9.4/install.yaml`: Flux 2.9.4's real install manifests.

@@ -335,6 +335,39 @@ pub enum FluxBehaviour {
     Ready { revision: String },
     /// Not ready, stalled with this message.
     Failing { message: String },
+    /// Ready at the tip of the source's branch, read from the bare repositories under this
+    /// directory (`<dir>/<owner>/<repo>.git` for a URL path `/<owner>/<repo>[.git]`), as a
+    /// source-controller that fetched it would be; a Kustomization at its source's tip.
+    AtGitHead { repos: PathBuf },
+}
+
+/// `<branch>@sha1:<commit>` of the bare repository a GitRepository's URL names, as
+/// source-controller reports it; `None` when the repository or branch does not exist.
+pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String> {
+    let path = url::Url::parse(url)
+        .ok()?
+        .path()
+        .trim_matches('/')
+        .to_string();
+    let path = path.strip_suffix(".git").unwrap_or(&path).to_string();
+    let bare = repos.join(format!("{path}.git"));
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&bare)
+        .args([
+            "rev-parse",
+            "--verify",
+            "-q",
+            &format!("refs/heads/{branch}"),
+        ])
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        format!(
+            "{branch}@sha1:{}",
+            String::from_utf8_lossy(&out.stdout).trim()
+        )
+    })
 }
 
 /// Every Flux kind floe reads, for the simulated controllers.
@@ -400,6 +433,7 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 });
             }
         }
+        FluxBehaviour::AtGitHead { .. } => unreachable!("resolved to Ready or Failing first"),
         FluxBehaviour::Failing { message } => {
             status["conditions"] = json!([
                 {"type": "Ready", "status": "False", "reason": "AuthenticationFailed", "message": message,
@@ -451,6 +485,33 @@ pub fn simulated_flux(
                         if current {
                             return;
                         }
+                        let behaviour = match behaviour {
+                            FluxBehaviour::AtGitHead { repos } => {
+                                let source = if kind == "Kustomization" {
+                                    let sources: Api<DynamicObject> = Api::namespaced_with(
+                                        writer.clone().into_client(),
+                                        &object.namespace().unwrap_or_default(),
+                                        &flux_resource("GitRepository"),
+                                    );
+                                    let name = value["spec"]["sourceRef"]["name"].as_str().unwrap_or("");
+                                    match sources.get(name).await {
+                                        Ok(s) => serde_json::to_value(s).unwrap(),
+                                        Err(_) => return,
+                                    }
+                                } else {
+                                    value.clone()
+                                };
+                                let url = source["spec"]["url"].as_str().unwrap_or("");
+                                let branch = source["spec"]["ref"]["branch"].as_str().unwrap_or("main");
+                                match git_head_revision(&repos, url, branch) {
+                                    Some(revision) => FluxBehaviour::Ready { revision },
+                                    None => FluxBehaviour::Failing {
+                                        message: format!("failed to checkout and determine revision: unable to clone '{url}': couldn't find remote ref \"refs/heads/{branch}\""),
+                                    },
+                                }
+                            }
+                            other => other,
+                        };
                         let status = simulated_status(&kind, &value, &behaviour);
                         // Logged before the write: floe may see the status (and the test read
                         // the log) before this thread resumes after the write.

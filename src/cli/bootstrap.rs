@@ -1,0 +1,522 @@
+//! `floe bootstrap github` and `floe bootstrap git`: turn flags into [`bootstrap::Options`]
+//! and a [`bootstrap::Target`], then run [`bootstrap::run`].
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+use zeroize::Zeroizing;
+
+use super::install::InstallFlags;
+use super::{GlobalArgs, block_on, connect};
+use crate::bootstrap::{
+    self, GitHubTarget, GitTarget, Options, PullCredentials, Target, TeamAccess, files,
+};
+use crate::credentials::{KeyAlgorithm, SshKeyPair};
+use crate::git::{GitAuth, RemoteSpec};
+use crate::manifests::InvalidInput;
+use crate::manifests::duration::GoDuration;
+use crate::manifests::validate;
+use crate::provider::github::{self, GitHub};
+use crate::ui::{StepPrinter, Ui};
+
+#[derive(Debug, Args)]
+pub struct BootstrapArgs {
+    #[command(subcommand)]
+    pub command: BootstrapCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BootstrapCommand {
+    /// Bootstrap from a GitHub repository, created if it does not exist
+    Github(Box<GithubArgs>),
+    /// Bootstrap from any Git server (no provider API)
+    Git(Box<GitArgs>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SshKeyAlgorithm {
+    Ecdsa,
+    Ed25519,
+    Rsa,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EcdsaCurve {
+    P256,
+    P384,
+    P521,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// Flags both bootstrap commands take.
+#[derive(Debug, Clone, Args)]
+pub struct CommonFlags {
+    /// Branch to commit to and sync from (created when missing)
+    #[arg(long, default_value = "main", value_name = "NAME")]
+    pub branch: String,
+    /// Directory of this cluster in the repository (default: the root); floe writes only <path>/flux-system
+    #[arg(long, default_value = "", hide_default_value = true, value_name = "PATH")]
+    pub path: String,
+    /// How often the cluster checks the repository for new commits
+    #[arg(long, default_value = "1m", value_name = "DURATION")]
+    pub interval: GoDuration,
+    /// Secret in the install namespace with the cluster's Git credentials
+    #[arg(
+        long = "secret-name",
+        default_value = "flux-system",
+        value_name = "NAME"
+    )]
+    pub secret_name: String,
+    /// Algorithm of a generated SSH key
+    #[arg(long = "ssh-key-algorithm", value_enum, default_value = "ecdsa")]
+    pub ssh_key_algorithm: SshKeyAlgorithm,
+    /// Curve of a generated ECDSA key
+    #[arg(long = "ssh-ecdsa-curve", value_enum, default_value = "p384")]
+    pub ssh_ecdsa_curve: EcdsaCurve,
+    /// Size of a generated RSA key in bits (2048 to 8192)
+    #[arg(long = "ssh-rsa-bits", default_value_t = 2048, value_name = "BITS")]
+    pub ssh_rsa_bits: usize,
+    /// Commit author name (default: git config user.name, else floe)
+    #[arg(long = "author-name", value_name = "NAME")]
+    pub author_name: Option<String>,
+    /// Commit author email (default: git config user.email)
+    #[arg(long = "author-email", value_name = "EMAIL")]
+    pub author_email: Option<String>,
+    /// Text added to the end of the commit message
+    #[arg(long = "commit-message-appendix", value_name = "TEXT")]
+    pub commit_message_appendix: Option<String>,
+    /// Show the plan (repository actions, a diff of the files, a server-side dry run) and change nothing
+    #[arg(long = "dry-run")]
+    pub dry_run: bool,
+    /// Install even when the cluster's Kubernetes is older than the Flux release supports
+    #[arg(long = "skip-version-check")]
+    pub skip_version_check: bool,
+    /// Output: text (progress on stderr) or json (one object per step, then the result, on stdout)
+    #[arg(short = 'o', long, value_enum, default_value = "text")]
+    pub output: OutputFormat,
+    #[command(flatten)]
+    pub install: InstallFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # A private repository of your own, synced at clusters/dev\n  \
+    export GITHUB_TOKEN=<token>\n  \
+    floe bootstrap github --owner=me --repository=fleet --personal --path=clusters/dev\n\n  \
+    # An organisation's repository with team access, the cluster pulling with the token\n  \
+    floe bootstrap github --owner=acme --repository=fleet --team=platform:maintain \\\n    --path=clusters/prod --token-auth\n\n  \
+    # Show what would change, and change nothing\n  \
+    floe bootstrap github --owner=me --repository=fleet --personal --path=clusters/dev --dry-run")]
+pub struct GithubArgs {
+    /// The user or organisation that owns the repository
+    #[arg(long, value_name = "NAME")]
+    pub owner: String,
+    /// The repository name
+    #[arg(long, value_name = "NAME")]
+    pub repository: String,
+    /// The owner is a user, not an organisation
+    #[arg(long)]
+    pub personal: bool,
+    /// Create the repository private
+    #[arg(long, default_value = "true", value_name = "BOOL",
+          action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = super::flags::go_bool)]
+    pub private: bool,
+    /// Grant a team access: name[:pull|triage|push|maintain|admin] (default maintain; repeatable)
+    #[arg(long = "team", value_name = "NAME[:PERMISSION]")]
+    pub teams: Vec<TeamAccess>,
+    /// GitHub host; another host is GitHub Enterprise Server, HOST[:PORT]
+    #[arg(long, default_value = github::GITHUB_COM, value_name = "HOST[:PORT]")]
+    pub hostname: String,
+    /// A CA certificate (PEM) to trust for the host's API and Git, for Enterprise servers with a private CA
+    #[arg(long = "ca-file", value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// The cluster pulls over HTTPS with the token instead of SSH with a deploy key
+    #[arg(long = "token-auth")]
+    pub token_auth: bool,
+    /// Give the deploy key write access (for image automation)
+    #[arg(long = "read-write-key")]
+    pub read_write_key: bool,
+    /// Also bring an existing repository's visibility and default branch in line with the flags
+    #[arg(long)]
+    pub reconcile: bool,
+    /// Never prompt: without GITHUB_TOKEN fail instead of asking for it
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub common: CommonFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # Over SSH: floe prints the generated public key to add as a deploy key\n  \
+    floe bootstrap git --url=ssh://git@git.example.com/fleet.git --path=clusters/dev\n\n  \
+    # Over HTTPS with a username and token; the cluster uses them too\n  \
+    floe bootstrap git --url=https://git.example.com/fleet.git --username=bot \\\n    --password=\"$GIT_TOKEN\" --token-auth --path=clusters/dev\n\n  \
+    # A local repository, which the cluster pulls from a mirror\n  \
+    floe bootstrap git --url=file:///srv/git/fleet.git --sync-url=https://git.example.com/fleet.git")]
+pub struct GitArgs {
+    /// Repository URL: ssh://, https://, http:// (with --allow-insecure-http) or file://
+    #[arg(long, value_name = "URL")]
+    pub url: String,
+    /// The URL the cluster pulls from, when it differs from --url (needed for file://)
+    #[arg(long = "sync-url", value_name = "URL")]
+    pub sync_url: Option<String>,
+    /// Allow a plain http:// URL
+    #[arg(long = "allow-insecure-http")]
+    pub allow_insecure_http: bool,
+    /// Username for HTTP(S)
+    #[arg(short = 'u', long, value_name = "NAME")]
+    pub username: Option<String>,
+    /// Password or token for HTTP(S), or the passphrase of --private-key-file (also $GIT_PASSWORD)
+    #[arg(
+        short = 'p',
+        long,
+        env = "GIT_PASSWORD",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub password: Option<String>,
+    /// SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)
+    #[arg(long = "private-key-file", value_name = "FILE")]
+    pub private_key_file: Option<PathBuf>,
+    /// A CA certificate (PEM) to trust for an HTTPS server with a private CA
+    #[arg(long = "ca-file", value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key
+    #[arg(long = "token-auth")]
+    pub token_auth: bool,
+    /// Do not ask whether the deploy key was added
+    #[arg(short = 's', long)]
+    pub silent: bool,
+    #[command(flatten)]
+    pub common: CommonFlags,
+}
+
+pub fn run(global: &GlobalArgs, ui: &Ui, args: BootstrapArgs) -> anyhow::Result<()> {
+    match args.command {
+        BootstrapCommand::Github(a) => run_github(global, ui, *a),
+        BootstrapCommand::Git(a) => run_git(global, ui, *a),
+    }
+}
+
+fn key_algorithm(flags: &CommonFlags) -> Result<KeyAlgorithm, InvalidInput> {
+    Ok(match flags.ssh_key_algorithm {
+        SshKeyAlgorithm::Ed25519 => KeyAlgorithm::Ed25519,
+        SshKeyAlgorithm::Ecdsa => KeyAlgorithm::Ecdsa(match flags.ssh_ecdsa_curve {
+            EcdsaCurve::P256 => ssh_key::EcdsaCurve::NistP256,
+            EcdsaCurve::P384 => ssh_key::EcdsaCurve::NistP384,
+            EcdsaCurve::P521 => ssh_key::EcdsaCurve::NistP521,
+        }),
+        SshKeyAlgorithm::Rsa => {
+            let bits = flags.ssh_rsa_bits;
+            if !(2048..=8192).contains(&bits) || !bits.is_multiple_of(8) {
+                return Err(InvalidInput::new(format!(
+                    "invalid --ssh-rsa-bits {bits}: allowed are multiples of 8 from 2048 to 8192"
+                )));
+            }
+            KeyAlgorithm::Rsa { bits }
+        }
+    })
+}
+
+/// Validates the shared flags into options; the install objects are loaded by the caller.
+fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<Options> {
+    crate::git::validate_branch(&flags.branch)?;
+    let path = files::cluster_path(&flags.path)?;
+    validate::rfc1123_name("--secret-name", &flags.secret_name)?;
+    let install = flags.install.options(&global.namespace)?;
+    let mut components = install.components.clone();
+    components.extend(install.components_extra.iter().cloned());
+    Ok(Options {
+        namespace: global.namespace.clone(),
+        branch: flags.branch.clone(),
+        path,
+        interval: flags.interval,
+        secret_name: flags.secret_name.clone(),
+        flux_version: install.version.clone(),
+        components,
+        install_objects: Vec::new(),
+        key_algorithm: key_algorithm(flags)?,
+        author_name: flags.author_name.clone(),
+        author_email: flags.author_email.clone(),
+        commit_message_appendix: flags.commit_message_appendix.clone(),
+        timeout: global.timeout.0,
+        dry_run: flags.dry_run,
+        skip_version_check: flags.skip_version_check,
+    })
+}
+
+/// GitHub's rules for user, organisation and repository names.
+fn github_name(flag: &str, value: &str, repository: bool) -> Result<(), InvalidInput> {
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || c == '-' || (repository && (c == '.' || c == '_'));
+    if value.is_empty() || !value.chars().all(allowed) || value == "." || value == ".." {
+        let rule = if repository {
+            "letters, digits, '-', '_' and '.'"
+        } else {
+            "letters, digits and '-'"
+        };
+        return Err(InvalidInput::new(format!(
+            "invalid {flag} {value:?}: allowed are {rule}"
+        )));
+    }
+    Ok(())
+}
+
+/// The token from GITHUB_TOKEN, or asked for on a terminal.
+fn github_token(ui: &Ui, yes: bool) -> anyhow::Result<Zeroizing<String>> {
+    if let Some(token) = std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()) {
+        return Ok(Zeroizing::new(token));
+    }
+    if !ui.interactive || yes {
+        return Err(InvalidInput::new(
+            "no GitHub token: set GITHUB_TOKEN to a token with the repo scope",
+        )
+        .into());
+    }
+    let token = dialoguer::Password::new()
+        .with_prompt("GitHub token (GITHUB_TOKEN is not set)")
+        .interact()?;
+    Ok(Zeroizing::new(token))
+}
+
+fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
+    let mut opts = options(global, &args.common)?;
+    github_name("--owner", &args.owner, false)?;
+    github_name("--repository", &args.repository, true)?;
+    github::validate_hostname(&args.hostname)?;
+    if args.personal && !args.teams.is_empty() {
+        return Err(InvalidInput::new(format!(
+            "--team {} needs an organisation repository; teams do not exist for personal repositories (drop --personal)",
+            args.teams[0].team
+        ))
+        .into());
+    }
+    if let Some(ca) = &args.ca_file {
+        crate::git::trust_ca_file(ca)?;
+    }
+    let token = github_token(ui, args.yes)?;
+    let printer = StepPrinter::new(
+        *ui,
+        args.common.output == OutputFormat::Json,
+        global.verbose > 0,
+        false,
+    );
+    let common = args.common.clone();
+    // octocrab's client needs a running runtime, so it is made inside it.
+    let target = move || -> anyhow::Result<Target> {
+        let client = GitHub::new(&args.hostname, &token, args.ca_file.as_deref())?;
+        Ok(Target::GitHub(Box::new(GitHubTarget {
+            client,
+            token,
+            owner: args.owner,
+            repository: args.repository,
+            personal: args.personal,
+            private: args.private,
+            teams: args.teams,
+            reconcile: args.reconcile,
+            token_auth: args.token_auth,
+            read_write_key: args.read_write_key,
+        })))
+    };
+    execute(global, ui, &common, &mut opts, target, &printer)
+}
+
+fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
+    let mut opts = options(global, &args.common)?;
+    let url = url::Url::parse(&args.url)
+        .map_err(|e| InvalidInput::new(format!("invalid --url {:?}: {e}", args.url)))?;
+    let scheme = url.scheme();
+    match scheme {
+        "ssh" | "https" | "file" => {}
+        "http" if args.allow_insecure_http => {}
+        "http" => {
+            return Err(InvalidInput::new(format!(
+                "--url {} is plain http: pass --allow-insecure-http to allow it, or use https://",
+                args.url
+            ))
+            .into());
+        }
+        other => {
+            return Err(InvalidInput::new(format!(
+                "invalid --url scheme {other:?}: allowed are ssh://, https://, http:// and file://"
+            ))
+            .into());
+        }
+    }
+    let sync_url = match (&args.sync_url, scheme) {
+        (Some(u), _) => {
+            let parsed = url::Url::parse(u)
+                .map_err(|e| InvalidInput::new(format!("invalid --sync-url {u:?}: {e}")))?;
+            if !matches!(parsed.scheme(), "ssh" | "https" | "http") {
+                return Err(InvalidInput::new(format!(
+                    "invalid --sync-url {u:?}: the cluster pulls over ssh://, https:// or http://"
+                ))
+                .into());
+            }
+            u.clone()
+        }
+        (None, "file") => {
+            return Err(InvalidInput::new(format!(
+                "--url {} is a local repository the cluster cannot reach: pass --sync-url with a URL the cluster can pull from",
+                args.url
+            ))
+            .into());
+        }
+        (None, _) => args.url.clone(),
+    };
+    let sync_scheme = sync_url.split("://").next().unwrap_or_default().to_string();
+    if args.password.is_some() && args.username.is_none() && args.private_key_file.is_none() {
+        return Err(InvalidInput::new(
+            "--password needs --username (or --private-key-file, as its passphrase)",
+        )
+        .into());
+    }
+    if args.private_key_file.is_some() && scheme != "ssh" {
+        return Err(InvalidInput::new(format!(
+            "--private-key-file is for ssh:// URLs, and --url is {scheme}://"
+        ))
+        .into());
+    }
+    if args.token_auth && sync_scheme == "ssh" {
+        return Err(InvalidInput::new(
+            "--token-auth needs an http(s) URL for the cluster; with ssh:// the cluster uses an SSH key",
+        )
+        .into());
+    }
+    if let Some(ca) = &args.ca_file {
+        crate::git::trust_ca_file(ca)?;
+    }
+    let password = args.password.clone().map(Zeroizing::new);
+    let auth = match (scheme, &args.username, &args.private_key_file) {
+        ("ssh", _, Some(path)) => GitAuth::SshKeyFile {
+            path: path.clone(),
+            passphrase: password.clone(),
+        },
+        ("ssh", _, None) => GitAuth::SshAgent,
+        (_, Some(username), _) => GitAuth::Basic {
+            username: username.clone(),
+            password: password.clone().unwrap_or_default(),
+        },
+        _ => GitAuth::None,
+    };
+    let credentials = if sync_scheme == "ssh" {
+        let key = match &args.private_key_file {
+            Some(path) => Some(load_key(path)?),
+            None => None,
+        };
+        PullCredentials::Ssh { key }
+    } else {
+        match (&args.username, &password) {
+            (Some(username), Some(password)) => PullCredentials::Basic {
+                username: username.clone(),
+                password: password.clone(),
+            },
+            _ => PullCredentials::None,
+        }
+    };
+    let target = Target::Git(GitTarget {
+        push: RemoteSpec {
+            url: args.url.clone(),
+            auth,
+        },
+        sync_url,
+        credentials,
+    });
+    let printer = StepPrinter::new(
+        *ui,
+        args.common.output == OutputFormat::Json,
+        global.verbose > 0,
+        !args.silent,
+    );
+    execute(
+        global,
+        ui,
+        &args.common,
+        &mut opts,
+        move || Ok(target),
+        &printer,
+    )
+}
+
+/// Reads an SSH private key for the cluster Secret; the file stays where it is.
+fn load_key(path: &std::path::Path) -> anyhow::Result<SshKeyPair> {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+        InvalidInput::new(format!(
+            "cannot read --private-key-file {}: {e}",
+            path.display()
+        ))
+    })?);
+    let key = ssh_key::PrivateKey::from_openssh(text.as_bytes()).map_err(|e| {
+        InvalidInput::new(format!(
+            "--private-key-file {} is not an OpenSSH private key: {e}",
+            path.display()
+        ))
+    })?;
+    if key.is_encrypted() {
+        return Err(InvalidInput::new(format!(
+            "--private-key-file {} is encrypted; the cluster Secret needs the key unencrypted: give an unencrypted key, or leave out --private-key-file to have floe generate one",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(SshKeyPair {
+        private_openssh: key.to_openssh(ssh_key::LineEnding::LF)?,
+        public_openssh: key.public_key().to_openssh()?,
+    })
+}
+
+fn execute(
+    global: &GlobalArgs,
+    ui: &Ui,
+    flags: &CommonFlags,
+    opts: &mut Options,
+    target: impl FnOnce() -> anyhow::Result<Target>,
+    printer: &StepPrinter,
+) -> anyhow::Result<()> {
+    block_on(async {
+        let target = &target()?;
+        let install = flags.install.options(&global.namespace)?;
+        let quiet = Ui { live: false, ..*ui };
+        opts.install_objects = flags.install.manifests(&install, &quiet).await?;
+        let cluster = connect(global).await?;
+        let (summary, error) = bootstrap::run(&cluster, target, opts, printer).await;
+        if printer.json {
+            let line = serde_json::to_string(&summary)?;
+            writeln!(std::io::stdout().lock(), "{line}")?;
+        } else if error.is_none() {
+            let total: u64 = summary.steps.iter().map(|s| s.duration_ms).sum();
+            let what = if opts.dry_run {
+                "dry run finished; nothing was changed".to_string()
+            } else if summary.changed {
+                format!(
+                    "bootstrap finished: {} is synced from {} at {} ({:.1}s)",
+                    cluster.context,
+                    summary.repository,
+                    summary.commit.as_deref().unwrap_or("-"),
+                    total as f64 / 1000.0
+                )
+            } else {
+                format!(
+                    "bootstrap finished: nothing changed; {} is synced from {} at {} ({:.1}s)",
+                    cluster.context,
+                    summary.repository,
+                    summary.commit.as_deref().unwrap_or("-"),
+                    total as f64 / 1000.0
+                )
+            };
+            ui.step(crate::ui::Mark::Done, &what);
+        }
+        match error {
+            None => Ok(()),
+            Some(e) => Err(e),
+        }
+    })
+}

@@ -1,0 +1,618 @@
+//! The Git side of bootstrap: fetch one branch into a throwaway bare repository, write floe's
+//! files into its tree (nothing else in the tree is touched), commit only when the tree
+//! changed, and push, fetching and replaying the change once when someone pushed first.
+//!
+//! There is no work tree: floe's change is "these files have these bytes", so it is built
+//! directly as tree objects on top of the fetched commit. That makes "did anything change" a
+//! tree-id comparison and a rebase onto a newer tip a replay of the same writes.
+
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+
+use git2::{
+    Cred, CredentialType, ErrorClass, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks,
+    Repository, Signature, Tree,
+};
+use zeroize::Zeroizing;
+
+use crate::manifests::InvalidInput;
+
+/// How floe authenticates its own fetch and push.
+#[derive(Clone, Default)]
+pub enum GitAuth {
+    /// Anonymous (file:// repositories, public http mirrors).
+    #[default]
+    None,
+    /// HTTP basic auth; GitHub takes a token as the password.
+    Basic {
+        username: String,
+        password: Zeroizing<String>,
+    },
+    /// An SSH private key file (OpenSSH or PEM), optionally with a passphrase.
+    SshKeyFile {
+        path: PathBuf,
+        passphrase: Option<Zeroizing<String>>,
+    },
+    /// Keys from the running ssh-agent.
+    SshAgent,
+}
+
+impl std::fmt::Debug for GitAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print a password or passphrase.
+        match self {
+            GitAuth::None => f.write_str("None"),
+            GitAuth::Basic { username, .. } => write!(f, "Basic({username}, ***)"),
+            GitAuth::SshKeyFile { path, .. } => write!(f, "SshKeyFile({})", path.display()),
+            GitAuth::SshAgent => f.write_str("SshAgent"),
+        }
+    }
+}
+
+/// Where to fetch from and push to.
+#[derive(Debug, Clone)]
+pub struct RemoteSpec {
+    pub url: String,
+    pub auth: GitAuth,
+}
+
+/// Why a Git operation failed, in the terms a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error(
+        "authentication to {url} failed: {detail}; check the token or credentials and that they can write to the repository"
+    )]
+    Auth { url: String, detail: String },
+    #[error(
+        "the server certificate of {url} is not trusted: {detail}; pass --ca-file with the CA that signed it"
+    )]
+    Certificate { url: String, detail: String },
+    #[error("cannot reach the Git repository {url}: {detail}")]
+    Transport { url: String, detail: String },
+    #[error(
+        "the push to branch {branch} of {url} was rejected: {reason}; the branch may be protected or the credentials may lack write access"
+    )]
+    Rejected {
+        url: String,
+        branch: String,
+        reason: String,
+    },
+    #[error(
+        "the push to branch {branch} of {url} was rejected twice because others pushed at the same time; run the command again"
+    )]
+    Race { url: String, branch: String },
+    #[error("git: {0}")]
+    Other(#[from] git2::Error),
+    #[error("cannot create a scratch repository: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Checks a branch name the way Git does.
+pub fn validate_branch(branch: &str) -> Result<(), InvalidInput> {
+    if branch.is_empty() || !git2::Reference::is_valid_name(&format!("refs/heads/{branch}")) {
+        return Err(InvalidInput::new(format!(
+            "invalid --branch {branch:?}: not a valid Git branch name"
+        )));
+    }
+    Ok(())
+}
+
+/// Makes libgit2 trust a private CA (in addition to the system's) for HTTPS. Process-wide, as
+/// libgit2's TLS settings are.
+pub fn trust_ca_file(path: &Path) -> Result<(), GitError> {
+    // Safety: called before any Git network operation starts, from one thread.
+    unsafe { git2::opts::set_ssl_cert_file(path)? };
+    Ok(())
+}
+
+/// How one file in floe's change compares with the branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileChange {
+    Added,
+    Modified,
+    Unchanged,
+}
+
+/// The tree floe would commit and what it changes.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub tree: Oid,
+    pub files: Vec<(String, FileChange)>,
+}
+
+impl Plan {
+    pub fn changed(&self) -> bool {
+        self.files.iter().any(|(_, c)| *c != FileChange::Unchanged)
+    }
+}
+
+/// What [`Workspace::commit_and_push`] did.
+#[derive(Debug, Clone)]
+pub struct PushOutcome {
+    /// The branch's commit after the push (the existing tip when nothing changed).
+    pub commit: Oid,
+    pub pushed: bool,
+    /// Someone else pushed first; floe fetched their commit and replayed its change on top.
+    pub rebased: bool,
+    pub plan: Plan,
+}
+
+/// One branch of one remote, fetched into a scratch bare repository that is deleted on drop.
+pub struct Workspace {
+    repo: Repository,
+    remote: RemoteSpec,
+    branch: String,
+    /// The branch's tip on the remote when last fetched; `None` for a missing branch.
+    base: Option<Oid>,
+    _dir: tempfile::TempDir,
+}
+
+const TRACKING_PREFIX: &str = "refs/remotes/origin/";
+
+impl Workspace {
+    /// Fetches `branch` (its tip only, where the transport allows). A missing branch, or an
+    /// empty repository, gives a workspace with no base: the first commit starts the branch.
+    pub fn open(remote: RemoteSpec, branch: &str) -> Result<Workspace, GitError> {
+        validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
+        let dir = tempfile::Builder::new().prefix("floe-git-").tempdir()?;
+        let repo = Repository::init_bare(dir.path())?;
+        let mut workspace = Workspace {
+            repo,
+            remote,
+            branch: branch.to_string(),
+            base: None,
+            _dir: dir,
+        };
+        workspace.fetch()?;
+        Ok(workspace)
+    }
+
+    /// A workspace for a repository that does not exist yet (a dry run before creating it):
+    /// no fetch, no base.
+    pub fn empty(remote: RemoteSpec, branch: &str) -> Result<Workspace, GitError> {
+        validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
+        let dir = tempfile::Builder::new().prefix("floe-git-").tempdir()?;
+        Ok(Workspace {
+            repo: Repository::init_bare(dir.path())?,
+            remote,
+            branch: branch.to_string(),
+            base: None,
+            _dir: dir,
+        })
+    }
+
+    pub fn base(&self) -> Option<Oid> {
+        self.base
+    }
+
+    pub fn url(&self) -> &str {
+        &self.remote.url
+    }
+
+    fn tracking_ref(&self) -> String {
+        format!("{TRACKING_PREFIX}{}", self.branch)
+    }
+
+    fn fetch(&mut self) -> Result<(), GitError> {
+        let mut remote = self.repo.remote_anonymous(&self.remote.url)?;
+        let refspec = format!("+refs/heads/{}:{}", self.branch, self.tracking_ref());
+        let attempts = Cell::new(0);
+        let rejection = RefCell::new(None);
+        let mut options = FetchOptions::new();
+        options.remote_callbacks(callbacks(&self.remote, &attempts, &rejection));
+        // libgit2's local transport cannot fetch shallow; over the network the tip is enough
+        // (the push only needs the commit it builds on).
+        if !self.remote.url.starts_with("file://") && !Path::new(&self.remote.url).exists() {
+            options.depth(1);
+        }
+        remote
+            .fetch(&[&refspec], Some(&mut options), None)
+            .map_err(|e| self.classify(e))?;
+        self.base = self.repo.refname_to_id(&self.tracking_ref()).ok();
+        Ok(())
+    }
+
+    /// The bytes of `path` on the fetched branch, if it has that file.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let commit = self.repo.find_commit(self.base?).ok()?;
+        let entry = commit.tree().ok()?.get_path(Path::new(path)).ok()?;
+        let blob = self.repo.find_blob(entry.id()).ok()?;
+        Some(blob.content().to_vec())
+    }
+
+    /// The tree the branch would have with `files` written, and how each file compares.
+    pub fn plan(&self, files: &[(String, Vec<u8>)]) -> Result<Plan, GitError> {
+        let mut tree = match self.base {
+            Some(base) => Some(self.repo.find_commit(base)?.tree()?.id()),
+            None => None,
+        };
+        let mut report = Vec::new();
+        for (path, content) in files {
+            let blob = self.repo.blob(content)?;
+            let before = self
+                .read(path)
+                .map(|old| Oid::hash_object(git2::ObjectType::Blob, &old));
+            let change = match before {
+                None => FileChange::Added,
+                Some(Ok(old)) if old == blob => FileChange::Unchanged,
+                Some(_) => FileChange::Modified,
+            };
+            report.push((path.clone(), change));
+            let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+            let root = tree.map(|id| self.repo.find_tree(id)).transpose()?;
+            tree = Some(write_path(&self.repo, root.as_ref(), &parts, blob)?);
+        }
+        let tree = match tree {
+            Some(tree) => tree,
+            None => self.repo.treebuilder(None)?.write()?,
+        };
+        Ok(Plan {
+            tree,
+            files: report,
+        })
+    }
+
+    /// A unified diff of the branch against `plan`, as `git diff` prints it.
+    pub fn diff(&self, plan: &Plan) -> Result<String, GitError> {
+        let old = match self.base {
+            Some(base) => Some(self.repo.find_commit(base)?.tree()?),
+            None => None,
+        };
+        let new = self.repo.find_tree(plan.tree)?;
+        let diff = self
+            .repo
+            .diff_tree_to_tree(old.as_ref(), Some(&new), None)?;
+        let mut text = String::new();
+        diff.print(git2::DiffFormat::Patch, |_, _, line| {
+            if matches!(line.origin(), '+' | '-' | ' ') {
+                text.push(line.origin());
+            }
+            text.push_str(&String::from_utf8_lossy(line.content()));
+            true
+        })?;
+        Ok(text)
+    }
+
+    /// Writes `files`, commits if the tree changed and pushes. When the push is refused
+    /// because the branch moved, fetches the new tip, replays the writes on it and pushes
+    /// once more.
+    pub fn commit_and_push(
+        &mut self,
+        files: &[(String, Vec<u8>)],
+        author: &Signature<'_>,
+        message: &str,
+    ) -> Result<PushOutcome, GitError> {
+        let mut rebased = false;
+        loop {
+            let plan = self.plan(files)?;
+            let parent = self.base.map(|b| self.repo.find_commit(b)).transpose()?;
+            if let Some(parent) = &parent
+                && parent.tree_id() == plan.tree
+            {
+                return Ok(PushOutcome {
+                    commit: parent.id(),
+                    pushed: false,
+                    rebased,
+                    plan,
+                });
+            }
+            let tree = self.repo.find_tree(plan.tree)?;
+            let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+            let commit = self
+                .repo
+                .commit(None, author, author, message, &tree, &parents)?;
+            drop(parents);
+            drop(tree);
+            drop(parent);
+            match self.push(commit) {
+                Ok(()) => {
+                    self.base = Some(commit);
+                    return Ok(PushOutcome {
+                        commit,
+                        pushed: true,
+                        rebased,
+                        plan,
+                    });
+                }
+                Err(PushError::Moved) if !rebased => {
+                    rebased = true;
+                    self.fetch()?;
+                }
+                Err(PushError::Moved) => {
+                    return Err(GitError::Race {
+                        url: self.remote.url.clone(),
+                        branch: self.branch.clone(),
+                    });
+                }
+                Err(PushError::Failed(e)) => return Err(e),
+            }
+        }
+    }
+
+    fn push(&self, commit: Oid) -> Result<(), PushError> {
+        let local = "refs/heads/floe-push";
+        self.repo
+            .reference(local, commit, true, "floe push")
+            .map_err(|e| PushError::Failed(e.into()))?;
+        let mut remote = self
+            .repo
+            .remote_anonymous(&self.remote.url)
+            .map_err(|e| PushError::Failed(e.into()))?;
+        let attempts = Cell::new(0);
+        let rejection = RefCell::new(None);
+        let mut options = PushOptions::new();
+        options.remote_callbacks(callbacks(&self.remote, &attempts, &rejection));
+        let refspec = format!("{local}:refs/heads/{}", self.branch);
+        let result = remote.push(&[&refspec], Some(&mut options));
+        if let Err(e) = result {
+            if e.code() == ErrorCode::NotFastForward {
+                return Err(PushError::Moved);
+            }
+            return Err(PushError::Failed(self.classify(e)));
+        }
+        drop(options);
+        if let Some(reason) = rejection.into_inner() {
+            // Servers say "fetch first" or "non-fast-forward" when the branch moved.
+            if reason.contains("fetch first") || reason.contains("non-fast-forward") {
+                return Err(PushError::Moved);
+            }
+            return Err(PushError::Failed(GitError::Rejected {
+                url: self.remote.url.clone(),
+                branch: self.branch.clone(),
+                reason,
+            }));
+        }
+        Ok(())
+    }
+
+    fn classify(&self, e: git2::Error) -> GitError {
+        let url = self.remote.url.clone();
+        let detail = e.message().to_string();
+        match (e.code(), e.class()) {
+            (ErrorCode::Auth, _) => GitError::Auth { url, detail },
+            (ErrorCode::Certificate, _) => GitError::Certificate { url, detail },
+            (_, ErrorClass::Http) if detail.contains("401") || detail.contains("403") => {
+                GitError::Auth { url, detail }
+            }
+            (
+                _,
+                ErrorClass::Net
+                | ErrorClass::Http
+                | ErrorClass::Ssh
+                | ErrorClass::Ssl
+                | ErrorClass::Os,
+            ) => GitError::Transport { url, detail },
+            _ => GitError::Other(e),
+        }
+    }
+}
+
+enum PushError {
+    Moved,
+    Failed(GitError),
+}
+
+/// Credentials for libgit2: offered once each; when the server refuses them libgit2 asks
+/// again, and the second ask ends the operation with an authentication error instead of
+/// looping.
+fn callbacks<'a>(
+    remote: &'a RemoteSpec,
+    attempts: &'a Cell<u32>,
+    rejection: &'a RefCell<Option<String>>,
+) -> RemoteCallbacks<'a> {
+    let mut callbacks = RemoteCallbacks::new();
+    callbacks.credentials(move |_url, username, allowed| {
+        attempts.set(attempts.get() + 1);
+        if attempts.get() > 1 {
+            return Err(git2::Error::new(
+                ErrorCode::Auth,
+                ErrorClass::Http,
+                "the server refused the credentials",
+            ));
+        }
+        let user = username.unwrap_or("git");
+        match &remote.auth {
+            GitAuth::Basic { username, password }
+                if allowed.contains(CredentialType::USER_PASS_PLAINTEXT) =>
+            {
+                Cred::userpass_plaintext(username, password)
+            }
+            GitAuth::SshKeyFile { path, passphrase }
+                if allowed.contains(CredentialType::SSH_KEY) =>
+            {
+                Cred::ssh_key(user, None, path, passphrase.as_deref().map(|p| p.as_str()))
+            }
+            GitAuth::SshAgent if allowed.contains(CredentialType::SSH_KEY) => {
+                Cred::ssh_key_from_agent(user)
+            }
+            _ if allowed.contains(CredentialType::USERNAME) => Cred::username(user),
+            _ => Err(git2::Error::new(
+                ErrorCode::Auth,
+                ErrorClass::Http,
+                "the server asks for credentials and none were given",
+            )),
+        }
+    });
+    callbacks.push_update_reference(move |_name, status| {
+        if let Some(status) = status {
+            *rejection.borrow_mut() = Some(status.to_string());
+        }
+        Ok(())
+    });
+    callbacks
+}
+
+/// Returns the id of `tree` (or an empty tree) with `blob` at `parts`, creating the
+/// directories on the way; every other entry is kept.
+fn write_path(
+    repo: &Repository,
+    tree: Option<&Tree<'_>>,
+    parts: &[&str],
+    blob: Oid,
+) -> Result<Oid, git2::Error> {
+    let mut builder = repo.treebuilder(tree)?;
+    let (name, rest) = parts.split_first().expect("a path has a file name");
+    if rest.is_empty() {
+        builder.insert(name, blob, 0o100644)?;
+    } else {
+        let child = match tree.and_then(|t| t.get_name(name)) {
+            Some(entry) if entry.kind() == Some(git2::ObjectType::Tree) => {
+                Some(repo.find_tree(entry.id())?)
+            }
+            _ => None,
+        };
+        let id = write_path(repo, child.as_ref(), rest, blob)?;
+        builder.insert(name, id, 0o040000)?;
+    }
+    builder.write()
+}
+
+/// The commit author: the flags, else the user's Git config, else `floe`.
+pub fn author(name: Option<&str>, email: Option<&str>) -> Result<Signature<'static>, GitError> {
+    let config = git2::Config::open_default().ok();
+    let from_config = |key: &str| config.as_ref().and_then(|c| c.get_string(key).ok());
+    let name = name
+        .map(str::to_string)
+        .or_else(|| from_config("user.name"))
+        .unwrap_or_else(|| "floe".to_string());
+    let email = email
+        .map(str::to_string)
+        .or_else(|| from_config("user.email"))
+        .unwrap_or_else(|| "floe@localhost".to_string());
+    Ok(Signature::now(&name, &email)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    fn git(dir: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@t")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@t")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    fn bare() -> (tempfile::TempDir, RemoteSpec) {
+        let dir = tempfile::tempdir().unwrap();
+        git(dir.path(), &["init", "--bare", "-q", "-b", "main"]);
+        let url = format!("file://{}", dir.path().display());
+        (
+            dir,
+            RemoteSpec {
+                url,
+                auth: GitAuth::None,
+            },
+        )
+    }
+
+    fn files(text: &str) -> Vec<(String, Vec<u8>)> {
+        vec![
+            (
+                "clusters/dev/flux-system/a.yaml".into(),
+                text.as_bytes().to_vec(),
+            ),
+            ("clusters/dev/flux-system/b.yaml".into(), b"b\n".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn first_commit_starts_the_branch_and_a_rerun_changes_nothing() {
+        let (dir, remote) = bare();
+        let who = Signature::now("t", "t@t").unwrap();
+        let mut ws = Workspace::open(remote.clone(), "main").unwrap();
+        assert_eq!(ws.base(), None, "an empty repository has no tip");
+        let first = ws.commit_and_push(&files("a\n"), &who, "one").unwrap();
+        assert!(first.pushed && !first.rebased);
+        assert_eq!(
+            git(dir.path(), &["rev-parse", "main"]),
+            first.commit.to_string()
+        );
+        assert_eq!(
+            git(
+                dir.path(),
+                &["show", "main:clusters/dev/flux-system/a.yaml"]
+            ),
+            "a"
+        );
+
+        let mut again = Workspace::open(remote, "main").unwrap();
+        let second = again.commit_and_push(&files("a\n"), &who, "two").unwrap();
+        assert!(!second.pushed, "same files, no commit");
+        assert_eq!(second.commit, first.commit);
+        assert!(
+            second
+                .plan
+                .files
+                .iter()
+                .all(|(_, c)| *c == FileChange::Unchanged)
+        );
+    }
+
+    #[test]
+    fn other_files_are_kept_and_a_moved_branch_is_rebased_once() {
+        let (dir, remote) = bare();
+        let who = Signature::now("t", "t@t").unwrap();
+        let seed = tempfile::tempdir().unwrap();
+        git(seed.path(), &["init", "-q", "-b", "main"]);
+        std::fs::write(seed.path().join("README.md"), "hello\n").unwrap();
+        git(seed.path(), &["add", "."]);
+        git(seed.path(), &["commit", "-q", "-m", "seed"]);
+        git(seed.path(), &["push", "-q", &remote.url, "main"]);
+
+        let mut ws = Workspace::open(remote.clone(), "main").unwrap();
+        // Someone pushes between floe's fetch and its push.
+        std::fs::write(seed.path().join("other.txt"), "x\n").unwrap();
+        git(seed.path(), &["add", "."]);
+        git(seed.path(), &["commit", "-q", "-m", "concurrent"]);
+        git(seed.path(), &["push", "-q", &remote.url, "main"]);
+        let theirs = git(seed.path(), &["rev-parse", "HEAD"]);
+
+        let outcome = ws.commit_and_push(&files("a\n"), &who, "floe").unwrap();
+        assert!(outcome.pushed && outcome.rebased);
+        assert_eq!(git(dir.path(), &["rev-parse", "main^"]), theirs);
+        assert_eq!(git(dir.path(), &["show", "main:README.md"]), "hello");
+        assert_eq!(git(dir.path(), &["show", "main:other.txt"]), "x");
+        let diff = Workspace::open(remote, "main")
+            .unwrap()
+            .plan(&files("changed\n"))
+            .unwrap();
+        assert_eq!(diff.files[0].1, FileChange::Modified);
+        assert_eq!(diff.files[1].1, FileChange::Unchanged);
+    }
+
+    #[test]
+    fn diff_is_a_unified_patch() {
+        let (_dir, remote) = bare();
+        let ws = Workspace::open(remote, "main").unwrap();
+        let plan = ws.plan(&files("a\n")).unwrap();
+        let diff = ws.diff(&plan).unwrap();
+        assert!(
+            diff.contains("+++ b/clusters/dev/flux-system/a.yaml"),
+            "{diff}"
+        );
+        assert!(diff.contains("\n+a\n"), "{diff}");
+    }
+
+    #[test]
+    fn bad_branch_names_are_refused() {
+        assert!(validate_branch("main").is_ok());
+        assert!(validate_branch("feature/x").is_ok());
+        let err = validate_branch("bad..name").unwrap_err();
+        assert!(err.0.contains("bad..name"), "{err}");
+    }
+}

@@ -1,0 +1,1006 @@
+//! `floe bootstrap github` and `floe bootstrap git` end to end: the fake GitHub API (HTTPS,
+//! its own CA) with a real `git http-backend` behind it, the real API server from
+//! scripts/testbed, and simulated controllers: a simulated kubelet that reports the Flux pods
+//! Running, and simulated Flux that reports the sync objects Ready at the commit it reads from
+//! the Git server. Bootstraps install cluster-wide objects, so these tests take turns.
+
+mod common;
+
+use std::sync::{Mutex, MutexGuard};
+
+use common::github::{FakeGitHub, Fault, TOKEN, commit_files, git};
+use common::testbed::{
+    Background, FluxBehaviour, PodBehaviour, TestBed, simulated_flux, simulated_kubelet,
+};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn turn() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One test's world: its namespace, the fake GitHub, and the simulated controllers. Dropping
+/// it removes the test's Flux Deployments, so the next test's preflight does not find Flux
+/// running in another namespace.
+struct Scenario {
+    bed: &'static TestBed,
+    gh: FakeGitHub,
+    ns: String,
+    kubelet: Option<Background>,
+    flux: Option<Background>,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Drop for Scenario {
+    fn drop(&mut self) {
+        self.kubelet.take();
+        self.flux.take();
+        let _ = self
+            .bed
+            .kubectl()
+            .args([
+                "delete",
+                "deployments",
+                "--all",
+                "--wait=false",
+                "-n",
+                &self.ns,
+            ])
+            .output();
+    }
+}
+
+impl Scenario {
+    fn new(bed: &'static TestBed, test: &str) -> Scenario {
+        let turn = turn();
+        let gh = FakeGitHub::start();
+        let ns = bed.namespace(test);
+        let kubelet = Some(simulated_kubelet(bed, &ns, PodBehaviour::Ready));
+        let (flux, _) = simulated_flux(
+            bed,
+            &ns,
+            FluxBehaviour::AtGitHead {
+                repos: gh.root.clone(),
+            },
+        );
+        Scenario {
+            bed,
+            gh,
+            ns,
+            kubelet,
+            flux: Some(flux),
+            _turn: turn,
+        }
+    }
+
+    /// `floe bootstrap github` against the fake, with the shared install manifests.
+    fn github(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.bed.floe();
+        cmd.env("GITHUB_TOKEN", TOKEN)
+            .args([
+                "bootstrap",
+                "github",
+                "-n",
+                &self.ns,
+                "--hostname",
+                &self.gh.host,
+            ])
+            .arg("--ca-file")
+            .arg(&self.gh.ca_file)
+            .arg("--manifests")
+            .arg(common::flux_install_yaml())
+            .args(["--skip-version-check", "--author-name=floe-test"])
+            .args(["--author-email=floe@example.com"])
+            .args(args);
+        if !args.iter().any(|a| a.starts_with("--timeout")) {
+            cmd.arg("--timeout=60s");
+        }
+        cmd
+    }
+
+    fn secret(&self, name: &str) -> Value {
+        let out = self
+            .bed
+            .kubectl_out(&["get", "secret", name, "-n", &self.ns, "-o", "json"]);
+        serde_json::from_str(&out).unwrap()
+    }
+
+    fn secret_field(&self, name: &str, field: &str) -> String {
+        use base64::Engine;
+        let secret = self.secret(name);
+        let encoded = secret["data"][field].as_str().unwrap_or_default();
+        String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(encoded)
+                .unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn deployments(&self) -> Vec<String> {
+        let out = self.bed.kubectl_out(&[
+            "get",
+            "deployments",
+            "-n",
+            &self.ns,
+            "-o",
+            "jsonpath={.items[*].metadata.name}",
+        ]);
+        out.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn jsonpath(&self, resource: &str, path: &str) -> String {
+        self.bed.kubectl_out(&[
+            "get",
+            resource,
+            &self.ns,
+            "-n",
+            &self.ns,
+            "-o",
+            &format!("jsonpath={path}"),
+        ])
+    }
+}
+
+/// A new personal repository: created private and auto-initialised, the three files pushed,
+/// the controllers installed, a deploy key registered and stored, and the sync verified at
+/// the pushed commit. A second run with the same flags changes nothing anywhere, even when
+/// it has to page through many deploy keys.
+#[test]
+fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-personal");
+    let first = s
+        .github(&[
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--path=clusters/dev",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&first.get_output().stderr).to_string();
+    assert!(stderr.contains("bootstrap finished"), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "the token is never printed");
+
+    // Exactly what floe asked GitHub for, in order.
+    let calls = s.gh.calls();
+    assert_eq!(calls[0], "GET /user");
+    assert_eq!(calls[1], "GET /repos/me/fleet");
+    assert_eq!(calls[2], "POST /user/repos");
+    assert!(calls.contains(&"GET /meta".to_string()), "{calls:?}");
+    assert!(
+        calls.contains(&"POST /repos/me/fleet/keys".to_string()),
+        "{calls:?}"
+    );
+    let state = s.gh.state();
+    let create = state
+        .requests
+        .iter()
+        .find(|r| r.path == "/user/repos")
+        .unwrap();
+    assert_eq!(create.body["name"], "fleet");
+    assert_eq!(create.body["private"], true);
+    assert_eq!(create.body["auto_init"], true);
+    let key_request = state
+        .requests
+        .iter()
+        .find(|r| r.method == "POST" && r.path.ends_with("/keys"))
+        .unwrap();
+    assert_eq!(key_request.body["read_only"], true);
+    let title = key_request.body["title"].as_str().unwrap().to_string();
+    assert!(
+        title.contains("clusters/dev") && title.contains("main"),
+        "{title}"
+    );
+    let registered = state.repos["me/fleet"].keys[0].key.clone();
+    drop(state);
+
+    // The repository: README from auto_init kept, floe's files added in one commit.
+    let head = s.gh.git("me", "fleet", &["rev-parse", "main"]);
+    assert_eq!(
+        s.gh.git("me", "fleet", &["show", "main:README.md"]),
+        "# fleet"
+    );
+    let files =
+        s.gh.git("me", "fleet", &["ls-tree", "-r", "--name-only", "main"]);
+    assert_eq!(
+        files.lines().collect::<Vec<_>>(),
+        [
+            "README.md",
+            "clusters/dev/flux-system/gotk-components.yaml",
+            "clusters/dev/flux-system/gotk-sync.yaml",
+            "clusters/dev/flux-system/kustomization.yaml"
+        ]
+    );
+    let sync = s.gh.git(
+        "me",
+        "fleet",
+        &["show", "main:clusters/dev/flux-system/gotk-sync.yaml"],
+    );
+    assert!(sync.contains("url: ssh://git@127.0.0.1/me/fleet"), "{sync}");
+    assert!(sync.contains("path: ./clusters/dev"), "{sync}");
+    assert!(sync.contains("interval: 10m0s"), "{sync}");
+    let components = s.gh.git(
+        "me",
+        "fleet",
+        &["show", "main:clusters/dev/flux-system/gotk-components.yaml"],
+    );
+    assert!(
+        components.starts_with("# This manifest was generated by floe"),
+        "header"
+    );
+    assert!(components.contains("# Flux version: v2.9.4"));
+    assert_eq!(
+        s.gh.git("me", "fleet", &["log", "-1", "--format=%an"]),
+        "floe-test"
+    );
+
+    // The cluster: key pair with GitHub's host keys, the same public key as the deploy key,
+    // and the sync objects at the pushed commit.
+    let public = s.secret_field("flux-system", "identity.pub");
+    assert_eq!(
+        public
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" "),
+        registered
+    );
+    assert!(
+        public.starts_with("ecdsa-sha2-nistp384"),
+        "default key is ECDSA P-384: {public}"
+    );
+    let known_hosts = s.secret_field("flux-system", "known_hosts");
+    for key in &s.gh.host_keys {
+        assert!(
+            known_hosts.contains(&format!("127.0.0.1 {key}")),
+            "{known_hosts}"
+        );
+    }
+    assert_eq!(
+        s.jsonpath(
+            "kustomization.kustomize.toolkit.fluxcd.io",
+            "{.status.lastAppliedRevision}"
+        ),
+        format!("main@sha1:{head}")
+    );
+    let secret_version = s.secret("flux-system")["metadata"]["resourceVersion"].clone();
+    let generations = s.bed.kubectl_out(&[
+        "get",
+        "deployments",
+        "-n",
+        &s.ns,
+        "-o",
+        "jsonpath={.items[*].metadata.generation}",
+    ]);
+
+    // Many deploy keys: floe must find its own on a later page.
+    {
+        let mut state = s.gh.state();
+        let repo = state.repos.get_mut("me/fleet").unwrap();
+        let own = repo.keys.remove(0);
+        for i in 0..120 {
+            repo.keys.push(common::github::DeployKey {
+                id: 1000 + i,
+                title: format!("other {i}"),
+                key: format!("ssh-ed25519 AAAAother{i}"),
+                read_only: true,
+            });
+        }
+        repo.keys.push(own);
+        state.requests.clear();
+    }
+    let again = s
+        .github(&[
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--path=clusters/dev",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
+    assert!(stderr.contains("nothing changed"), "{stderr}");
+    assert!(
+        s.gh.writes().is_empty(),
+        "a re-run writes nothing: {:?}",
+        s.gh.writes()
+    );
+    assert!(
+        s.gh.calls()
+            .iter()
+            .any(|c| c.contains("/keys?per_page=100&page=2")),
+        "followed the Link header: {:?}",
+        s.gh.calls()
+    );
+    assert_eq!(
+        s.gh.git("me", "fleet", &["rev-parse", "main"]),
+        head,
+        "no new commit"
+    );
+    assert_eq!(
+        s.secret("flux-system")["metadata"]["resourceVersion"],
+        secret_version,
+        "key not rotated"
+    );
+    assert_eq!(
+        s.bed.kubectl_out(&[
+            "get",
+            "deployments",
+            "-n",
+            &s.ns,
+            "-o",
+            "jsonpath={.items[*].metadata.generation}"
+        ]),
+        generations,
+        "no controller restarted"
+    );
+
+    // A dry run now has nothing to show either.
+    s.gh.state().requests.clear();
+    let plan = s
+        .github(&[
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--path=clusters/dev",
+            "--dry-run",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&plan.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("# no changes to clusters/dev/flux-system"),
+        "{stdout}"
+    );
+    assert!(s.gh.writes().is_empty());
+
+    // A different key under floe's title is replaced.
+    {
+        let mut state = s.gh.state();
+        let repo = state.repos.get_mut("me/fleet").unwrap();
+        let own = repo.keys.iter_mut().find(|k| k.title == title).unwrap();
+        own.key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStaleKeyStaleKeyStaleKeyStaleKey0".into();
+        state.requests.clear();
+    }
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=clusters/dev",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("deploy key replaced"));
+    let writes = s.gh.writes();
+    assert!(
+        writes[0].starts_with("DELETE /repos/me/fleet/keys/"),
+        "{writes:?}"
+    );
+    assert_eq!(writes[1], "POST /repos/me/fleet/keys");
+}
+
+/// An organisation's existing repository with unrelated files: nothing outside
+/// clusters/prod/flux-system changes, and the teams get the asked-for access.
+#[test]
+fn org_repo_with_teams_keeps_unrelated_files_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-org");
+    s.gh.seed_repo(
+        "acme",
+        "fleet",
+        true,
+        &[
+            ("README.md", "ours\n"),
+            ("apps/app.yaml", "kind: ConfigMap\n"),
+            ("clusters/prod/other.yaml", "x: 1\n"),
+        ],
+    );
+    let before = s.gh.git("acme", "fleet", &["rev-parse", "main"]);
+    s.github(&[
+        "--owner=acme",
+        "--repository=fleet",
+        "--path=clusters/prod",
+        "--team=platform:admin",
+        "--team=devs",
+        "-o",
+        "json",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("\"result\":\"success\""));
+    let writes = s.gh.writes();
+    assert!(
+        !writes
+            .iter()
+            .any(|w| w.contains("/repos") && w.starts_with("POST /orgs")),
+        "no repository created: {writes:?}"
+    );
+    let state = s.gh.state();
+    let teams = &state.repos["acme/fleet"].teams;
+    assert_eq!(teams.get("platform").map(String::as_str), Some("admin"));
+    assert_eq!(teams.get("devs").map(String::as_str), Some("maintain"));
+    let put = state
+        .requests
+        .iter()
+        .find(|r| r.method == "PUT" && r.path.contains("/teams/platform/"))
+        .unwrap();
+    assert_eq!(put.path, "/orgs/acme/teams/platform/repos/acme/fleet");
+    assert_eq!(put.body["permission"], "admin");
+    drop(state);
+    let after = s.gh.git("acme", "fleet", &["rev-parse", "main"]);
+    assert_eq!(
+        s.gh.git("acme", "fleet", &["rev-parse", "main^"]),
+        before,
+        "one commit on top"
+    );
+    let changed =
+        s.gh.git("acme", "fleet", &["diff", "--name-only", &before, &after]);
+    assert!(
+        changed
+            .lines()
+            .all(|p| p.starts_with("clusters/prod/flux-system/")),
+        "{changed}"
+    );
+    assert_eq!(
+        s.gh.git("acme", "fleet", &["show", "main:clusters/prod/other.yaml"]),
+        "x: 1"
+    );
+    assert_eq!(
+        s.gh.git("acme", "fleet", &["show", "main:apps/app.yaml"]),
+        "kind: ConfigMap"
+    );
+}
+
+/// --token-auth: the cluster pulls over HTTPS with the token; no deploy key is made.
+/// --read-write-key: the deploy key can push.
+#[test]
+fn token_auth_and_read_write_key_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-token");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    let out = s
+        .github(&[
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--path=c",
+            "--token-auth",
+            "-o",
+            "json",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        !stdout.contains(TOKEN),
+        "the token is not in the JSON output"
+    );
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let steps: Vec<&str> = lines.iter().filter_map(|l| l["step"].as_str()).collect();
+    assert_eq!(
+        steps,
+        [
+            "preflight",
+            "repository",
+            "clone",
+            "manifests",
+            "push",
+            "install",
+            "credentials",
+            "sync",
+            "verify"
+        ]
+    );
+    assert_eq!(lines.last().unwrap()["result"], "success");
+    assert_eq!(s.secret_field("flux-system", "password"), TOKEN);
+    assert_eq!(s.secret_field("flux-system", "username"), "git");
+    assert!(
+        !s.gh.calls().iter().any(|c| c.contains("/keys")),
+        "{:?}",
+        s.gh.calls()
+    );
+    let url = s.jsonpath("gitrepository.source.toolkit.fluxcd.io", "{.spec.url}");
+    assert_eq!(url, format!("https://{}/me/fleet.git", s.gh.host));
+    drop(s);
+
+    let s = Scenario::new(bed, "bs-rwkey");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=c",
+        "--read-write-key",
+    ])
+    .assert()
+    .success();
+    let state = s.gh.state();
+    let post = state
+        .requests
+        .iter()
+        .find(|r| r.method == "POST" && r.path.ends_with("/keys"))
+        .unwrap();
+    assert_eq!(post.body["read_only"], false);
+}
+
+/// A key GitHub says is in use elsewhere (422): a clear error naming the Secret, exit 1.
+#[test]
+fn deploy_key_in_use_elsewhere_is_explained_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-keyuse");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    // The Secret already holds a key (from another cluster, say) that is on another repo.
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("id");
+    assert!(
+        std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&key)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    s.bed.kubectl_out(&[
+        "create",
+        "secret",
+        "generic",
+        "flux-system",
+        "-n",
+        &s.ns,
+        &format!("--from-file=identity={}", key.display()),
+        &format!("--from-literal=identity.pub={}", public.trim()),
+        "--from-literal=known_hosts=127.0.0.1 ssh-ed25519 AAAA",
+    ]);
+    s.gh.state().keys_elsewhere.push(public.trim().to_string());
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "already a deploy key of another repository",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "Secret {}/flux-system",
+            s.ns
+        )));
+}
+
+/// A classic token without the `repo` scope: refused in preflight, before anything changes.
+#[test]
+fn missing_scope_fails_before_any_side_effect() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-scope");
+    s.gh.state().scopes = Some("read:org, gist".into());
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("lacks the `repo` scope"))
+        .stderr(predicate::str::contains("read:org, gist"));
+    assert_eq!(s.gh.calls(), ["GET /user"]);
+    assert!(!s.gh.bare("me", "fleet").exists());
+    assert!(s.deployments().is_empty(), "nothing installed");
+}
+
+/// Someone pushes between floe's clone and its push: floe fetches, replays its change on top
+/// and pushes once more, keeping the other commit.
+#[test]
+fn push_race_is_rebased_and_retried_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-race");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    let other = std::sync::Arc::new(Mutex::new(String::new()));
+    let record = other.clone();
+    s.gh.state().before_push = Some(Box::new(move |bare| {
+        let sha = commit_files(
+            bare,
+            "main",
+            &[("apps/new.yaml", "a: 1\n")],
+            "a concurrent push",
+        );
+        *record.lock().unwrap() = sha;
+    }));
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("rebased onto a concurrent push"));
+    let concurrent = other.lock().unwrap().clone();
+    assert!(!concurrent.is_empty(), "the concurrent push happened");
+    assert_eq!(s.gh.git("me", "fleet", &["rev-parse", "main^"]), concurrent);
+    assert_eq!(
+        s.gh.git("me", "fleet", &["show", "main:apps/new.yaml"]),
+        "a: 1"
+    );
+    assert!(
+        s.gh.git(
+            "me",
+            "fleet",
+            &["show", "main:c/flux-system/gotk-sync.yaml"]
+        )
+        .contains("GitRepository")
+    );
+}
+
+/// An unreachable cluster stops bootstrap before GitHub or Git are touched.
+#[test]
+fn cluster_unreachable_fails_before_pushing() {
+    let gh = FakeGitHub::start();
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let kubeconfig = dir.path().join("kubeconfig");
+    std::fs::write(
+        &kubeconfig,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: gone\n  cluster:\n    server: https://127.0.0.1:{port}\n    insecure-skip-tls-verify: true\ncontexts:\n- name: gone\n  context:\n    cluster: gone\n    user: u\ncurrent-context: gone\nusers:\n- name: u\n  user:\n    token: t\n"
+        ),
+    )
+    .unwrap();
+    common::floe()
+        .env("GITHUB_TOKEN", TOKEN)
+        .arg("--kubeconfig")
+        .arg(&kubeconfig)
+        .args([
+            "bootstrap",
+            "github",
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--hostname",
+            &gh.host,
+        ])
+        .arg("--ca-file")
+        .arg(&gh.ca_file)
+        .arg("--manifests")
+        .arg(common::flux_install_yaml())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("127.0.0.1:{port}")));
+    assert!(gh.writes().is_empty(), "{:?}", gh.writes());
+    assert!(!gh.bare("me", "fleet").exists());
+}
+
+/// Failing controllers are diagnosed (the pod's image pull error), a failing sync is
+/// explained with a hint, and a re-run after the cause is fixed converges.
+#[test]
+fn failures_are_diagnosed_and_a_rerun_converges_with_simulated_controllers() {
+    let bed = testbed!();
+    let mut s = Scenario::new(bed, "bs-fail");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    s.kubelet = Some(simulated_kubelet(
+        bed,
+        &s.ns,
+        PodBehaviour::Waiting {
+            reason: "ImagePullBackOff".into(),
+            message: "Back-off pulling image \"ghcr.io/fluxcd/source-controller:v1.9.0\"".into(),
+        },
+    ));
+    s.flux = None;
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=c",
+        "--timeout=15s",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("ImagePullBackOff"))
+    .stderr(predicate::str::contains("ghcr.io/fluxcd/"));
+
+    // Pods fixed; the cluster now cannot authenticate to Git.
+    s.kubelet = None;
+    s.kubelet = Some(simulated_kubelet(bed, &s.ns, PodBehaviour::Ready));
+    let (flux, _) = simulated_flux(
+        bed,
+        &s.ns,
+        FluxBehaviour::Failing {
+            message: "failed to checkout and determine revision: unable to clone: ssh: handshake failed: ssh: unable to authenticate".into(),
+        },
+    );
+    s.flux = Some(flux);
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=c",
+        "--timeout=30s",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("unable to authenticate"))
+    .stderr(predicate::str::contains(
+        "hint: the Git server refused the cluster's credentials",
+    ));
+
+    // Fixed: the same command converges.
+    s.flux = None;
+    let (flux, _) = simulated_flux(
+        bed,
+        &s.ns,
+        FluxBehaviour::AtGitHead {
+            repos: s.gh.root.clone(),
+        },
+    );
+    s.flux = Some(flux);
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .success();
+    let head = s.gh.git("me", "fleet", &["rev-parse", "main"]);
+    assert_eq!(
+        s.jsonpath(
+            "gitrepository.source.toolkit.fluxcd.io",
+            "{.status.artifact.revision}"
+        ),
+        format!("main@sha1:{head}")
+    );
+}
+
+/// --dry-run on a new repository: the plan and diff are printed; GitHub, Git and the cluster
+/// are unchanged.
+#[test]
+fn dry_run_changes_nothing_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-dry");
+    let out = s
+        .github(&[
+            "--owner=me",
+            "--repository=fleet",
+            "--personal",
+            "--path=clusters/dev",
+            "--dry-run",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stdout.contains("+++ b/clusters/dev/flux-system/gotk-sync.yaml"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("+kind: GitRepository"), "{stdout}");
+    assert!(
+        stderr.contains("would create private repository me/fleet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("would be created"), "{stderr}");
+    assert!(s.gh.writes().is_empty(), "{:?}", s.gh.writes());
+    assert!(!s.gh.bare("me", "fleet").exists());
+    assert!(s.deployments().is_empty());
+    let secrets = s
+        .bed
+        .kubectl_out(&["get", "secrets", "-n", &s.ns, "-o", "name"]);
+    assert!(!secrets.contains("secret/flux-system"), "{secrets}");
+}
+
+/// GitHub's rate limits: a short retry-after is waited out; an exhausted limit is reported
+/// with its reset time, before anything changes.
+#[test]
+fn rate_limits_are_waited_out_or_reported() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-rate");
+    s.gh.state().fault = Some(Fault::RateLimited);
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "rate limit exceeded (resets at 2030-01-01T00:00:00Z)",
+        ));
+    assert!(s.gh.writes().is_empty());
+    s.gh.state().fault = Some(Fault::RetryAfter);
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=c",
+        "--dry-run",
+    ])
+    .assert()
+    .success();
+    assert_eq!(
+        s.gh.calls().iter().filter(|c| *c == "GET /user").count(),
+        3,
+        "{:?}",
+        s.gh.calls()
+    );
+}
+
+/// `bootstrap git` against the same smart-HTTP server with basic auth (the cluster gets the
+/// username and password), and against a file:// repository the cluster pulls through
+/// --sync-url.
+#[test]
+fn bootstrap_git_over_https_and_file_with_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-git");
+    s.gh.seed_repo("me", "plain", true, &[("README.md", "x\n")]);
+    let url = format!("https://{}/me/plain.git", s.gh.host);
+    let git_cmd = |extra: &[&str]| {
+        let mut cmd = s.bed.floe();
+        cmd.args(["bootstrap", "git", "-n", &s.ns, "--path=clusters/a"])
+            .arg("--ca-file")
+            .arg(&s.gh.ca_file)
+            .arg("--manifests")
+            .arg(common::flux_install_yaml())
+            .args([
+                "--skip-version-check",
+                "--timeout=60s",
+                "--author-name=t",
+                "--author-email=t@t",
+            ])
+            .args(extra);
+        cmd
+    };
+    // A wrong password is an authentication error, and nothing is installed.
+    git_cmd(&[
+        &format!("--url={url}"),
+        "--username=git",
+        "--password=wrong",
+        "--token-auth",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("authentication to"));
+    assert!(s.deployments().is_empty());
+    git_cmd(&[&format!("--url={url}"), "--username=git", "--token-auth"])
+        .env("GIT_PASSWORD", TOKEN)
+        .assert()
+        .success();
+    assert_eq!(s.secret_field("flux-system", "password"), TOKEN);
+    assert_eq!(
+        s.jsonpath("gitrepository.source.toolkit.fluxcd.io", "{.spec.url}"),
+        url
+    );
+    let head = s.gh.git("me", "plain", &["rev-parse", "main"]);
+    assert_eq!(
+        s.jsonpath(
+            "kustomization.kustomize.toolkit.fluxcd.io",
+            "{.status.lastAppliedRevision}"
+        ),
+        format!("main@sha1:{head}")
+    );
+    drop(s);
+
+    // file://: floe pushes to the directory; the cluster pulls the same repository over HTTPS.
+    let s = Scenario::new(bed, "bs-file");
+    s.gh.seed_repo("me", "local", false, &[]);
+    let file_url = format!("file://{}", s.gh.bare("me", "local").display());
+    let sync_url = format!("https://{}/me/local.git", s.gh.host);
+    let mut cmd = s.bed.floe();
+    cmd.args([
+        "bootstrap",
+        "git",
+        "-n",
+        &s.ns,
+        "--path=clusters/b",
+        "--branch=fleet",
+    ])
+    .args([
+        format!("--url={file_url}"),
+        format!("--sync-url={sync_url}"),
+    ])
+    .arg("--manifests")
+    .arg(common::flux_install_yaml())
+    .args([
+        "--skip-version-check",
+        "--timeout=60s",
+        "--author-name=t",
+        "--author-email=t@t",
+    ])
+    .assert()
+    .success();
+    let head = git(&s.gh.bare("me", "local"), &["rev-parse", "fleet"]);
+    assert_eq!(
+        git(&s.gh.bare("me", "local"), &["rev-list", "--count", "fleet"]),
+        "1",
+        "an empty repository gets floe's commit as its first"
+    );
+    assert_eq!(
+        s.jsonpath(
+            "gitrepository.source.toolkit.fluxcd.io",
+            "{.status.artifact.revision}"
+        ),
+        format!("fleet@sha1:{head}")
+    );
+    let secrets = s
+        .bed
+        .kubectl_out(&["get", "secrets", "-n", &s.ns, "-o", "name"]);
+    assert!(
+        secrets.lines().all(|l| l != "secret/flux-system"),
+        "a public repository needs no credentials: {secrets}"
+    );
+}
+
+/// Bad flags are usage errors (exit 2) that name the value, before anything is contacted.
+#[test]
+fn bad_bootstrap_flags_are_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "github",
+                "--owner=me",
+                "--repository=r",
+                "--team=devs:write",
+            ],
+            "invalid team permission \"write\"",
+        ),
+        (
+            &[
+                "github",
+                "--owner=me",
+                "--repository=r",
+                "--personal",
+                "--team=devs",
+            ],
+            "--team devs needs an organisation repository",
+        ),
+        (
+            &["github", "--owner=me", "--repository=r", "--branch=a..b"],
+            "invalid --branch \"a..b\"",
+        ),
+        (
+            &["github", "--owner=m e", "--repository=r"],
+            "invalid --owner \"m e\"",
+        ),
+        (
+            &["github", "--owner=me", "--repository=r", "--path=../x"],
+            "invalid --path",
+        ),
+        (
+            &[
+                "github",
+                "--owner=me",
+                "--repository=r",
+                "--hostname=https://x",
+            ],
+            "invalid --hostname",
+        ),
+        (
+            &[
+                "github",
+                "--owner=me",
+                "--repository=r",
+                "--ssh-key-algorithm=rsa",
+                "--ssh-rsa-bits=1000",
+            ],
+            "invalid --ssh-rsa-bits 1000",
+        ),
+        (
+            &["git", "--url=http://example.com/r.git"],
+            "--allow-insecure-http",
+        ),
+        (
+            &["git", "--url=ftp://example.com/r.git"],
+            "invalid --url scheme \"ftp\"",
+        ),
+        (&["git", "--url=file:///tmp/r.git"], "--sync-url"),
+        (
+            &["git", "--url=ssh://git@example.com/r.git", "--token-auth"],
+            "--token-auth needs an http(s) URL",
+        ),
+    ];
+    for (args, message) in cases {
+        common::floe()
+            .env("GITHUB_TOKEN", "t")
+            .env("KUBECONFIG", "/nonexistent")
+            .arg("bootstrap")
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message));
+    }
+    // No token and no terminal to ask on: the message names GITHUB_TOKEN.
+    common::floe()
+        .env_remove("GITHUB_TOKEN")
+        .args(["bootstrap", "github", "--owner=me", "--repository=r"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("GITHUB_TOKEN"));
+}
