@@ -15,6 +15,20 @@ use common::testbed::{
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// Wall time of one floe run, appended to $FLOE_BENCH_TIMINGS when scripts/bench.sh asks for
+/// it (a record for the benchmark, never an assertion).
+fn record_timing(label: &str, started: std::time::Instant) {
+    if let Some(path) = std::env::var_os("FLOE_BENCH_TIMINGS") {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap();
+        writeln!(file, "{label}\t{}", started.elapsed().as_millis()).unwrap();
+    }
+}
+
 fn turn() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
     TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -452,6 +466,47 @@ fn org_repo_with_teams_keeps_unrelated_files_with_simulated_controllers() {
         s.gh.git("acme", "fleet", &["show", "main:apps/app.yaml"]),
         "kind: ConfigMap"
     );
+
+    // An upgrade (another --version) commits only the components file; --reconcile makes the
+    // private repository public as the flags now say.
+    s.gh.state().requests.clear();
+    s.github(&[
+        "--owner=acme",
+        "--repository=fleet",
+        "--path=clusters/prod",
+        "--team=platform:admin",
+        "--team=devs",
+        "--version=v2.9.5",
+        "--private=false",
+        "--reconcile",
+    ])
+    .assert()
+    .success();
+    let upgraded =
+        s.gh.git("acme", "fleet", &["diff", "--name-only", &after, "main"]);
+    assert_eq!(upgraded, "clusters/prod/flux-system/gotk-components.yaml");
+    assert!(
+        s.gh.git(
+            "acme",
+            "fleet",
+            &[
+                "show",
+                "main:clusters/prod/flux-system/gotk-components.yaml"
+            ]
+        )
+        .contains("# Flux version: v2.9.5")
+    );
+    let state = s.gh.state();
+    assert!(
+        !state.repos["acme/fleet"].private,
+        "made public by --reconcile"
+    );
+    let patch = state.requests.iter().find(|r| r.method == "PATCH").unwrap();
+    assert_eq!(patch.body, serde_json::json!({ "private": false }));
+    assert!(
+        !state.requests.iter().any(|r| r.method == "PUT"),
+        "team access already right: not written again"
+    );
 }
 
 /// --token-auth: the cluster pulls over HTTPS with the token; no deploy key is made.
@@ -624,6 +679,29 @@ fn push_race_is_rebased_and_retried_with_simulated_controllers() {
         )
         .contains("GitRepository")
     );
+
+    // A protected branch: the server's hook refuses the push; floe says so and stops there.
+    let hook = s.gh.bare("me", "fleet").join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'error: GH006: Protected branch update failed for refs/heads/main.' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let before = s.gh.git("me", "fleet", &["rev-parse", "main"]);
+    s.github(&[
+        "--owner=me",
+        "--repository=fleet",
+        "--personal",
+        "--path=c",
+        "--interval=2m",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("the push to branch main of"))
+    .stderr(predicate::str::contains("was rejected"))
+    .stderr(predicate::str::contains("protected"));
+    assert_eq!(s.gh.git("me", "fleet", &["rev-parse", "main"]), before);
 }
 
 /// An unreachable cluster stops bootstrap before GitHub or Git are touched.

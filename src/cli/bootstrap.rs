@@ -61,7 +61,12 @@ pub struct CommonFlags {
     #[arg(long, default_value = "main", value_name = "NAME")]
     pub branch: String,
     /// Directory of this cluster in the repository (default: the root); floe writes only <path>/flux-system
-    #[arg(long, default_value = "", hide_default_value = true, value_name = "PATH")]
+    #[arg(
+        long,
+        default_value = "",
+        hide_default_value = true,
+        value_name = "PATH"
+    )]
     pub path: String,
     /// How often the cluster checks the repository for new commits
     #[arg(long, default_value = "1m", value_name = "DURATION")]
