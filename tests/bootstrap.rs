@@ -8,7 +8,8 @@ mod common;
 
 use std::sync::{Mutex, MutexGuard};
 
-use common::github::{FakeGitHub, Fault, TOKEN, commit_files, git};
+use common::github::{FakeGitHub, Fault, TOKEN, commit_files, create_bare, git};
+use common::sshd::Sshd;
 use common::testbed::{
     Background, FluxBehaviour, PodBehaviour, TestBed, simulated_flux, simulated_kubelet,
 };
@@ -165,6 +166,7 @@ impl Scenario {
 fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
     let bed = testbed!();
     let s = Scenario::new(bed, "bs-personal");
+    let started = std::time::Instant::now();
     let first = s
         .github(&[
             "--owner=me",
@@ -174,6 +176,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         ])
         .assert()
         .success();
+    record_timing("first bootstrap", started);
     let stderr = String::from_utf8_lossy(&first.get_output().stderr).to_string();
     assert!(stderr.contains("bootstrap finished"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "the token is never printed");
@@ -306,6 +309,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         repo.keys.push(own);
         state.requests.clear();
     }
+    let started = std::time::Instant::now();
     let again = s
         .github(&[
             "--owner=me",
@@ -315,6 +319,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         ])
         .assert()
         .success();
+    record_timing("no-change re-run", started);
     let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
     assert!(stderr.contains("nothing changed"), "{stderr}");
     assert!(
@@ -1081,4 +1086,154 @@ fn bad_bootstrap_flags_are_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("GITHUB_TOKEN"));
+}
+
+/// `bootstrap git` over SSH against a real sshd: floe pushes with --private-key-file (the host
+/// trusted through the user's known_hosts) and the cluster gets that key; with the push key in
+/// an ssh-agent instead, floe generates the cluster's key and prints it to add as a deploy key.
+#[test]
+fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-ssh");
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("id_ed25519");
+    let keygen = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "pusher", "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(keygen.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let authorized = dir.path().join("authorized_keys");
+    std::fs::write(&authorized, &public).unwrap();
+    let Some(sshd) = Sshd::start(Some(&authorized)) else {
+        return;
+    };
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".ssh")).unwrap();
+    std::fs::write(home.join(".ssh/known_hosts"), sshd.known_hosts_line()).unwrap();
+    let bare = s.gh.root.join("me/ssh.git");
+    create_bare(&bare, &[("README.md", "x\n")]);
+    let user = String::from_utf8(
+        std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let url = format!("ssh://{user}@127.0.0.1:{}{}", sshd.port, bare.display());
+    let bootstrap = |extra: &[&str]| {
+        let mut cmd = s.bed.floe();
+        cmd.env("HOME", &home)
+            .env_remove("SSH_AUTH_SOCK")
+            .args([
+                "bootstrap",
+                "git",
+                "-n",
+                &s.ns,
+                "--path=clusters/ssh",
+                &format!("--url={url}"),
+            ])
+            .arg("--manifests")
+            .arg(common::flux_install_yaml())
+            .args([
+                "--skip-version-check",
+                "--timeout=60s",
+                "--author-name=t",
+                "--author-email=t@t",
+            ])
+            .args(extra);
+        cmd
+    };
+    let out = bootstrap(&[&format!("--private-key-file={}", key.display())])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        !stderr.contains("add this public key"),
+        "the given key is used: {stderr}"
+    );
+    let head = git(&bare, &["rev-parse", "main"]);
+    assert_eq!(git(&bare, &["log", "-1", "--format=%an"]), "t");
+    assert_eq!(
+        s.secret_field("flux-system", "identity.pub")
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>(),
+        public.split_whitespace().take(2).collect::<Vec<_>>()
+    );
+    let host_key: Vec<String> = std::fs::read_to_string(&sshd.host_key_pub)
+        .unwrap()
+        .split_whitespace()
+        .take(2)
+        .map(String::from)
+        .collect();
+    assert!(
+        s.secret_field("flux-system", "known_hosts")
+            .contains(&host_key.join(" "))
+    );
+    assert_eq!(
+        s.jsonpath("gitrepository.source.toolkit.fluxcd.io", "{.spec.url}"),
+        url
+    );
+    assert_eq!(
+        s.jsonpath(
+            "kustomization.kustomize.toolkit.fluxcd.io",
+            "{.status.lastAppliedRevision}"
+        ),
+        format!("main@sha1:{head}")
+    );
+
+    // The push key in an agent and no Secret: floe makes the cluster a key and shows it.
+    s.bed
+        .kubectl_out(&["delete", "secret", "flux-system", "-n", &s.ns]);
+    let socket = dir.path().join("agent.sock");
+    let mut agent = std::process::Command::new("ssh-agent")
+        .arg("-D")
+        .arg("-a")
+        .arg(&socket)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if socket.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let added = std::process::Command::new("ssh-add")
+        .arg(&key)
+        .env("SSH_AUTH_SOCK", &socket)
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let out = bootstrap(&[])
+        .env("SSH_AUTH_SOCK", &socket)
+        .assert()
+        .success();
+    let _ = agent.kill();
+    let _ = agent.wait();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let generated = s.secret_field("flux-system", "identity.pub");
+    assert!(generated.starts_with("ecdsa-sha2-nistp384 "), "{generated}");
+    assert!(
+        stderr.contains("add this public key to the repository as a deploy key"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(generated.trim()),
+        "the printed key is the Secret's: {stderr}"
+    );
+    assert_eq!(
+        git(&bare, &["rev-parse", "main"]),
+        head,
+        "nothing new to commit"
+    );
 }

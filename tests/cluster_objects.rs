@@ -843,77 +843,12 @@ fn kubeconfig_lists_contexts_and_exec_plugins_resolve_like_kubectl() {
         .success();
 }
 
-/// OpenSSH's sshd on a free loopback port with a fresh host key, ended when dropped.
-struct Sshd {
-    child: std::process::Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Sshd {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sshd() -> Option<Sshd> {
-    let sshd = std::path::Path::new("/usr/sbin/sshd");
-    if !common::require(
-        sshd.exists(),
-        "OpenSSH's sshd (/usr/sbin/sshd, Debian's openssh-server)",
-    ) {
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let host_key = dir.path().join("host_ed25519");
-    let status = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-        .arg(&host_key)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    std::fs::create_dir_all("/run/sshd").ok();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = std::process::Command::new(sshd)
-        .args([
-            "-D",
-            "-e",
-            "-f",
-            "/dev/null",
-            "-o",
-            "ListenAddress=127.0.0.1",
-            "-o",
-            "PidFile=none",
-        ])
-        .args(["-p", &port.to_string(), "-h"])
-        .arg(&host_key)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Ready when it accepts connections.
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    Some(Sshd {
-        child,
-        port,
-        _dir: dir,
-    })
-}
-
 #[test]
 fn create_source_git_over_ssh_generates_a_deploy_key_with_simulated_flux() {
     let bed = bed!();
-    let Some(sshd) = sshd() else { return };
+    let Some(sshd) = common::sshd::Sshd::start(None) else {
+        return;
+    };
     let ns = bed.namespace("ssh-key");
     let (_flux, _) = simulated_flux(
         bed,

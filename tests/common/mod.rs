@@ -323,6 +323,8 @@ pub fn require(available: bool, what: &str) -> bool {
 
 #[allow(dead_code)]
 pub mod github;
+#[allow(dead_code)]
+pub mod sshd;
 pub mod testbed;
 
 /// `../shared/flux-install/v2.9.4/install.yaml`: Flux 2.9.4's real install manifests.

@@ -344,13 +344,15 @@ pub enum FluxBehaviour {
 /// `<branch>@sha1:<commit>` of the bare repository a GitRepository's URL names, as
 /// source-controller reports it; `None` when the repository or branch does not exist.
 pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String> {
-    let path = url::Url::parse(url)
-        .ok()?
-        .path()
-        .trim_matches('/')
-        .to_string();
-    let path = path.strip_suffix(".git").unwrap_or(&path).to_string();
-    let bare = repos.join(format!("{path}.git"));
+    let url_path = url::Url::parse(url).ok()?.path().to_string();
+    // An ssh:// URL to a repository on this machine names its absolute path.
+    let bare = if url_path.ends_with(".git") && Path::new(&url_path).is_dir() {
+        PathBuf::from(&url_path)
+    } else {
+        let path = url_path.trim_matches('/');
+        let path = path.strip_suffix(".git").unwrap_or(path);
+        repos.join(format!("{path}.git"))
+    };
     let out = Command::new("git")
         .arg("-C")
         .arg(&bare)

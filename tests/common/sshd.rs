@@ -1,0 +1,97 @@
+//! OpenSSH's sshd (Debian's openssh-server) on a free loopback port with a fresh host key, for
+//! the SSH tests: as a host to scan, and as a Git server (git-upload-pack and git-receive-pack
+//! run as the test's own user, who logs in with a key from `authorized_keys`).
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+/// A running sshd, ended when dropped.
+pub struct Sshd {
+    child: std::process::Child,
+    pub port: u16,
+    pub host_key_pub: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Sshd {
+    /// Starts sshd; `None` (with the reason printed, or a failure in CI) without sshd.
+    pub fn start(authorized_keys: Option<&Path>) -> Option<Sshd> {
+        let sshd = Path::new("/usr/sbin/sshd");
+        if !super::require(
+            sshd.exists(),
+            "OpenSSH's sshd (/usr/sbin/sshd, Debian's openssh-server)",
+        ) {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let host_key = dir.path().join("host_ed25519");
+        let status = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(&host_key)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::create_dir_all("/run/sshd").ok();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut command = std::process::Command::new(sshd);
+        command.args([
+            "-D",
+            "-e",
+            "-f",
+            "/dev/null",
+            "-o",
+            "ListenAddress=127.0.0.1",
+            "-o",
+            "PidFile=none",
+            "-o",
+            "UsePAM=no",
+            "-o",
+            "StrictModes=no",
+            "-o",
+            "PermitRootLogin=prohibit-password",
+        ]);
+        if let Some(keys) = authorized_keys {
+            command
+                .arg("-o")
+                .arg(format!("AuthorizedKeysFile={}", keys.display()));
+        }
+        let child = command
+            .args(["-p", &port.to_string(), "-h"])
+            .arg(&host_key)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Ready when it accepts connections.
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Some(Sshd {
+            child,
+            port,
+            host_key_pub: host_key.with_extension("pub"),
+            _dir: dir,
+        })
+    }
+
+    /// The known_hosts line for this server (`[127.0.0.1]:port key`).
+    pub fn known_hosts_line(&self) -> String {
+        let public = std::fs::read_to_string(&self.host_key_pub).unwrap();
+        let key: Vec<&str> = public.split_whitespace().take(2).collect();
+        format!("[127.0.0.1]:{} {}\n", self.port, key.join(" "))
+    }
+}
