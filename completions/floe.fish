@@ -68,7 +68,7 @@ complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l reconcile -d 'Also bring an existing repository\'s visibility and default branch in line with the flags' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s y -l yes -d 'Never prompt: without GITHUB_TOKEN fail instead of asking for it' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l branch -d 'Branch to commit to and sync from (created when missing)' -r
-complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l path -d 'Directory of this cluster in the repository; floe writes only <path>/flux-system' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l path -d 'Directory of this cluster in the repository (default: the root); floe writes only <path>/flux-system' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l interval -d 'How often the cluster checks the repository for new commits' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l secret-name -d 'Secret in the install namespace with the cluster\'s Git credentials' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l ssh-key-algorithm -d 'Algorithm of a generated SSH key' -r -f -a "ecdsa\t''
@@ -116,7 +116,7 @@ complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l token-auth -d 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s s -l silent -d 'Do not ask whether the deploy key was added' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l branch -d 'Branch to commit to and sync from (created when missing)' -r
-complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l path -d 'Directory of this cluster in the repository; floe writes only <path>/flux-system' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l path -d 'Directory of this cluster in the repository (default: the root); floe writes only <path>/flux-system' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l interval -d 'How often the cluster checks the repository for new commits' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l secret-name -d 'Secret in the install namespace with the cluster\'s Git credentials' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ssh-key-algorithm -d 'Algorithm of a generated SSH key' -r -f -a "ecdsa\t''

@@ -10,7 +10,7 @@ use k8s_openapi::api::core::v1::Secret;
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applier};
-use crate::cluster::wait::{ready_condition, watch_until};
+use crate::cluster::wait::{condition_is_true, ready_condition, watch_until};
 use crate::credentials::{self, KeyAlgorithm};
 use crate::status::FluxKind;
 
@@ -121,7 +121,8 @@ pub async fn apply(cluster: &Cluster, object: &Value) -> Result<Action, ObjectEr
 
 /// SSH credentials for a source in the Secret `name`: an existing Secret's key is kept (so a
 /// re-run does not rotate a key already registered as a deploy key); otherwise a new key pair
-/// and the host's known_hosts are stored. Returns the public key and whether it is new.
+/// and the host's known_hosts (from ssh-keyscan) are stored. Returns the public key and whether
+/// it is new.
 pub async fn ensure_ssh_credentials(
     cluster: &Cluster,
     namespace: &str,
@@ -129,23 +130,51 @@ pub async fn ensure_ssh_credentials(
     url: &str,
     algorithm: KeyAlgorithm,
 ) -> anyhow::Result<(String, bool)> {
+    ensure_ssh_secret(cluster, namespace, name, None, algorithm, || async {
+        let (host, port) = credentials::ssh_host(url)?;
+        credentials::scan_known_hosts(&host, port)
+    })
+    .await
+}
+
+/// The Secret's SSH key: an existing Secret's key is kept; otherwise `key` (or a new pair of
+/// `algorithm`) is stored with `known_hosts()`, which is only called then. Returns the public
+/// key and whether the Secret was created.
+pub async fn ensure_ssh_secret<F, Fut>(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    key: Option<&credentials::SshKeyPair>,
+    algorithm: KeyAlgorithm,
+    known_hosts: F,
+) -> anyhow::Result<(String, bool)>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<String>>,
+{
     let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), namespace);
     let existing = secrets
         .get_opt(name)
         .await
         .map_err(|e| cluster.explain(e))?;
     if let Some(public_key) = existing.as_ref().and_then(credentials::public_key_of) {
-        return Ok((public_key, false));
+        return Ok((public_key.trim().to_string(), false));
     }
-    let (host, port) = credentials::ssh_host(url)?;
-    let known_hosts = credentials::scan_known_hosts(&host, port)?;
-    let key = credentials::generate_key(algorithm)?;
-    let secret = credentials::ssh_secret(name, namespace, &key, &known_hosts);
+    let known_hosts = known_hosts().await?;
+    let generated;
+    let key = match key {
+        Some(key) => key,
+        None => {
+            generated = credentials::generate_key(algorithm)?;
+            &generated
+        }
+    };
+    let secret = credentials::ssh_secret(name, namespace, key, &known_hosts);
     let mut value = serde_json::to_value(&secret)?;
     value["apiVersion"] = json!("v1");
     value["kind"] = json!("Secret");
     apply(cluster, &value).await?;
-    Ok((key.public_openssh.clone(), true))
+    Ok((key.public_openssh.trim().to_string(), true))
 }
 
 /// Waits until the object is Ready for its current generation. A Ready=False condition whose
@@ -190,13 +219,7 @@ fn settled(object: &Value) -> Option<Result<(), String>> {
     if observed < generation {
         return None;
     }
-    let condition = |kind: &str| {
-        object["status"]["conditions"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|c| c["type"] == kind && c["status"] == "True")
-    };
+    let condition = |kind: &str| condition_is_true(object, kind);
     match status.as_str() {
         "True" => Some(Ok(())),
         "False" if condition("Stalled") || !condition("Reconciling") => Some(Err(message)),

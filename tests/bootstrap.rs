@@ -30,6 +30,14 @@ fn record_timing(label: &str, started: std::time::Instant) {
     }
 }
 
+/// The personal repository most tests bootstrap from.
+const ME_FLEET: [&str; 4] = [
+    "--owner=me",
+    "--repository=fleet",
+    "--personal",
+    "--path=clusters/dev",
+];
+
 fn turn() -> MutexGuard<'static, ()> {
     static TURN: Mutex<()> = Mutex::new(());
     TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -114,6 +122,18 @@ impl Scenario {
         cmd
     }
 
+    /// `floe bootstrap git` with the shared install manifests.
+    fn git(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.bed.floe();
+        cmd.args(["bootstrap", "git", "-n", &self.ns])
+            .arg("--manifests")
+            .arg(common::flux_install_yaml())
+            .args(["--skip-version-check", "--timeout=60s"])
+            .args(["--author-name=t", "--author-email=t@t"])
+            .args(args);
+        cmd
+    }
+
     fn secret(&self, name: &str) -> Value {
         let out = self
             .bed
@@ -167,15 +187,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
     let bed = testbed!();
     let s = Scenario::new(bed, "bs-personal");
     let started = std::time::Instant::now();
-    let first = s
-        .github(&[
-            "--owner=me",
-            "--repository=fleet",
-            "--personal",
-            "--path=clusters/dev",
-        ])
-        .assert()
-        .success();
+    let first = s.github(&ME_FLEET).assert().success();
     record_timing("first bootstrap", started);
     let stderr = String::from_utf8_lossy(&first.get_output().stderr).to_string();
     assert!(stderr.contains("bootstrap finished"), "{stderr}");
@@ -310,15 +322,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         state.requests.clear();
     }
     let started = std::time::Instant::now();
-    let again = s
-        .github(&[
-            "--owner=me",
-            "--repository=fleet",
-            "--personal",
-            "--path=clusters/dev",
-        ])
-        .assert()
-        .success();
+    let again = s.github(&ME_FLEET).assert().success();
     record_timing("no-change re-run", started);
     let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
     assert!(stderr.contains("nothing changed"), "{stderr}");
@@ -360,13 +364,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
     // A dry run now has nothing to show either.
     s.gh.state().requests.clear();
     let plan = s
-        .github(&[
-            "--owner=me",
-            "--repository=fleet",
-            "--personal",
-            "--path=clusters/dev",
-            "--dry-run",
-        ])
+        .github(&[&ME_FLEET[..], &["--dry-run"]].concat())
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&plan.get_output().stdout).to_string();
@@ -384,15 +382,10 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         own.key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStaleKeyStaleKeyStaleKeyStaleKey0".into();
         state.requests.clear();
     }
-    s.github(&[
-        "--owner=me",
-        "--repository=fleet",
-        "--personal",
-        "--path=clusters/dev",
-    ])
-    .assert()
-    .success()
-    .stderr(predicate::str::contains("deploy key replaced"));
+    s.github(&ME_FLEET)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("deploy key replaced"));
     let writes = s.gh.writes();
     assert!(
         writes[0].starts_with("DELETE /repos/me/fleet/keys/"),
@@ -714,11 +707,7 @@ fn push_race_is_rebased_and_retried_with_simulated_controllers() {
 fn cluster_unreachable_fails_before_pushing() {
     let gh = FakeGitHub::start();
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let kubeconfig = dir.path().join("kubeconfig");
     std::fs::write(
         &kubeconfig,
@@ -834,13 +823,7 @@ fn dry_run_changes_nothing_with_simulated_controllers() {
     let bed = testbed!();
     let s = Scenario::new(bed, "bs-dry");
     let out = s
-        .github(&[
-            "--owner=me",
-            "--repository=fleet",
-            "--personal",
-            "--path=clusters/dev",
-            "--dry-run",
-        ])
+        .github(&[&ME_FLEET[..], &["--dry-run"]].concat())
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
@@ -905,22 +888,8 @@ fn bootstrap_git_over_https_and_file_with_simulated_controllers() {
     let s = Scenario::new(bed, "bs-git");
     s.gh.seed_repo("me", "plain", true, &[("README.md", "x\n")]);
     let url = format!("https://{}/me/plain.git", s.gh.host);
-    let git_cmd = |extra: &[&str]| {
-        let mut cmd = s.bed.floe();
-        cmd.args(["bootstrap", "git", "-n", &s.ns, "--path=clusters/a"])
-            .arg("--ca-file")
-            .arg(&s.gh.ca_file)
-            .arg("--manifests")
-            .arg(common::flux_install_yaml())
-            .args([
-                "--skip-version-check",
-                "--timeout=60s",
-                "--author-name=t",
-                "--author-email=t@t",
-            ])
-            .args(extra);
-        cmd
-    };
+    let ca = format!("--ca-file={}", s.gh.ca_file.display());
+    let git_cmd = |extra: &[&str]| s.git(&[&["--path=clusters/a", &ca][..], extra].concat());
     // A wrong password is an authentication error, and nothing is installed.
     git_cmd(&[
         &format!("--url={url}"),
@@ -956,26 +925,11 @@ fn bootstrap_git_over_https_and_file_with_simulated_controllers() {
     s.gh.seed_repo("me", "local", false, &[]);
     let file_url = format!("file://{}", s.gh.bare("me", "local").display());
     let sync_url = format!("https://{}/me/local.git", s.gh.host);
-    let mut cmd = s.bed.floe();
-    cmd.args([
-        "bootstrap",
-        "git",
-        "-n",
-        &s.ns,
+    s.git(&[
         "--path=clusters/b",
         "--branch=fleet",
-    ])
-    .args([
-        format!("--url={file_url}"),
-        format!("--sync-url={sync_url}"),
-    ])
-    .arg("--manifests")
-    .arg(common::flux_install_yaml())
-    .args([
-        "--skip-version-check",
-        "--timeout=60s",
-        "--author-name=t",
-        "--author-email=t@t",
+        &format!("--url={file_url}"),
+        &format!("--sync-url={sync_url}"),
     ])
     .assert()
     .success();
@@ -1125,27 +1079,10 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
     .trim()
     .to_string();
     let url = format!("ssh://{user}@127.0.0.1:{}{}", sshd.port, bare.display());
+    let url_flag = format!("--url={url}");
     let bootstrap = |extra: &[&str]| {
-        let mut cmd = s.bed.floe();
-        cmd.env("HOME", &home)
-            .env_remove("SSH_AUTH_SOCK")
-            .args([
-                "bootstrap",
-                "git",
-                "-n",
-                &s.ns,
-                "--path=clusters/ssh",
-                &format!("--url={url}"),
-            ])
-            .arg("--manifests")
-            .arg(common::flux_install_yaml())
-            .args([
-                "--skip-version-check",
-                "--timeout=60s",
-                "--author-name=t",
-                "--author-email=t@t",
-            ])
-            .args(extra);
+        let mut cmd = s.git(&[&["--path=clusters/ssh", &url_flag][..], extra].concat());
+        cmd.env("HOME", &home).env_remove("SSH_AUTH_SOCK");
         cmd
     };
     let out = bootstrap(&[&format!("--private-key-file={}", key.display())])
@@ -1236,4 +1173,52 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
         head,
         "nothing new to commit"
     );
+}
+
+/// On a terminal without GITHUB_TOKEN, floe asks for the token with a hidden prompt (run in a
+/// pseudo-terminal from util-linux's `script`), never echoes it, and goes on with it.
+#[test]
+fn the_token_is_asked_for_on_a_terminal_and_not_echoed() {
+    if !common::require(
+        std::path::Path::new("/usr/bin/script").exists(),
+        "util-linux's script (a pseudo-terminal)",
+    ) {
+        return;
+    }
+    let floe = assert_cmd::cargo::cargo_bin("floe");
+    let command = format!(
+        "{} bootstrap github --owner=me --repository=r --manifests={}",
+        floe.display(),
+        common::flux_install_yaml().display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("GITHUB_TOKEN")
+        .env("KUBECONFIG", "/nonexistent/kubeconfig")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        stdin.write_all(b"ghp_typedSecret123\r\n").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("GitHub token (GITHUB_TOKEN is not set)"),
+        "{text}"
+    );
+    assert!(text.contains("[hidden]"), "{text}");
+    assert!(
+        !text.contains("ghp_typedSecret123"),
+        "the token is not echoed: {text}"
+    );
+    assert!(
+        text.contains("/nonexistent/kubeconfig"),
+        "went on to the cluster: {text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }

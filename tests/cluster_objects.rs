@@ -724,11 +724,7 @@ fn kubeconfig_with(dir: &std::path::Path, server: &str, user: &str) -> std::path
 #[test]
 fn an_unreachable_server_is_named_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let kubeconfig = kubeconfig_with(
         dir.path(),
         &format!("https://127.0.0.1:{port}"),

@@ -17,7 +17,7 @@ use zeroize::Zeroizing;
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
-use crate::cluster::wait::{ready_condition, watch_until};
+use crate::cluster::wait::{condition_is_true, ready_condition, watch_until};
 use crate::credentials::{self, KeyAlgorithm, SshKeyPair};
 use crate::git::{FileChange, PushOutcome, RemoteSpec, Workspace};
 use crate::manifests::duration::GoDuration;
@@ -700,7 +700,7 @@ async fn credentials_step(
         }
         Target::GitHub(gh) => {
             let (public_key, secret_created) =
-                ensure_ssh_secret(cluster, ns, name, None, opts.key_algorithm, || async {
+                objects::ensure_ssh_secret(cluster, ns, name, None, opts.key_algorithm, || async {
                     Ok(gh.client.known_hosts().await?)
                 })
                 .await?;
@@ -742,7 +742,7 @@ async fn credentials_step(
             }
             PullCredentials::Ssh { key } => {
                 let sync_url = git.sync_url.clone();
-                let (public_key, created) = ensure_ssh_secret(
+                let (public_key, created) = objects::ensure_ssh_secret(
                     cluster,
                     ns,
                     name,
@@ -795,46 +795,6 @@ fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> 
 
 async fn apply_secret(cluster: &Cluster, secret: Value) -> anyhow::Result<Action> {
     Ok(Applier::new(cluster).apply(&secret).await?.action)
-}
-
-/// The Secret's SSH key: an existing Secret's key is kept (a re-run must not rotate a key
-/// that is registered as a deploy key); otherwise `key` or a new pair is stored with the
-/// host's known_hosts. Returns the public key and whether the Secret was created.
-async fn ensure_ssh_secret<F, Fut>(
-    cluster: &Cluster,
-    namespace: &str,
-    name: &str,
-    key: Option<&SshKeyPair>,
-    algorithm: KeyAlgorithm,
-    known_hosts: F,
-) -> anyhow::Result<(String, bool)>
-where
-    F: FnOnce() -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<String>>,
-{
-    let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), namespace);
-    let existing = secrets
-        .get_opt(name)
-        .await
-        .map_err(|e| cluster.explain(e))?;
-    if let Some(public_key) = existing.as_ref().and_then(credentials::public_key_of) {
-        return Ok((public_key.trim().to_string(), false));
-    }
-    let known_hosts = known_hosts().await?;
-    let generated;
-    let key = match key {
-        Some(key) => key,
-        None => {
-            generated = credentials::generate_key(algorithm)?;
-            &generated
-        }
-    };
-    let secret = credentials::ssh_secret(name, namespace, key, &known_hosts);
-    let mut value = serde_json::to_value(&secret)?;
-    value["apiVersion"] = json!("v1");
-    value["kind"] = json!("Secret");
-    Applier::new(cluster).apply(&value).await?;
-    Ok((key.public_openssh.trim().to_string(), true))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1089,13 +1049,7 @@ fn failed(object: &Value, token: &str) -> bool {
     let handled = object["status"]["lastHandledReconcileAt"].as_str() == Some(token);
     let generation = object["metadata"]["generation"].as_i64();
     let observed = object["status"]["observedGeneration"].as_i64();
-    let condition = |kind: &str| {
-        object["status"]["conditions"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|c| c["type"] == kind && c["status"] == "True")
-    };
+    let condition = |kind: &str| condition_is_true(object, kind);
     matches!(ready_condition(object), Some((status, _, _)) if status == "False")
         && generation == observed
         && handled

@@ -274,6 +274,15 @@ pub fn ready_condition(object: &serde_json::Value) -> Option<(String, String, St
         })
 }
 
+/// Whether a Flux object has the condition `kind` with status True (Stalled, Reconciling).
+pub fn condition_is_true(object: &serde_json::Value, kind: &str) -> bool {
+    object["status"]["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|c| c["type"] == kind && c["status"] == "True")
+}
+
 /// Whether a Flux object is Ready for its current spec: the Ready condition is True and the
 /// controller has observed the latest generation.
 pub fn is_ready_now(object: &serde_json::Value) -> bool {

@@ -231,11 +231,9 @@ pub fn create_bare(path: &Path, files: &[(&str, &str)]) {
     }
 }
 
-/// Commits `files` on top of `branch` in a bare repository (as someone else pushing).
-pub fn commit_files(bare: &Path, branch: &str, files: &[(&str, &str)], message: &str) -> String {
-    let work = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", bare.display());
-    let has_branch = Command::new("git")
+/// Whether the repository at `bare` has `branch`.
+pub fn branch_exists(bare: &Path, branch: &str) -> bool {
+    Command::new("git")
         .arg("-C")
         .arg(bare)
         .args([
@@ -247,8 +245,14 @@ pub fn commit_files(bare: &Path, branch: &str, files: &[(&str, &str)], message: 
         .output()
         .unwrap()
         .status
-        .success();
-    if has_branch {
+        .success()
+}
+
+/// Commits `files` on top of `branch` in a bare repository (as someone else pushing).
+pub fn commit_files(bare: &Path, branch: &str, files: &[(&str, &str)], message: &str) -> String {
+    let work = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", bare.display());
+    if branch_exists(bare, branch) {
         git(work.path(), &["clone", "-q", "-b", branch, &url, "."]);
     } else {
         git(work.path(), &["init", "-q", "-b", branch]);
@@ -473,20 +477,8 @@ impl Server {
                     return error(StatusCode::NOT_FOUND, "Not Found");
                 };
                 if let Some(branch) = body["default_branch"].as_str() {
-                    let exists = Command::new("git")
-                        .arg("-C")
-                        .arg(self.root.join(owner).join(format!("{name}.git")))
-                        .args([
-                            "rev-parse",
-                            "--verify",
-                            "-q",
-                            &format!("refs/heads/{branch}"),
-                        ])
-                        .output()
-                        .unwrap()
-                        .status
-                        .success();
-                    if !exists {
+                    let bare = self.root.join(owner).join(format!("{name}.git"));
+                    if !branch_exists(&bare, branch) {
                         return validation(
                             "Repository",
                             "default_branch",

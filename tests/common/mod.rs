@@ -321,6 +321,16 @@ pub fn require(available: bool, what: &str) -> bool {
     false
 }
 
+/// A loopback port nothing listens on (bound, read, released).
+#[allow(dead_code)]
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 #[allow(dead_code)]
 pub mod github;
 #[allow(dead_code)]

@@ -39,11 +39,7 @@ impl Sshd {
             .unwrap();
         assert!(status.success());
         std::fs::create_dir_all("/run/sshd").ok();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = super::free_port();
         let mut command = std::process::Command::new(sshd);
         command.args([
             "-D",
