@@ -121,12 +121,6 @@ pub struct Plan {
     pub files: Vec<(String, FileChange)>,
 }
 
-impl Plan {
-    pub fn changed(&self) -> bool {
-        self.files.iter().any(|(_, c)| *c != FileChange::Unchanged)
-    }
-}
-
 /// What [`Workspace::commit_and_push`] did.
 #[derive(Debug, Clone)]
 pub struct PushOutcome {
@@ -186,10 +180,6 @@ impl Workspace {
         self.base
     }
 
-    pub fn url(&self) -> &str {
-        &self.remote.url
-    }
-
     fn tracking_ref(&self) -> String {
         format!("{TRACKING_PREFIX}{}", self.branch)
     }
@@ -213,12 +203,11 @@ impl Workspace {
         Ok(())
     }
 
-    /// The bytes of `path` on the fetched branch, if it has that file.
-    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+    /// The blob id of `path` on the fetched branch, if it has that file.
+    fn blob_at_base(&self, path: &str) -> Option<Oid> {
         let commit = self.repo.find_commit(self.base?).ok()?;
         let entry = commit.tree().ok()?.get_path(Path::new(path)).ok()?;
-        let blob = self.repo.find_blob(entry.id()).ok()?;
-        Some(blob.content().to_vec())
+        Some(entry.id())
     }
 
     /// The tree the branch would have with `files` written, and how each file compares.
@@ -230,12 +219,9 @@ impl Workspace {
         let mut report = Vec::new();
         for (path, content) in files {
             let blob = self.repo.blob(content)?;
-            let before = self
-                .read(path)
-                .map(|old| Oid::hash_object(git2::ObjectType::Blob, &old));
-            let change = match before {
+            let change = match self.blob_at_base(path) {
                 None => FileChange::Added,
-                Some(Ok(old)) if old == blob => FileChange::Unchanged,
+                Some(old) if old == blob => FileChange::Unchanged,
                 Some(_) => FileChange::Modified,
             };
             report.push((path.clone(), change));

@@ -689,7 +689,7 @@ async fn credentials_step(
     let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
     match target {
         Target::GitHub(gh) if gh.token_auth => {
-            let action = apply_secret(cluster, basic_secret(ns, name, "git", &gh.token)).await?;
+            let action = objects::apply(cluster, &basic_secret(ns, name, "git", &gh.token)).await?;
             let outcome = action_outcome(action);
             Ok((
                 (),
@@ -732,7 +732,7 @@ async fn credentials_step(
             )),
             PullCredentials::Basic { username, password } => {
                 let action =
-                    apply_secret(cluster, basic_secret(ns, name, username, password)).await?;
+                    objects::apply(cluster, &basic_secret(ns, name, username, password)).await?;
                 Ok((
                     (),
                     action_outcome(action),
@@ -791,10 +791,6 @@ fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> 
         "type": "Opaque",
         "stringData": { "username": username, "password": password },
     })
-}
-
-async fn apply_secret(cluster: &Cluster, secret: Value) -> anyhow::Result<Action> {
-    Ok(Applier::new(cluster).apply(&secret).await?.action)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -873,9 +869,7 @@ async fn dry_run_cluster(
 ) -> anyhow::Result<((), Outcome, String, Value)> {
     let applier = Applier::new(cluster).dry_run(true);
     let mut objects = opts.install_objects.clone();
-    if !cluster.server_version().await?.has_cel() {
-        crate::install::strip_cel_rules(&mut objects);
-    }
+    crate::install::fit_to_server(cluster, &mut objects, &|_, _| {}).await?;
     let applied = applier
         .apply_all(&objects, opts.timeout, &|_: &Applied| {})
         .await?;

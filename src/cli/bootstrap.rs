@@ -14,6 +14,7 @@ use crate::bootstrap::{
 };
 use crate::credentials::{KeyAlgorithm, SshKeyPair};
 use crate::git::{GitAuth, RemoteSpec};
+use crate::install::InstallOptions;
 use crate::manifests::InvalidInput;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::validate;
@@ -231,15 +232,16 @@ fn key_algorithm(flags: &CommonFlags) -> Result<KeyAlgorithm, InvalidInput> {
     })
 }
 
-/// Validates the shared flags into options; the install objects are loaded by the caller.
-fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<Options> {
+/// Validates the shared flags into options; the install objects are loaded later, from the
+/// install options returned beside them.
+fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<(Options, InstallOptions)> {
     crate::git::validate_branch(&flags.branch)?;
     let path = files::cluster_path(&flags.path)?;
     validate::rfc1123_name("--secret-name", &flags.secret_name)?;
     let install = flags.install.options(&global.namespace)?;
     let mut components = install.components.clone();
     components.extend(install.components_extra.iter().cloned());
-    Ok(Options {
+    let opts = Options {
         namespace: global.namespace.clone(),
         branch: flags.branch.clone(),
         path,
@@ -255,7 +257,8 @@ fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<Options> 
         timeout: global.timeout.0,
         dry_run: flags.dry_run,
         skip_version_check: flags.skip_version_check,
-    })
+    };
+    Ok((opts, install))
 }
 
 /// GitHub's rules for user, organisation and repository names.
@@ -293,7 +296,7 @@ fn github_token(ui: &Ui, yes: bool) -> anyhow::Result<Zeroizing<String>> {
 }
 
 fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
-    let mut opts = options(global, &args.common)?;
+    let (mut opts, install) = options(global, &args.common)?;
     github_name("--owner", &args.owner, false)?;
     github_name("--repository", &args.repository, true)?;
     github::validate_hostname(&args.hostname)?;
@@ -331,11 +334,11 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
             read_write_key: args.read_write_key,
         })))
     };
-    execute(global, ui, &common, &mut opts, target, &printer)
+    execute(global, ui, &common, (&mut opts, &install), target, &printer)
 }
 
 fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
-    let mut opts = options(global, &args.common)?;
+    let (mut opts, install) = options(global, &args.common)?;
     let url = url::Url::parse(&args.url)
         .map_err(|e| InvalidInput::new(format!("invalid --url {:?}: {e}", args.url)))?;
     let scheme = url.scheme();
@@ -445,7 +448,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         global,
         ui,
         &args.common,
-        &mut opts,
+        (&mut opts, &install),
         move || Ok(target),
         &printer,
     )
@@ -482,15 +485,13 @@ fn execute(
     global: &GlobalArgs,
     ui: &Ui,
     flags: &CommonFlags,
-    opts: &mut Options,
+    (opts, install): (&mut Options, &InstallOptions),
     target: impl FnOnce() -> anyhow::Result<Target>,
     printer: &StepPrinter,
 ) -> anyhow::Result<()> {
     block_on(async {
         let target = &target()?;
-        let install = flags.install.options(&global.namespace)?;
-        let quiet = Ui { live: false, ..*ui };
-        opts.install_objects = flags.install.manifests(&install, &quiet).await?;
+        opts.install_objects = flags.install.manifests(install, ui).await?;
         let cluster = connect(global).await?;
         let (summary, error) = bootstrap::run(&cluster, target, opts, printer).await;
         if printer.json {

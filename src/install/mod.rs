@@ -52,6 +52,29 @@ pub fn strip_cel_rules(objects: &mut [Value]) -> usize {
         .sum()
 }
 
+/// Makes the install objects acceptable to this server: on one older than 1.25 the CRDs lose
+/// their CEL rules (with a warning saying so).
+pub async fn fit_to_server(
+    cluster: &Cluster,
+    objects: &mut [Value],
+    notify: &(dyn Fn(Mark, &str) + Sync),
+) -> anyhow::Result<()> {
+    let version = cluster.server_version().await?;
+    if !version.has_cel() {
+        let stripped = strip_cel_rules(objects);
+        if stripped > 0 {
+            notify(
+                Mark::Warning,
+                &format!(
+                    "the server ({}) predates CEL validation; applying the CRDs without their {stripped} x-kubernetes-validations rules",
+                    version.git_version
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
 /// What an install did.
 #[derive(Debug, serde::Serialize)]
 pub struct InstallReport {
@@ -68,19 +91,7 @@ pub async fn apply_and_wait(
     wait: bool,
     notify: &(dyn Fn(Mark, &str) + Sync),
 ) -> anyhow::Result<InstallReport> {
-    let version = cluster.server_version().await?;
-    if !version.has_cel() {
-        let stripped = strip_cel_rules(&mut objects);
-        if stripped > 0 {
-            notify(
-                Mark::Warning,
-                &format!(
-                    "the server ({}) predates CEL validation; applying the CRDs without their {stripped} x-kubernetes-validations rules",
-                    version.git_version
-                ),
-            );
-        }
-    }
+    fit_to_server(cluster, &mut objects, notify).await?;
     notify(
         Mark::Applying,
         &format!(
