@@ -505,6 +505,31 @@ fn org_repo_with_teams_keeps_unrelated_files_with_simulated_controllers() {
         !state.requests.iter().any(|r| r.method == "PUT"),
         "team access already right: not written again"
     );
+    drop(state);
+
+    // --reconcile with another branch: floe starts the branch, then makes it the default
+    // (GitHub refuses a default branch that does not exist, so only after the push).
+    s.gh.state().requests.clear();
+    s.github(&[
+        "--owner=acme",
+        "--repository=fleet",
+        "--path=clusters/prod",
+        "--branch=prod",
+        "--private=false",
+        "--reconcile",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("default branch set to prod"));
+    let state = s.gh.state();
+    assert_eq!(state.repos["acme/fleet"].default_branch, "prod");
+    let patches: Vec<&Value> = state
+        .requests
+        .iter()
+        .filter(|r| r.method == "PATCH")
+        .map(|r| &r.body)
+        .collect();
+    assert_eq!(patches, [&serde_json::json!({ "default_branch": "prod" })]);
 }
 
 /// --token-auth: the cluster pulls over HTTPS with the token; no deploy key is made.

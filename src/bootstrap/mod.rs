@@ -24,7 +24,6 @@ use crate::manifests::duration::GoDuration;
 use crate::objects::{self, ObjectRef};
 use crate::provider::github::{self, GitHub, GitHubError};
 use crate::status::FluxKind;
-use crate::ui::Mark;
 
 pub use report::{Outcome, Progress, Step, StepReport, Summary};
 
@@ -374,7 +373,8 @@ async fn steps(
                 let message = commit_message(opts);
                 let outcome = workspace.commit_and_push(&file_set, &author, &message)?;
                 let sha = outcome.commit.to_string();
-                let (result, text) = if !outcome.pushed {
+                let default_branch_set = reconcile_default_branch(target, opts).await?;
+                let (result, mut text) = if !outcome.pushed {
                     (
                         Outcome::Unchanged,
                         format!("nothing to commit; {} is at {}", opts.branch, short(&sha)),
@@ -394,6 +394,12 @@ async fn steps(
                         format!("pushed {} to {}", short(&sha), opts.branch),
                     )
                 };
+                let result = if default_branch_set {
+                    text.push_str(&format!("; default branch set to {}", opts.branch));
+                    Outcome::Updated
+                } else {
+                    result
+                };
                 Ok((
                     outcome.clone(),
                     result,
@@ -404,27 +410,6 @@ async fn steps(
         )
         .await?;
     let commit = pushed.commit.to_string();
-
-    if let Target::GitHub(gh) = target
-        && gh.reconcile
-    {
-        // The default branch can only be set once the branch exists, i.e. after the push.
-        let repo = gh.client.repository(&gh.owner, &gh.repository).await?;
-        if let Some(repo) = repo
-            && repo.default_branch.as_deref() != Some(opts.branch.as_str())
-        {
-            gh.client
-                .update_repository(&gh.owner, &gh.repository, None, Some(&opts.branch))
-                .await?;
-            progress.note(
-                Mark::Done,
-                &format!(
-                    "default branch of {} set to {}",
-                    repo.full_name, opts.branch
-                ),
-            );
-        }
-    }
 
     // 6. Install.
     run.step(
@@ -496,6 +481,25 @@ async fn steps(
     )
     .await?;
     Ok(Some(commit))
+}
+
+/// With `--reconcile`, makes the branch the repository's default. GitHub refuses a default
+/// branch that does not exist, so this runs after the push. Returns whether it changed.
+async fn reconcile_default_branch(target: &Target, opts: &Options) -> anyhow::Result<bool> {
+    let Target::GitHub(gh) = target else {
+        return Ok(false);
+    };
+    if !gh.reconcile {
+        return Ok(false);
+    }
+    let repo = gh.client.repository(&gh.owner, &gh.repository).await?;
+    if repo.is_none_or(|r| r.default_branch.as_deref() == Some(opts.branch.as_str())) {
+        return Ok(false);
+    }
+    gh.client
+        .update_repository(&gh.owner, &gh.repository, None, Some(&opts.branch))
+        .await?;
+    Ok(true)
 }
 
 fn short(sha: &str) -> &str {
@@ -588,7 +592,7 @@ async fn repository(
     let (owner, name) = (gh.owner.as_str(), gh.repository.as_str());
     let mut actions: Vec<String> = Vec::new();
     let existing = client.repository(owner, name).await?;
-    let repo = match existing {
+    let repo = match existing.clone() {
         Some(repo) => {
             if gh.reconcile && repo.private != gh.private {
                 actions.push(format!(
@@ -650,11 +654,14 @@ async fn repository(
         .as_ref()
         .map(|r| r.html_url.clone())
         .unwrap_or_else(|| format!("https://{}/{owner}/{name}", client.host()));
-    let outcome = match (actions.is_empty(), opts.dry_run, existing_created(&actions)) {
-        (true, _, _) => Outcome::Unchanged,
-        (false, true, _) => Outcome::Planned,
-        (false, false, true) => Outcome::Created,
-        (false, false, false) => Outcome::Updated,
+    let outcome = if actions.is_empty() {
+        Outcome::Unchanged
+    } else if opts.dry_run {
+        Outcome::Planned
+    } else if existing.is_none() {
+        Outcome::Created
+    } else {
+        Outcome::Updated
     };
     let message = if actions.is_empty() {
         format!("{url} exists and is up to date")
@@ -669,10 +676,6 @@ async fn repository(
         message,
         json!({ "url": url, "actions": actions }),
     ))
-}
-
-fn existing_created(actions: &[String]) -> bool {
-    actions.first().is_some_and(|a| a.starts_with("create "))
 }
 
 fn visibility(private: bool) -> &'static str {
@@ -831,14 +834,21 @@ async fn deploy_key(
     let title = deploy_key_title(opts);
     let read_only = !gh.read_write_key;
     let keys = gh.client.deploy_keys(&gh.owner, &gh.repository).await?;
-    let same_title: Vec<_> = keys.iter().filter(|k| k.title == title).collect();
-    if same_title.len() == 1
-        && key_material(&same_title[0].key) == key_material(public_key)
-        && same_title[0].read_only == read_only
+    let ours = key_material(public_key);
+    // The cluster's key already on the repository with the right access is kept whatever its
+    // title (a run for another path or branch reuses it; GitHub refuses the same key twice).
+    if keys
+        .iter()
+        .any(|k| key_material(&k.key) == ours && k.read_only == read_only)
     {
         return Ok(KeyAction::Unchanged);
     }
-    for old in &same_title {
+    // Stale: floe's title with another key, or the cluster's key with the wrong access.
+    let stale: Vec<_> = keys
+        .iter()
+        .filter(|k| k.title == title || key_material(&k.key) == ours)
+        .collect();
+    for old in &stale {
         gh.client
             .delete_deploy_key(&gh.owner, &gh.repository, old.id)
             .await?;
@@ -853,7 +863,7 @@ async fn deploy_key(
             ),
             other => other.into(),
         })?;
-    Ok(if same_title.is_empty() {
+    Ok(if stale.is_empty() {
         KeyAction::Added
     } else {
         KeyAction::Replaced
