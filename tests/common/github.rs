@@ -74,6 +74,22 @@ pub struct State {
     next_id: u64,
 }
 
+impl State {
+    /// The repository `owner/name` as the token sees it: hidden ones are not there (GitHub
+    /// answers 404 for a private repository the token cannot access, as for a missing one).
+    fn visible(&self, owner: &str, name: &str) -> Option<&Repo> {
+        self.repos
+            .get(&format!("{owner}/{name}"))
+            .filter(|r| !r.hidden)
+    }
+
+    fn visible_mut(&mut self, owner: &str, name: &str) -> Option<&mut Repo> {
+        self.repos
+            .get_mut(&format!("{owner}/{name}"))
+            .filter(|r| !r.hidden)
+    }
+}
+
 pub struct FakeGitHub {
     pub host: String,
     pub ca_file: PathBuf,
@@ -465,15 +481,12 @@ impl Server {
                 StatusCode::OK,
                 json!({ "verifiable_password_authentication": false, "ssh_keys": self.host_keys }),
             ),
-            ("GET", ["repos", owner, name]) => match state.repos.get(&format!("{owner}/{name}")) {
-                Some(repo) if !repo.hidden => {
-                    json_response(StatusCode::OK, self.repo_json(owner, name, repo))
-                }
-                _ => error(StatusCode::NOT_FOUND, "Not Found"),
+            ("GET", ["repos", owner, name]) => match state.visible(owner, name) {
+                Some(repo) => json_response(StatusCode::OK, self.repo_json(owner, name, repo)),
+                None => error(StatusCode::NOT_FOUND, "Not Found"),
             },
             ("PATCH", ["repos", owner, name]) => {
-                let full = format!("{owner}/{name}");
-                let Some(repo) = state.repos.get_mut(&full).filter(|r| !r.hidden) else {
+                let Some(repo) = state.visible_mut(owner, name) else {
                     return error(StatusCode::NOT_FOUND, "Not Found");
                 };
                 if let Some(branch) = body["default_branch"].as_str() {
@@ -509,11 +522,10 @@ impl Server {
                     .orgs
                     .get(*org)
                     .is_some_and(|t| t.iter().any(|x| x == team));
-                let full = format!("{owner}/{name}");
-                if !known_team || state.repos.get(&full).is_none_or(|r| r.hidden) {
-                    return error(StatusCode::NOT_FOUND, "Not Found");
-                }
-                let repo = state.repos.get_mut(&full).unwrap();
+                let repo = match state.visible_mut(owner, name) {
+                    Some(repo) if known_team => repo,
+                    _ => return error(StatusCode::NOT_FOUND, "Not Found"),
+                };
                 match m {
                     "GET" => match repo.teams.get(*team).cloned() {
                         None => error(StatusCode::NOT_FOUND, "Not Found"),
@@ -552,11 +564,7 @@ impl Server {
                 }
             }
             ("GET", ["repos", owner, name, "keys"]) => {
-                let Some(repo) = state
-                    .repos
-                    .get(&format!("{owner}/{name}"))
-                    .filter(|r| !r.hidden)
-                else {
+                let Some(repo) = state.visible(owner, name) else {
                     return error(StatusCode::NOT_FOUND, "Not Found");
                 };
                 let params: BTreeMap<String, String> =
@@ -604,8 +612,7 @@ impl Server {
                 r
             }
             ("POST", ["repos", owner, name, "keys"]) => {
-                let full = format!("{owner}/{name}");
-                if state.repos.get(&full).is_none_or(|r| r.hidden) {
+                if state.visible(owner, name).is_none() {
                     return error(StatusCode::NOT_FOUND, "Not Found");
                 }
                 let key = body["key"].as_str().unwrap_or("").trim().to_string();
@@ -644,15 +651,15 @@ impl Server {
                     read_only: body["read_only"].as_bool().unwrap_or(true),
                 };
                 let json = self.key_json(owner, name, &deploy_key);
-                state.repos.get_mut(&full).unwrap().keys.push(deploy_key);
+                state
+                    .visible_mut(owner, name)
+                    .unwrap()
+                    .keys
+                    .push(deploy_key);
                 json_response(StatusCode::CREATED, json)
             }
             ("DELETE", ["repos", owner, name, "keys", id]) => {
-                let Some(repo) = state
-                    .repos
-                    .get_mut(&format!("{owner}/{name}"))
-                    .filter(|r| !r.hidden)
-                else {
+                let Some(repo) = state.visible_mut(owner, name) else {
                     return error(StatusCode::NOT_FOUND, "Not Found");
                 };
                 let before = repo.keys.len();
