@@ -82,10 +82,25 @@ pub fn ssh_host(url: &str) -> Result<(String, u16), InvalidInput> {
 
 /// The host's public keys in known_hosts format, from `ssh-keyscan` (OpenSSH's own scanner,
 /// so the lines are exactly what ssh would trust; `[host]:port` for other ports than 22).
-pub fn scan_known_hosts(host: &str, port: u16) -> anyhow::Result<String> {
-    let output = Command::new("ssh-keyscan")
-        .args(["-T", "10", "-p", &port.to_string(), host])
-        .output()
+/// Bounded by 10 s and by what is left of the command's `--timeout`; runs off the async
+/// runtime.
+pub async fn scan_known_hosts(host: &str, port: u16) -> anyhow::Result<String> {
+    let seconds = crate::lifecycle::bounded(std::time::Duration::from_secs(10))
+        .as_secs()
+        .max(1)
+        .to_string();
+    crate::lifecycle::set_activity(format!(
+        "reading the SSH host keys of {host} port {port} with ssh-keyscan"
+    ));
+    let args = [
+        "-T".to_string(),
+        seconds,
+        "-p".to_string(),
+        port.to_string(),
+        host.to_string(),
+    ];
+    let output = crate::lifecycle::blocking(move || Command::new("ssh-keyscan").args(&args).output())
+        .await?
         .map_err(|e| {
             anyhow::anyhow!(
                 "cannot run ssh-keyscan to read {host}'s host keys: {e}; install OpenSSH's client or pass --secret-ref with an existing secret"

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{
     Cred, CredentialType, ErrorClass, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks,
-    Repository, Signature, Tree,
+    RemoteRedirect, Repository, Signature, Tree,
 };
 use zeroize::Zeroizing;
 
@@ -69,6 +69,10 @@ pub enum GitError {
     Certificate { url: String, detail: String },
     #[error("cannot reach the Git repository {url}: {detail}")]
     Transport { url: String, detail: String },
+    #[error(
+        "the Git server {url} redirected to another host{to}; floe follows redirects only within the host you named, so your credentials never go elsewhere: use the repository's final URL"
+    )]
+    CrossHostRedirect { url: String, to: String },
     #[error(
         "the push to branch {branch} of {url} was rejected: {reason}; the branch may be protected or the credentials may lack write access"
     )]
@@ -139,7 +143,7 @@ pub struct Workspace {
     branch: String,
     /// The branch's tip on the remote when last fetched; `None` for a missing branch.
     base: Option<Oid>,
-    _dir: tempfile::TempDir,
+    _dir: crate::lifecycle::ScratchDir,
 }
 
 const TRACKING_PREFIX: &str = "refs/remotes/origin/";
@@ -149,7 +153,7 @@ impl Workspace {
     /// empty repository, gives a workspace with no base: the first commit starts the branch.
     pub fn open(remote: RemoteSpec, branch: &str) -> Result<Workspace, GitError> {
         validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
-        let dir = tempfile::Builder::new().prefix("floe-git-").tempdir()?;
+        let dir = crate::lifecycle::ScratchDir::new("floe-git-")?;
         let repo = Repository::init_bare(dir.path())?;
         let mut workspace = Workspace {
             repo,
@@ -166,7 +170,7 @@ impl Workspace {
     /// no fetch, no base.
     pub fn empty(remote: RemoteSpec, branch: &str) -> Result<Workspace, GitError> {
         validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
-        let dir = tempfile::Builder::new().prefix("floe-git-").tempdir()?;
+        let dir = crate::lifecycle::ScratchDir::new("floe-git-")?;
         Ok(Workspace {
             repo: Repository::init_bare(dir.path())?,
             remote,
@@ -191,6 +195,9 @@ impl Workspace {
         let rejection = RefCell::new(None);
         let mut options = FetchOptions::new();
         options.remote_callbacks(callbacks(&self.remote, &attempts, &rejection));
+        options.follow_redirects(RemoteRedirect::None);
+        options.proxy_options(proxy_options());
+        set_network_timeouts();
         // libgit2's local transport cannot fetch shallow; over the network the tip is enough
         // (the push only needs the commit it builds on).
         if !self.remote.url.starts_with("file://") && !Path::new(&self.remote.url).exists() {
@@ -329,6 +336,9 @@ impl Workspace {
         let rejection = RefCell::new(None);
         let mut options = PushOptions::new();
         options.remote_callbacks(callbacks(&self.remote, &attempts, &rejection));
+        options.follow_redirects(RemoteRedirect::None);
+        options.proxy_options(proxy_options());
+        set_network_timeouts();
         let refspec = format!("{local}:refs/heads/{}", self.branch);
         let result = remote.push(&[&refspec], Some(&mut options));
         if let Err(e) = result {
@@ -355,6 +365,27 @@ impl Workspace {
     fn classify(&self, e: git2::Error) -> GitError {
         let url = self.remote.url.clone();
         let detail = e.message().to_string();
+        if let Some(to) = detail.strip_prefix(CROSS_HOST_PREFIX) {
+            return GitError::CrossHostRedirect {
+                url,
+                to: format!(" ({})", crate::redact::url(to)),
+            };
+        }
+        if detail.contains("cross host redirect") {
+            return GitError::CrossHostRedirect {
+                url,
+                to: String::new(),
+            };
+        }
+        if detail.to_lowercase().contains("timed out") {
+            return GitError::Transport {
+                url,
+                detail: format!(
+                    "{detail} (within the command's --timeout of {})",
+                    crate::manifests::duration::GoDuration(crate::lifecycle::timeout())
+                ),
+            };
+        }
         match (e.code(), e.class()) {
             (ErrorCode::Auth, _) => GitError::Auth { url, detail },
             (ErrorCode::Certificate, _) => GitError::Certificate { url, detail },
@@ -388,7 +419,15 @@ fn callbacks<'a>(
     rejection: &'a RefCell<Option<String>>,
 ) -> RemoteCallbacks<'a> {
     let mut callbacks = RemoteCallbacks::new();
-    callbacks.credentials(move |_url, username, allowed| {
+    callbacks.credentials(move |url, username, allowed| {
+        // Credentials are for the host the user named, never for one a redirect points at.
+        if !same_host(&remote.url, url) {
+            return Err(git2::Error::new(
+                ErrorCode::Auth,
+                ErrorClass::Http,
+                format!("{CROSS_HOST_PREFIX}{url}"),
+            ));
+        }
         attempts.set(attempts.get() + 1);
         if attempts.get() > 1 {
             return Err(git2::Error::new(
@@ -427,6 +466,48 @@ fn callbacks<'a>(
         Ok(())
     });
     callbacks
+}
+
+const CROSS_HOST_PREFIX: &str = "credentials requested by another host: ";
+
+/// Whether `url` is on the same host and port as `named` (the URL the user gave).
+fn same_host(named: &str, url: &str) -> bool {
+    let key = |u: &str| {
+        url::Url::parse(u).ok().map(|u| {
+            (
+                u.host_str().map(str::to_lowercase),
+                u.port_or_known_default(),
+            )
+        })
+    };
+    match (key(named), key(url)) {
+        (Some(a), Some(b)) => a == b,
+        // Local paths and scp-like addresses are not redirected by a server.
+        _ => true,
+    }
+}
+
+/// Proxies as git finds them: `http.proxy` in the Git config, else HTTPS_PROXY/HTTP_PROXY,
+/// honouring NO_PROXY.
+fn proxy_options() -> git2::ProxyOptions<'static> {
+    let mut options = git2::ProxyOptions::new();
+    options.auto();
+    options
+}
+
+/// Bounds libgit2's connects and reads by what is left of the command's `--timeout` (libgit2's
+/// settings are process-wide; floe runs one Git operation at a time).
+fn set_network_timeouts() {
+    let remaining = crate::lifecycle::remaining();
+    if remaining == std::time::Duration::MAX {
+        return;
+    }
+    let ms = |d: std::time::Duration| d.as_millis().clamp(1, i32::MAX as u128) as i32;
+    // Safety: no other thread runs a libgit2 network operation meanwhile.
+    unsafe {
+        let _ = git2::opts::set_server_connect_timeout_in_milliseconds(ms(remaining));
+        let _ = git2::opts::set_server_timeout_in_milliseconds(ms(remaining));
+    }
 }
 
 /// Returns the id of `tree` (or an empty tree) with `blob` at `parts`, creating the

@@ -10,9 +10,11 @@ pub mod cluster;
 pub mod credentials;
 pub mod git;
 pub mod install;
+pub mod lifecycle;
 pub mod manifests;
 pub mod objects;
 pub mod provider;
+pub mod redact;
 pub mod status;
 pub mod ui;
 

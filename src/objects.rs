@@ -10,7 +10,8 @@ use k8s_openapi::api::core::v1::Secret;
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applier};
-use crate::cluster::wait::{condition_is_true, ready_condition, watch_until};
+use crate::cluster::controllers;
+use crate::cluster::wait::{attempt_failed, is_ready_now, ready_condition, watch_until};
 use crate::credentials::{self, KeyAlgorithm};
 use crate::status::FluxKind;
 
@@ -39,17 +40,24 @@ pub enum ObjectError {
         name: String,
         message: String,
     },
-    #[error(
-        "{kind} {namespace}/{name} did not {what} within {timeout:?}{detail}; is the {controller} running? (floe check)"
-    )]
+    #[error("{kind} {namespace}/{name} did not {what} within {timeout}{detail}; {hint}")]
     Timeout {
         kind: FluxKind,
         namespace: String,
         name: String,
         what: &'static str,
-        timeout: Duration,
+        timeout: crate::manifests::duration::GoDuration,
         detail: String,
-        controller: &'static str,
+        hint: String,
+    },
+    #[error(
+        "{kind} {namespace}/{name} cannot become ready: {reason}; run the command again once it is fixed"
+    )]
+    ControllerDown {
+        kind: FluxKind,
+        namespace: String,
+        name: String,
+        reason: String,
     },
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),
@@ -86,19 +94,34 @@ impl ObjectRef {
         }
     }
 
-    fn timeout(&self, what: &'static str, timeout: Duration, last: Option<&Value>) -> ObjectError {
+    /// A wait that ran out, with what the controller's state says about why.
+    async fn timeout(
+        &self,
+        cluster: &Cluster,
+        what: &'static str,
+        timeout: Duration,
+        last: Option<&Value>,
+    ) -> ObjectError {
         let detail = last
             .and_then(ready_condition)
             .map(|(status, _, message)| format!(" (Ready={status}: {message})"))
             .unwrap_or_default();
+        let controller = self.kind.controller();
+        let namespaces = [self.namespace.as_str(), "flux-system"];
+        let hint = match controllers::check(cluster, controller, &namespaces).await {
+            controllers::Health::Broken(reason) | controllers::Health::NotReady(reason) => reason,
+            controllers::Health::Fine => {
+                format!("the {controller} runs but has not finished; see floe get and its logs")
+            }
+        };
         ObjectError::Timeout {
             kind: self.kind,
             namespace: self.namespace.clone(),
             name: self.name.clone(),
             what,
-            timeout,
+            timeout: crate::manifests::duration::GoDuration(timeout),
             detail,
-            controller: self.kind.controller(),
+            hint,
         }
     }
 
@@ -129,17 +152,28 @@ pub async fn ensure_ssh_credentials(
     name: &str,
     url: &str,
     algorithm: KeyAlgorithm,
-) -> anyhow::Result<(String, bool)> {
+) -> anyhow::Result<(String, SecretChange)> {
     ensure_ssh_secret(cluster, namespace, name, None, algorithm, || async {
         let (host, port) = credentials::ssh_host(url)?;
-        credentials::scan_known_hosts(&host, port)
+        credentials::scan_known_hosts(&host, port).await
     })
     .await
 }
 
-/// The Secret's SSH key: an existing Secret's key is kept; otherwise `key` (or a new pair of
-/// `algorithm`) is stored with `known_hosts()`, which is only called then. Returns the public
-/// key and whether the Secret was created.
+/// What [`ensure_ssh_secret`] did to the Secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretChange {
+    Created,
+    /// The Secret held another key than the one given: replaced.
+    Updated,
+    Kept,
+}
+
+/// The Secret's SSH key: without `key`, an existing Secret's key is kept (a re-run does not
+/// rotate a key already registered as a deploy key); with `key`, the Secret holds that key
+/// (replaced when it held another). A new Secret gets `key` (or a new pair of `algorithm`)
+/// and `known_hosts()`, which is only called when writing. Returns the public key and what
+/// changed.
 pub async fn ensure_ssh_secret<F, Fut>(
     cluster: &Cluster,
     namespace: &str,
@@ -147,7 +181,7 @@ pub async fn ensure_ssh_secret<F, Fut>(
     key: Option<&credentials::SshKeyPair>,
     algorithm: KeyAlgorithm,
     known_hosts: F,
-) -> anyhow::Result<(String, bool)>
+) -> anyhow::Result<(String, SecretChange)>
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<String>>,
@@ -157,9 +191,17 @@ where
         .get_opt(name)
         .await
         .map_err(|e| cluster.explain(e))?;
-    if let Some(public_key) = existing.as_ref().and_then(credentials::public_key_of) {
-        return Ok((public_key.trim().to_string(), false));
-    }
+    let stored = existing.as_ref().and_then(credentials::public_key_of);
+    let material = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    let change = match (&stored, key) {
+        (Some(public_key), None) => return Ok((public_key.trim().to_string(), SecretChange::Kept)),
+        (Some(public_key), Some(key)) if material(public_key) == material(&key.public_openssh) => {
+            return Ok((public_key.trim().to_string(), SecretChange::Kept));
+        }
+        (Some(_), Some(_)) => SecretChange::Updated,
+        (None, _) if existing.is_some() => SecretChange::Updated,
+        (None, _) => SecretChange::Created,
+    };
     let known_hosts = known_hosts().await?;
     let generated;
     let key = match key {
@@ -173,8 +215,16 @@ where
     let mut value = serde_json::to_value(&secret)?;
     value["apiVersion"] = json!("v1");
     value["kind"] = json!("Secret");
-    apply(cluster, &value).await?;
-    Ok((key.public_openssh.trim().to_string(), true))
+    if change == SecretChange::Updated {
+        // A replacement, not a merge: no field of the old credentials may survive.
+        secrets
+            .replace(name, &Default::default(), &secret)
+            .await
+            .map_err(|e| cluster.explain(e))?;
+    } else {
+        apply(cluster, &value).await?;
+    }
+    Ok((key.public_openssh.trim().to_string(), change))
 }
 
 /// Waits until the object is Ready for its current generation. A Ready=False condition whose
@@ -185,12 +235,15 @@ pub async fn wait_ready(
     target: &ObjectRef,
     timeout: Duration,
 ) -> Result<Value, ObjectError> {
-    let (done, last) = watch_until(target.api(cluster), &target.name, timeout, |o| {
-        let value = serde_json::to_value(o).expect("objects serialize");
-        settled(&value).is_some()
-    })
-    .await
-    .map_err(|e| cluster.explain(e))?;
+    let watch = async {
+        watch_until(target.api(cluster), &target.name, timeout, |o| {
+            let value = serde_json::to_value(o).expect("objects serialize");
+            settled(&value).is_some()
+        })
+        .await
+        .map_err(|e| ObjectError::from(cluster.explain(e)))
+    };
+    let (done, last) = guarded(cluster, target, watch).await?;
     let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
     match (done, &last) {
         (true, Some(value)) => match settled(value) {
@@ -203,7 +256,9 @@ pub async fn wait_ready(
             }),
             None => unreachable!("watch_until returned on a settled object"),
         },
-        _ => Err(target.timeout("become ready", timeout, last.as_ref())),
+        _ => Err(target
+            .timeout(cluster, "become ready", timeout, last.as_ref())
+            .await),
     }
 }
 
@@ -211,19 +266,36 @@ pub async fn wait_ready(
 /// has given up on it (Ready=False and Stalled, or Ready=False for the current generation with
 /// no reconciliation in progress), `None` while still in progress.
 fn settled(object: &Value) -> Option<Result<(), String>> {
-    let generation = object["metadata"]["generation"].as_i64().unwrap_or(0);
-    let observed = object["status"]["observedGeneration"]
-        .as_i64()
-        .unwrap_or(-1);
-    let (status, _, message) = ready_condition(object)?;
-    if observed < generation {
-        return None;
+    let (_, _, message) = ready_condition(object)?;
+    if is_ready_now(object) {
+        Some(Ok(()))
+    } else if attempt_failed(object) {
+        Some(Err(message))
+    } else {
+        None
     }
-    let condition = |kind: &str| condition_is_true(object, kind);
-    match status.as_str() {
-        "True" => Some(Ok(())),
-        "False" if condition("Stalled") || !condition("Reconciling") => Some(Err(message)),
-        _ => None,
+}
+
+/// Races `wait` against the controller of `target`'s kind being found unable to act (a Pod
+/// that cannot pull its image or keeps crashing: at once; absent or never ready: after a
+/// grace period).
+async fn guarded<T>(
+    cluster: &Cluster,
+    target: &ObjectRef,
+    wait: impl std::future::Future<Output = Result<T, ObjectError>>,
+) -> Result<T, ObjectError> {
+    let controller = target.kind.controller();
+    let namespaces = [target.namespace.as_str(), "flux-system"];
+    tokio::select! {
+        result = wait => result,
+        reason = controllers::watch_for_failure(cluster, controller, &namespaces) => {
+            Err(ObjectError::ControllerDown {
+                kind: target.kind,
+                namespace: target.namespace.clone(),
+                name: target.name.clone(),
+                reason,
+            })
+        }
     }
 }
 
@@ -294,12 +366,17 @@ async fn wait_handled(
                 .flatten()
                 .any(|c| c["type"] == "Ready" && c["status"] != "Unknown")
     };
-    let (done, last) = watch_until(target.api(cluster), &target.name, timeout, handled)
-        .await
-        .map_err(|e| cluster.explain(e))?;
+    let watch = async {
+        watch_until(target.api(cluster), &target.name, timeout, handled)
+            .await
+            .map_err(|e| ObjectError::from(cluster.explain(e)))
+    };
+    let (done, last) = guarded(cluster, target, watch).await?;
     let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
     let Some(value) = last.filter(|_| done) else {
-        return Err(target.timeout("handle the reconcile request", timeout, None));
+        return Err(target
+            .timeout(cluster, "handle the reconcile request", timeout, None)
+            .await);
     };
     match ready_condition(&value) {
         Some((status, _, _)) if status == "True" => Ok(value),
@@ -362,14 +439,15 @@ pub async fn delete(
     let finalizers = last
         .map(|o| o.metadata.finalizers.unwrap_or_default().join(", "))
         .unwrap_or_default();
+    let controller = target.kind.controller();
     Err(ObjectError::Timeout {
         kind: target.kind,
         namespace: target.namespace.clone(),
         name: target.name.clone(),
         what: "go away",
-        timeout,
+        timeout: crate::manifests::duration::GoDuration(timeout),
         detail: format!(" (waiting on finalizers: {finalizers})"),
-        controller: target.kind.controller(),
+        hint: format!("is the {controller} running? (floe check)"),
     })
 }
 

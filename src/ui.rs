@@ -195,8 +195,13 @@ impl crate::bootstrap::Progress for StepPrinter {
 }
 
 /// Prints a command's error as one line on stderr: `error: what went wrong: why`.
+/// Passwords in URLs are masked, whichever library wrote the message.
 pub fn print_error(err: &anyhow::Error) {
-    let _ = writeln!(std::io::stderr().lock(), "error: {err:#}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "error: {}",
+        crate::redact::text(&format!("{err:#}"))
+    );
 }
 
 #[cfg(test)]

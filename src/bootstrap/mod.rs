@@ -17,11 +17,11 @@ use zeroize::Zeroizing;
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
-use crate::cluster::wait::{condition_is_true, ready_condition, watch_until};
+use crate::cluster::wait::{attempt_failed, ready_condition, watch_until};
 use crate::credentials::{self, KeyAlgorithm, SshKeyPair};
 use crate::git::{FileChange, PushOutcome, RemoteSpec, Workspace};
 use crate::manifests::duration::GoDuration;
-use crate::objects::{self, ObjectRef};
+use crate::objects::{self, ObjectRef, SecretChange};
 use crate::provider::github::{self, GitHub, GitHubError};
 use crate::status::FluxKind;
 
@@ -40,8 +40,12 @@ impl std::str::FromStr for TeamAccess {
     type Err = String;
     fn from_str(value: &str) -> Result<Self, String> {
         let (team, permission) = value.split_once(':').unwrap_or((value, "maintain"));
-        if team.is_empty() {
-            return Err(format!("invalid team {value:?}: give name[:permission]"));
+        // GitHub team slugs: lower-case letters, digits, '-' and '_'.
+        let slug = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+        if team.is_empty() || !team.chars().all(slug) {
+            return Err(format!(
+                "invalid team {team:?} in {value:?}: give the team's slug (lower-case letters, digits, '-' and '_'), then optionally :permission"
+            ));
         }
         if !TEAM_PERMISSIONS.contains(&permission) {
             return Err(format!(
@@ -140,6 +144,7 @@ impl Run<'_> {
         F: std::future::Future<Output = anyhow::Result<(T, Outcome, String, Value)>>,
     {
         self.progress.begin(step, message);
+        crate::lifecycle::set_activity(format!("step {} ({message})", step.name()));
         let started = Instant::now();
         let result = work.await;
         let duration_ms = started.elapsed().as_millis() as u64;
@@ -160,7 +165,7 @@ impl Run<'_> {
                 let report = StepReport {
                     step,
                     outcome: Outcome::Failed,
-                    message: format!("{e:#}"),
+                    message: crate::redact::text(&format!("{e:#}")),
                     duration_ms,
                     details: Value::Null,
                 };
@@ -211,7 +216,9 @@ pub async fn run(
         path: opts.path.clone(),
         commit,
         changed,
-        error: error.as_ref().map(|e| format!("{e:#}")),
+        error: error
+            .as_ref()
+            .map(|e| crate::redact::text(&format!("{e:#}"))),
         steps: run.reports,
     };
     (summary, error)
@@ -276,18 +283,23 @@ async fn steps(
 
     // 3. Clone the branch.
     let push = push_remote(target);
-    let mut workspace = run
+    let workspace = run
         .step(
             Step::Clone,
             &format!("cloning branch {} of {}", opts.branch, push.url),
             async {
-                // libgit2 blocks; nothing else runs on floe's single-threaded runtime meanwhile.
+                // libgit2 blocks: it runs on the blocking pool, bounded by its own timeouts,
+                // while the runtime keeps the deadline and the signal handlers running.
                 // A dry run for a repository that does not exist yet compares with nothing.
-                let ws = if repository_exists {
-                    Workspace::open(push.clone(), &opts.branch)?
-                } else {
-                    Workspace::empty(push.clone(), &opts.branch)?
-                };
+                let (remote, branch) = (push.clone(), opts.branch.clone());
+                let ws = crate::lifecycle::blocking(move || {
+                    if repository_exists {
+                        Workspace::open(remote, &branch)
+                    } else {
+                        Workspace::empty(remote, &branch)
+                    }
+                })
+                .await??;
                 let message = match ws.base() {
                     Some(tip) => {
                         format!("branch {} is at {}", opts.branch, short(&tip.to_string()))
@@ -368,10 +380,18 @@ async fn steps(
             Step::Push,
             &format!("committing to {}", opts.branch),
             async {
-                let author =
-                    crate::git::author(opts.author_name.as_deref(), opts.author_email.as_deref())?;
+                let (name, email) = (opts.author_name.clone(), opts.author_email.clone());
                 let message = commit_message(opts);
-                let outcome = workspace.commit_and_push(&file_set, &author, &message)?;
+                let files = file_set.clone();
+                let mut ws = workspace;
+                let (ws, outcome) = crate::lifecycle::blocking(move || {
+                    let outcome = crate::git::author(name.as_deref(), email.as_deref())
+                        .and_then(|author| ws.commit_and_push(&files, &author, &message));
+                    (ws, outcome)
+                })
+                .await?;
+                drop(ws);
+                let outcome = outcome?;
                 let sha = outcome.commit.to_string();
                 let default_branch_set = reconcile_default_branch(target, opts).await?;
                 let (result, mut text) = if !outcome.pushed {
@@ -708,14 +728,13 @@ async fn credentials_step(
                 })
                 .await?;
             let key = deploy_key(gh, opts, &public_key).await?;
-            let outcome = if secret_created {
-                Outcome::Created
-            } else if key != KeyAction::Unchanged {
-                Outcome::Updated
-            } else {
-                Outcome::Unchanged
+            let outcome = match secret_created {
+                SecretChange::Created => Outcome::Created,
+                SecretChange::Updated => Outcome::Updated,
+                SecretChange::Kept if key != KeyAction::Unchanged => Outcome::Updated,
+                SecretChange::Kept => Outcome::Unchanged,
             };
-            let secret_text = if secret_created { "created" } else { "kept" };
+            let secret_text = secret_change_text(secret_created);
             Ok((
                 (),
                 outcome,
@@ -745,7 +764,7 @@ async fn credentials_step(
             }
             PullCredentials::Ssh { key } => {
                 let sync_url = git.sync_url.clone();
-                let (public_key, created) = objects::ensure_ssh_secret(
+                let (public_key, change) = objects::ensure_ssh_secret(
                     cluster,
                     ns,
                     name,
@@ -753,28 +772,38 @@ async fn credentials_step(
                     opts.key_algorithm,
                     || async move {
                         let (host, port) = credentials::ssh_host(&sync_url)?;
-                        credentials::scan_known_hosts(&host, port)
+                        credentials::scan_known_hosts(&host, port).await
                     },
                 )
                 .await?;
-                if created && key.is_none() {
+                if change == SecretChange::Created && key.is_none() {
                     progress.deploy_key_added(&public_key)?;
                 }
+                let outcome = match change {
+                    SecretChange::Created => Outcome::Created,
+                    SecretChange::Updated => Outcome::Updated,
+                    SecretChange::Kept => Outcome::Unchanged,
+                };
+                let how = match (change, key.is_some()) {
+                    (SecretChange::Updated, true) => " with the key of --private-key-file",
+                    _ => "",
+                };
                 Ok((
                     (),
-                    if created {
-                        Outcome::Created
-                    } else {
-                        Outcome::Unchanged
-                    },
-                    format!(
-                        "Secret {ns}/{name} {}",
-                        if created { "created" } else { "kept" }
-                    ),
+                    outcome,
+                    format!("Secret {ns}/{name} {}{how}", secret_change_text(change)),
                     json!({ "publicKey": public_key }),
                 ))
             }
         },
+    }
+}
+
+fn secret_change_text(change: SecretChange) -> &'static str {
+    match change {
+        SecretChange::Created => "created",
+        SecretChange::Updated => "updated",
+        SecretChange::Kept => "kept",
     }
 }
 
@@ -985,12 +1014,24 @@ async fn verify(
         } else {
             let token = objects::request_reconcile(cluster, &target, None).await?;
             let remaining = deadline.saturating_duration_since(Instant::now());
-            let (done, last) = watch_until(target.api(cluster), &target.name, remaining, |o| {
+            let watch = watch_until(target.api(cluster), &target.name, remaining, |o| {
                 let v = serde_json::to_value(o).expect("objects serialize");
-                synced(&v) || failed(&v, &token)
-            })
-            .await
-            .map_err(|e| cluster.explain(e))?;
+                synced(&v) || failed(&v, &token, kind, commit)
+            });
+            // The controller that should sync it may be unable to: say so within seconds.
+            let namespaces = [opts.namespace.as_str()];
+            let (done, last) = tokio::select! {
+                result = watch => result.map_err(|e| cluster.explain(e))?,
+                reason = crate::cluster::controllers::watch_for_failure(cluster, kind.controller(), &namespaces) => {
+                    anyhow::bail!(
+                        "{} {}/{} cannot sync {}: {reason}; re-running the same command resumes",
+                        kind.kind(),
+                        opts.namespace,
+                        opts.namespace,
+                        short(commit)
+                    );
+                }
+            };
             let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
             match last {
                 Some(v) if done && synced(&v) => v,
@@ -1047,17 +1088,19 @@ async fn verify(
     ))
 }
 
-/// Ready=False after the controller handled this request, with nothing more in progress.
-/// A failure from before the request (a run that is being resumed) does not count.
-fn failed(object: &Value, token: &str) -> bool {
+/// The controller handled floe's request and its attempt failed (see
+/// [`attempt_failed`]); for a Kustomization, the attempt was at the pushed commit
+/// (`lastAttemptedRevision`), so a failure of an older revision, or one from before the request
+/// (a run being resumed), does not end the wait.
+fn failed(object: &Value, token: &str, kind: FluxKind, commit: &str) -> bool {
     let handled = object["status"]["lastHandledReconcileAt"].as_str() == Some(token);
-    let generation = object["metadata"]["generation"].as_i64();
-    let observed = object["status"]["observedGeneration"].as_i64();
-    let condition = |kind: &str| condition_is_true(object, kind);
-    matches!(ready_condition(object), Some((status, _, _)) if status == "False")
-        && generation == observed
-        && handled
-        && (condition("Stalled") || !condition("Reconciling"))
+    let at_pushed_commit = match kind {
+        FluxKind::Kustomization => object["status"]["lastAttemptedRevision"]
+            .as_str()
+            .is_some_and(|r| at_commit(r, commit)),
+        _ => true,
+    };
+    handled && at_pushed_commit && attempt_failed(object)
 }
 
 /// What to look at for a known failure.

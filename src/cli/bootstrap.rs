@@ -198,6 +198,9 @@ pub struct GitArgs {
     /// The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key
     #[arg(long = "token-auth")]
     pub token_auth: bool,
+    /// SSH host (HOST[:PORT]) the cluster pulls from when --url is http(s) without --token-auth (default: --url's host)
+    #[arg(long = "ssh-hostname", value_name = "HOST[:PORT]")]
+    pub ssh_hostname: Option<String>,
     /// Do not ask whether the deploy key was added
     #[arg(short = 's', long)]
     pub silent: bool,
@@ -279,9 +282,14 @@ fn github_name(flag: &str, value: &str, repository: bool) -> Result<(), InvalidI
 }
 
 /// The token from GITHUB_TOKEN, or asked for on a terminal.
+/// Surrounding whitespace (a pasted newline, a `\r` from a Windows file) is trimmed; a token
+/// that still cannot be sent in an HTTP header is a usage error that does not print it.
 fn github_token(ui: &Ui, yes: bool) -> anyhow::Result<Zeroizing<String>> {
-    if let Some(token) = std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()) {
-        return Ok(Zeroizing::new(token));
+    if let Some(token) = std::env::var("GITHUB_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    {
+        return checked_token(Zeroizing::new(token), "GITHUB_TOKEN");
     }
     if !ui.interactive || yes {
         return Err(InvalidInput::new(
@@ -292,7 +300,21 @@ fn github_token(ui: &Ui, yes: bool) -> anyhow::Result<Zeroizing<String>> {
     let token = dialoguer::Password::new()
         .with_prompt("GitHub token (GITHUB_TOKEN is not set)")
         .interact()?;
-    Ok(Zeroizing::new(token))
+    checked_token(Zeroizing::new(token), "the token entered")
+}
+
+fn checked_token(token: Zeroizing<String>, source: &str) -> anyhow::Result<Zeroizing<String>> {
+    let token = Zeroizing::new(token.trim().to_string());
+    if token.is_empty()
+        || !token.chars().all(|c| c.is_ascii_graphic())
+        || http::HeaderValue::from_str(&format!("Bearer {}", token.as_str())).is_err()
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid {source}: a GitHub token is printable ASCII without spaces or control characters (the value is not shown)"
+        ))
+        .into());
+    }
+    Ok(token)
 }
 
 fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
@@ -339,8 +361,12 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
 
 fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
     let (mut opts, install) = options(global, &args.common)?;
-    let url = url::Url::parse(&args.url)
-        .map_err(|e| InvalidInput::new(format!("invalid --url {:?}: {e}", args.url)))?;
+    let url = url::Url::parse(&args.url).map_err(|e| {
+        InvalidInput::new(format!(
+            "invalid --url {:?}: {e}",
+            crate::redact::url(&args.url)
+        ))
+    })?;
     let scheme = url.scheme();
     match scheme {
         "ssh" | "https" | "file" => {}
@@ -348,7 +374,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         "http" => {
             return Err(InvalidInput::new(format!(
                 "--url {} is plain http: pass --allow-insecure-http to allow it, or use https://",
-                args.url
+                crate::redact::url(&args.url)
             ))
             .into());
         }
@@ -361,11 +387,12 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
     }
     let sync_url = match (&args.sync_url, scheme) {
         (Some(u), _) => {
+            let shown = crate::redact::url(u);
             let parsed = url::Url::parse(u)
-                .map_err(|e| InvalidInput::new(format!("invalid --sync-url {u:?}: {e}")))?;
+                .map_err(|e| InvalidInput::new(format!("invalid --sync-url {shown:?}: {e}")))?;
             if !matches!(parsed.scheme(), "ssh" | "https" | "http") {
                 return Err(InvalidInput::new(format!(
-                    "invalid --sync-url {u:?}: the cluster pulls over ssh://, https:// or http://"
+                    "invalid --sync-url {shown:?}: the cluster pulls over ssh://, https:// or http://"
                 ))
                 .into());
             }
@@ -374,13 +401,39 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         (None, "file") => {
             return Err(InvalidInput::new(format!(
                 "--url {} is a local repository the cluster cannot reach: pass --sync-url with a URL the cluster can pull from",
-                args.url
+                crate::redact::url(&args.url)
             ))
             .into());
         }
         (None, _) => args.url.clone(),
     };
-    let sync_scheme = sync_url.split("://").next().unwrap_or_default().to_string();
+    // Credentials in the URLs count as --username/--password and never go further than the
+    // Git client: not into gotk-sync.yaml, the GitRepository, messages or -o json.
+    let (push_url, push_creds) = url_without_credentials("--url", &args.url)?;
+    let (sync_url, sync_creds) = url_without_credentials("--sync-url", &sync_url)?;
+    let username = merge_credential(
+        "--username",
+        args.username.clone(),
+        [push_creds.username, sync_creds.username],
+    )?;
+    let password = merge_credential(
+        "--password",
+        args.password.clone(),
+        [push_creds.password, sync_creds.password],
+    )?;
+    let mut args = args;
+    args.url = push_url;
+    args.username = username;
+    args.password = password;
+    let mut sync_url = sync_url;
+    let mut sync_scheme = sync_url.split("://").next().unwrap_or_default().to_string();
+    // As flux: over http(s) the cluster pulls with a deploy key over SSH unless --token-auth
+    // asks for the username and password; the push password never goes into the cluster.
+    // Without any credentials the repository is public and the cluster pulls anonymously.
+    if sync_scheme != "ssh" && !args.token_auth && args.username.is_some() {
+        sync_url = ssh_sync_url(&sync_url, args.ssh_hostname.as_deref())?;
+        sync_scheme = "ssh".to_string();
+    }
     if args.password.is_some() && args.username.is_none() && args.private_key_file.is_none() {
         return Err(InvalidInput::new(
             "--password needs --username (or --private-key-file, as its passphrase)",
@@ -452,6 +505,57 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         move || Ok(target),
         &printer,
     )
+}
+
+/// The URL without userinfo and what the userinfo held. A username in an ssh:// URL is the
+/// SSH login and stays; a password there is refused.
+fn url_without_credentials(
+    flag: &str,
+    url: &str,
+) -> Result<(String, crate::redact::UrlCredentials), InvalidInput> {
+    if url.starts_with("ssh://") {
+        if url::Url::parse(url).is_ok_and(|u| u.password().is_some()) {
+            return Err(InvalidInput::new(format!(
+                "invalid {flag} {}: an ssh:// URL takes no password; authenticate with --private-key-file or ssh-agent",
+                crate::redact::url(url)
+            )));
+        }
+        return Ok((url.to_string(), Default::default()));
+    }
+    Ok(crate::redact::split_userinfo(url))
+}
+
+/// A flag's value, or the one the URLs carried; two different values are a usage error.
+fn merge_credential(
+    flag: &str,
+    given: Option<String>,
+    from_urls: [Option<String>; 2],
+) -> Result<Option<String>, InvalidInput> {
+    let mut value = given;
+    for candidate in from_urls.into_iter().flatten() {
+        match &value {
+            None => value = Some(candidate),
+            Some(v) if *v == candidate => {}
+            Some(_) => {
+                return Err(InvalidInput::new(format!(
+                    "{flag} and the credentials in the URL differ: give them once, in the flag (the values are not shown)"
+                )));
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// `ssh://git@HOST/PATH` for an http(s) URL, as flux bootstrap git derives it; `--ssh-hostname`
+/// replaces the host (and port). The http(s) port is dropped: it is never the SSH port.
+fn ssh_sync_url(url: &str, ssh_hostname: Option<&str>) -> Result<String, InvalidInput> {
+    let parsed = url::Url::parse(url)
+        .map_err(|e| InvalidInput::new(format!("invalid --url {url:?}: {e}")))?;
+    let host = match ssh_hostname {
+        Some(h) => h.to_string(),
+        None => parsed.host_str().unwrap_or_default().to_string(),
+    };
+    Ok(format!("ssh://git@{host}{}", parsed.path()))
 }
 
 /// Reads an SSH private key for the cluster Secret; the file stays where it is.

@@ -258,7 +258,7 @@ async fn deploy_key(
     );
     let (public_key, created) =
         objects::ensure_ssh_credentials(cluster, ns, name, url, KeyAlgorithm::default()).await?;
-    if created {
+    if created == objects::SecretChange::Created {
         ui.step(Mark::Done, &format!("Secret {ns}/{name} created"));
     } else {
         ui.step(

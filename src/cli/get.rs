@@ -90,6 +90,16 @@ pub struct GetFlags {
     pub watch: bool,
 }
 
+impl GetArgs {
+    /// `--watch`: a stream that runs until stopped, not bounded by `--timeout`.
+    pub fn watching(&self) -> bool {
+        match &self.command {
+            GetCommand::Sources(source) => source.flags.watch,
+            GetCommand::Syncs(flags) | GetCommand::All(flags) => flags.watch,
+        }
+    }
+}
+
 pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
     let (kinds, flags, prefixed) = match args.command {
         GetCommand::Sources(source) => {

@@ -22,6 +22,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::lifecycle;
 use crate::manifests::InvalidInput;
 use crate::manifests::duration::GoDuration;
 use crate::ui::Ui;
@@ -128,6 +129,12 @@ where
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
+    // Every network operation of the command is bounded by what is left of --timeout, except
+    // the stream of `get --watch`, which runs until stopped.
+    let watching = matches!(&cli.command, Command::Get(args) if args.watching());
+    if !watching {
+        lifecycle::start(cli.global.timeout.0);
+    }
     match cli.command {
         Command::Bootstrap(args) => bootstrap::run(&cli.global, &ui, *args),
         Command::Install(args) => install::run(&cli.global, &ui, *args),
@@ -145,13 +152,72 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Runs a command's async part. One thread is enough: floe's work is waiting on the network.
-pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
+/// Runs a command's async part. One thread is enough: floe's work is waiting on the network
+/// (blocking libgit2 work goes to tokio's blocking pool, see [`lifecycle::blocking`]).
+///
+/// The command's `--timeout` (started by [`run`]) bounds the whole future: operations that
+/// have their own bounded waits report first; a server that never answers is reported here,
+/// with what floe was doing. SIGINT and SIGTERM stop the command the same way: the future is
+/// dropped (nothing after the current step runs), scratch directories are removed, and the
+/// error names the interrupted step.
+pub fn block_on<T>(
+    future: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .expect("a tokio runtime can be built")
-        .block_on(future)
+        .expect("a tokio runtime can be built");
+    let result = runtime.block_on(supervise(future));
+    // A thread still blocked in libgit2 (abandoned at the deadline or on a signal) must not
+    // keep the process alive; its scratch directory is removed below.
+    runtime.shutdown_background();
+    lifecycle::remove_scratch();
+    result
+}
+
+/// How long after the deadline the backstop fires: bounded waits report their own, more
+/// specific, timeouts first.
+const DEADLINE_GRACE: std::time::Duration = std::time::Duration::from_millis(1000);
+
+async fn supervise<T>(
+    future: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let deadline = lifecycle::deadline();
+    let timer = async move {
+        match deadline {
+            Some(at) => tokio::time::sleep_until((at + DEADLINE_GRACE).into()).await,
+            None => std::future::pending::<()>().await,
+        }
+    };
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let interrupted = |signal: &'static str, exit_code: u8| {
+        anyhow::Error::new(lifecycle::Interrupted {
+            signal,
+            exit_code,
+            activity: activity_or_starting(),
+        })
+    };
+    tokio::select! {
+        result = future => result,
+        _ = timer => Err(lifecycle::DeadlineExceeded {
+            timeout: GoDuration(lifecycle::timeout()).to_string(),
+            activity: activity_or_starting(),
+        }
+        .into()),
+        _ = sigint.recv() => Err(interrupted("SIGINT", 130)),
+        _ = sigterm.recv() => Err(interrupted("SIGTERM", 143)),
+    }
+}
+
+fn activity_or_starting() -> String {
+    let activity = lifecycle::activity();
+    if activity.is_empty() {
+        "starting".to_string()
+    } else {
+        activity
+    }
 }
 
 /// Connects to the cluster the global flags name.
@@ -182,8 +248,12 @@ pub fn confirm(ui: &Ui, yes: bool, action: &str, question: &str) -> anyhow::Resu
         .interact()?)
 }
 
-/// Exit code for a failed command: 2 for bad input, 1 for everything else.
+/// Exit code for a failed command: 2 for bad input, 128 + the signal for an interrupted one
+/// (130 for SIGINT, 143 for SIGTERM), 1 for everything else.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
+    if let Some(interrupted) = err.downcast_ref::<lifecycle::Interrupted>() {
+        return interrupted.exit_code;
+    }
     if err.chain().any(|cause| cause.is::<InvalidInput>()) {
         2
     } else {

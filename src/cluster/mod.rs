@@ -2,6 +2,8 @@
 //! apply of manifests, and watch-based waits.
 
 pub mod apply;
+pub mod client;
+pub mod controllers;
 pub mod wait;
 
 use std::path::PathBuf;
@@ -27,6 +29,140 @@ pub struct Cluster {
     pub context: String,
     /// The API server address.
     pub server: String,
+    origin: Origin,
+}
+
+/// Where a client error came from: the context, the server and the user's exec plugin.
+#[derive(Clone)]
+struct Origin {
+    context: String,
+    server: String,
+    /// The program of the kubeconfig user's exec credential plugin, to name it in errors.
+    exec_plugin: Option<String>,
+}
+
+impl Origin {
+    /// Any error from building or using the client, explained (see [`Cluster::explain`]).
+    fn describe(&self, err: &(dyn std::error::Error + 'static)) -> ClusterError {
+        self.explain_transport(err)
+            .unwrap_or_else(|| ClusterError::Unreachable {
+                context: self.context.clone(),
+                server: self.server.clone(),
+                reason: error_chain(err),
+            })
+    }
+
+    /// Failures that are not the cluster's: the credential plugin, TLS trust, the client
+    /// certificate, the proxy. `None` for anything else.
+    fn explain_transport(&self, err: &(dyn std::error::Error + 'static)) -> Option<ClusterError> {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err);
+        while let Some(e) = cause {
+            if let Some(auth) = e.downcast_ref::<kube::client::AuthError>()
+                && let Some(explained) = self.explain_auth(auth)
+            {
+                return Some(explained);
+            }
+            if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+                return Some(self.explain_tls(tls));
+            }
+            cause = e.source();
+        }
+        let text = error_chain(err).to_lowercase();
+        if text.contains("proxy") || text.contains("tunnel") || text.contains("socks") {
+            return Some(ClusterError::Proxy {
+                server: self.server.clone(),
+                reason: crate::redact::text(&error_chain(err)),
+            });
+        }
+        None
+    }
+
+    /// Exec credential plugins: the program, its exit status and the last lines of its
+    /// stderr, as kubectl prints them; never its environment or its stdout (where the
+    /// credentials are).
+    fn explain_auth(&self, err: &kube::client::AuthError) -> Option<ClusterError> {
+        use kube::client::AuthError;
+        let program = self
+            .exec_plugin
+            .clone()
+            .unwrap_or_else(|| "the exec credential plugin".to_string());
+        let detail = match err {
+            AuthError::AuthExecRun { out, .. } => {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+                let tail = lines[lines.len().saturating_sub(5)..].join(" / ");
+                format!(
+                    "{program} failed with {}{}",
+                    out.status,
+                    if tail.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {tail}")
+                    }
+                )
+            }
+            AuthError::AuthExecStart(e) => format!("cannot run {program}: {e}"),
+            AuthError::AuthExecParse(_) => {
+                format!("{program} did not print an ExecCredential on stdout")
+            }
+            AuthError::AuthExec(_) | AuthError::AuthExecSerialize(_) => {
+                format!("{program} could not be used")
+            }
+            _ => return None,
+        };
+        Some(ClusterError::CredentialPlugin {
+            context: self.context.clone(),
+            detail,
+        })
+    }
+
+    fn explain_tls(&self, err: &rustls::Error) -> ClusterError {
+        use rustls::{AlertDescription, CertificateError, Error};
+        let (what, fix) = match err {
+            Error::InvalidCertificate(CertificateError::UnknownIssuer)
+            | Error::InvalidCertificate(CertificateError::BadSignature) => (
+                "the server's certificate is not signed by a CA the kubeconfig trusts",
+                "check certificate-authority(-data) of the cluster in the kubeconfig",
+            ),
+            Error::InvalidCertificate(CertificateError::NotValidForName)
+            | Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => (
+                "the server's certificate is not valid for this address",
+                "use the address the certificate names, or set tls-server-name in the kubeconfig",
+            ),
+            Error::InvalidCertificate(CertificateError::Expired)
+            | Error::InvalidCertificate(CertificateError::ExpiredContext { .. }) => (
+                "the server's certificate has expired",
+                "renew the API server's certificate",
+            ),
+            Error::InvalidCertificate(_) => (
+                "the server's certificate is not trusted",
+                "check certificate-authority(-data) of the cluster in the kubeconfig",
+            ),
+            Error::AlertReceived(
+                AlertDescription::BadCertificate
+                | AlertDescription::CertificateRequired
+                | AlertDescription::UnknownCA
+                | AlertDescription::CertificateUnknown
+                | AlertDescription::CertificateExpired
+                | AlertDescription::CertificateRevoked
+                | AlertDescription::UnsupportedCertificate,
+            ) => (
+                "the server rejected the client certificate",
+                "check client-certificate(-data) and client-key(-data) of the user in the kubeconfig",
+            ),
+            _ => (
+                "the TLS handshake failed",
+                "check the kubeconfig's certificates",
+            ),
+        };
+        ClusterError::Tls {
+            context: self.context.clone(),
+            server: self.server.clone(),
+            what: what.to_string(),
+            detail: err.to_string(),
+            fix: fix.to_string(),
+        }
+    }
 }
 
 /// Why floe could not talk to the cluster. Each message names the context and server.
@@ -52,6 +188,80 @@ pub enum ClusterError {
     Unauthorized { context: String, server: String },
     #[error("{0}")]
     Api(String),
+    #[error(
+        "the credential plugin of context {context:?} failed: {detail}; run it by hand to see why, or log in again"
+    )]
+    CredentialPlugin { context: String, detail: String },
+    #[error(
+        "cannot connect to the cluster of context {context:?} at {server}: {what} ({detail}); {fix}"
+    )]
+    Tls {
+        context: String,
+        server: String,
+        what: String,
+        detail: String,
+        fix: String,
+    },
+    #[error(
+        "cannot reach the cluster at {server} through the proxy: {reason}; check HTTPS_PROXY/NO_PROXY or the kubeconfig's proxy-url"
+    )]
+    Proxy { server: String, reason: String },
+}
+
+/// Reads a `KUBECONFIG` list as client-go does: files are merged in order (the first to set a
+/// value wins) and files that do not exist are skipped; only a list without any existing file
+/// is an error.
+fn read_kubeconfig_list(list: &std::ffi::OsStr) -> Result<Kubeconfig, ClusterError> {
+    let paths: Vec<PathBuf> = std::env::split_paths(list)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    let existing: Vec<&PathBuf> = paths.iter().filter(|p| p.exists()).collect();
+    if existing.is_empty() {
+        return Err(ClusterError::NoConfig(format!(
+            "none of the files in KUBECONFIG exists ({})",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let mut merged = Kubeconfig::default();
+    for path in existing {
+        let config = Kubeconfig::read_from(path).map_err(|e| ClusterError::BadKubeconfig {
+            path: path.display().to_string(),
+            reason: error_chain(&e),
+        })?;
+        merged = merged
+            .merge(config)
+            .map_err(|e| ClusterError::BadKubeconfig {
+                path: path.display().to_string(),
+                reason: error_chain(&e),
+            })?;
+    }
+    Ok(merged)
+}
+
+/// The program of the context's exec credential plugin, if its user has one.
+fn exec_plugin_of(kubeconfig: &Kubeconfig, context: &str) -> Option<String> {
+    let user = kubeconfig
+        .contexts
+        .iter()
+        .find(|c| c.name == context)?
+        .context
+        .as_ref()?
+        .user
+        .clone()?;
+    kubeconfig
+        .auth_infos
+        .iter()
+        .find(|a| a.name == user)?
+        .auth_info
+        .as_ref()?
+        .exec
+        .as_ref()?
+        .command
+        .clone()
 }
 
 impl Cluster {
@@ -67,12 +277,9 @@ impl Cluster {
                     })?,
                 )
             }
-            None if std::env::var_os("KUBECONFIG").is_some_and(|v| !v.is_empty()) => {
-                Some(Kubeconfig::read().map_err(|e| ClusterError::BadKubeconfig {
-                    path: std::env::var("KUBECONFIG").unwrap_or_default(),
-                    reason: error_chain(&e),
-                })?)
-            }
+            None if std::env::var_os("KUBECONFIG").is_some_and(|v| !v.is_empty()) => Some(
+                read_kubeconfig_list(&std::env::var_os("KUBECONFIG").unwrap_or_default())?,
+            ),
             None => {
                 let home = std::env::var_os("HOME").map(PathBuf::from);
                 match home.map(|h| h.join(".kube/config")).filter(|p| p.exists()) {
@@ -86,6 +293,7 @@ impl Cluster {
                 }
             }
         };
+        let mut exec_plugin = None;
         let (config, context) = match kubeconfig {
             Some(kubeconfig) => {
                 let context = opts
@@ -112,6 +320,7 @@ impl Cluster {
                     context: Some(context.clone()),
                     ..Default::default()
                 };
+                exec_plugin = exec_plugin_of(&kubeconfig, &context);
                 let config = Config::from_custom_kubeconfig(kubeconfig, &options)
                     .await
                     .map_err(|e| ClusterError::BadKubeconfig {
@@ -132,20 +341,28 @@ impl Cluster {
         };
         let server = config.cluster_url.to_string();
         let server = server.trim_end_matches('/').to_string();
-        let client = Client::try_from(config).map_err(|e| ClusterError::Unreachable {
-            context: context.clone(),
-            server: server.clone(),
-            reason: error_chain(&e),
-        })?;
-        Ok(Cluster {
-            client,
+        crate::lifecycle::set_activity(format!(
+            "waiting for the cluster of context {context:?} at {server}"
+        ));
+        let origin = Origin {
             context,
             server,
+            exec_plugin,
+        };
+        let client = client::build(config).map_err(|e| origin.describe(&e))?;
+        Ok(Cluster {
+            client,
+            context: origin.context.clone(),
+            server: origin.server.clone(),
+            origin,
         })
     }
 
     /// Turns a client error into one that says which cluster, and what to do about it.
     pub fn explain(&self, err: kube::Error) -> ClusterError {
+        if let Some(explained) = self.origin.explain_transport(&err) {
+            return explained;
+        }
         match &err {
             kube::Error::Api(status) if status.code == 401 => ClusterError::Unauthorized {
                 context: self.context.clone(),

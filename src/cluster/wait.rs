@@ -41,7 +41,8 @@ where
     let config = watcher::Config::default().fields(&format!("metadata.name={name}"));
     let mut events = watcher::watcher(api, config).boxed();
     let mut last: Option<K> = None;
-    let deadline = tokio::time::Instant::now() + timeout;
+    // Never past the command's own --timeout.
+    let deadline = tokio::time::Instant::now() + crate::lifecycle::bounded(timeout);
     loop {
         let seen = match tokio::time::timeout_at(deadline, events.try_next()).await {
             Err(_) | Ok(Ok(None)) => return Ok((false, last)),
@@ -223,6 +224,45 @@ pub async fn wait_rollouts(
     timeout: Duration,
     on_ready: &(dyn Fn(&str) + Sync),
 ) -> anyhow::Result<()> {
+    tokio::select! {
+        result = wait_all_rollouts(cluster, namespace, names, timeout, on_ready) => result,
+        problem = stuck_pod(cluster, namespace, names) => Err(anyhow::anyhow!(
+            "{problem}; fix it (image, registry credentials, configuration) and run the same command again"
+        )),
+    }
+}
+
+/// Resolves with the first Pod of one of the Deployments `names` that is stuck in a state
+/// waiting will not fix (see [`super::controllers::FATAL_WAITING_REASONS`]).
+async fn stuck_pod(cluster: &Cluster, namespace: &str, names: &[String]) -> String {
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
+    loop {
+        if let Ok(list) = pods.list(&ListParams::default()).await {
+            let stuck = list.items.iter().find_map(|pod| {
+                let pod_name = pod.name_any();
+                let deployment = names
+                    .iter()
+                    .find(|d| pod_name.starts_with(&format!("{d}-")))?;
+                let problem = super::controllers::fatal_problem(pod)?;
+                Some(format!(
+                    "Deployment/{deployment} cannot become ready: {problem}"
+                ))
+            });
+            if let Some(stuck) = stuck {
+                return stuck;
+            }
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+}
+
+async fn wait_all_rollouts(
+    cluster: &Cluster,
+    namespace: &str,
+    names: &[String],
+    timeout: Duration,
+    on_ready: &(dyn Fn(&str) + Sync),
+) -> anyhow::Result<()> {
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), namespace);
     let failures: Vec<anyhow::Error> = stream::iter(names.iter().map(|name| {
         let api = api.clone();
@@ -281,6 +321,45 @@ pub fn condition_is_true(object: &serde_json::Value, kind: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|c| c["type"] == kind && c["status"] == "True")
+}
+
+/// The reason of condition `kind` (e.g. Reconciling's `ProgressingWithRetry`), if present.
+pub fn condition_reason(object: &serde_json::Value, kind: &str) -> Option<String> {
+    object["status"]["conditions"]
+        .as_array()?
+        .iter()
+        .find(|c| c["type"] == kind)
+        .and_then(|c| c["reason"].as_str())
+        .map(str::to_string)
+}
+
+/// Whether the controller's last attempt at the object's current generation failed, as the
+/// Flux controllers record it (their `finalizeStatus`): Ready=False for this generation with
+/// either Stalled=True (it gave up), Reconciling=True with reason `ProgressingWithRetry` (it
+/// failed and will retry), or no reconciliation in progress. `status.observedGeneration`
+/// does not move on a failure, so the Ready condition's own observedGeneration says which
+/// generation failed.
+pub fn attempt_failed(object: &serde_json::Value) -> bool {
+    let generation = object["metadata"]["generation"].as_i64().unwrap_or(0);
+    let Some(ready) = object["status"]["conditions"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["type"] == "Ready"))
+    else {
+        return false;
+    };
+    if ready["status"] != "False" {
+        return false;
+    }
+    let failed_generation = ready["observedGeneration"]
+        .as_i64()
+        .or_else(|| object["status"]["observedGeneration"].as_i64())
+        .unwrap_or(-1);
+    if failed_generation < generation {
+        return false;
+    }
+    condition_is_true(object, "Stalled")
+        || !condition_is_true(object, "Reconciling")
+        || condition_reason(object, "Reconciling").as_deref() == Some("ProgressingWithRetry")
 }
 
 /// Whether a Flux object is Ready for its current spec: the Ready condition is True and the

@@ -144,17 +144,40 @@ pub async fn load_manifests(
             "cannot download {url}: HTTP {status}; check that Flux {version} exists, or pass --manifests"
         );
     }
-    let bytes = response
-        .bytes()
+    let bytes = read_capped(response, MAX_ASSET_BYTES)
         .await
         .with_context(|| format!("cannot download {url}"))?;
-    let text =
-        String::from_utf8(bytes.to_vec()).with_context(|| format!("{url} is not UTF-8 text"))?;
+    let text = String::from_utf8(bytes).with_context(|| format!("{url} is not UTF-8 text"))?;
     if let Some(file) = &cached {
         // The cache is an optimisation: failing to write it must not fail the install.
         let _ = write_cache(file, text.as_bytes());
     }
     Ok((text, ManifestSource::Downloaded(url)))
+}
+
+/// The largest release asset floe downloads: Flux's install.yaml is about 1 MiB.
+pub const MAX_ASSET_BYTES: usize = 50 * 1024 * 1024;
+
+/// A response body, refused once it is larger than `limit` bytes (by its Content-Length, or
+/// while it streams in).
+async fn read_capped(mut response: reqwest::Response, limit: usize) -> anyhow::Result<Vec<u8>> {
+    let too_large = || {
+        anyhow::anyhow!(
+            "the response is larger than {} MiB, more than any Flux release asset; check the URL",
+            limit / (1024 * 1024)
+        )
+    };
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn write_cache(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -171,8 +194,12 @@ pub fn http_client() -> anyhow::Result<reqwest::Client> {
     crate::install_crypto_provider();
     Ok(reqwest::Client::builder()
         .user_agent(concat!("floe/", env!("CARGO_PKG_VERSION")))
-        .connect_timeout(std::time::Duration::from_secs(15))
-        .timeout(std::time::Duration::from_secs(300))
+        .connect_timeout(crate::lifecycle::bounded(std::time::Duration::from_secs(
+            15,
+        )))
+        .timeout(crate::lifecycle::bounded(std::time::Duration::from_secs(
+            300,
+        )))
         .build()?)
 }
 

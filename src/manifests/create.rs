@@ -81,6 +81,7 @@ fn source_url(
     schemes: &[&str],
 ) -> Result<String, InvalidInput> {
     let allowed = schemes.join(", ");
+    let shown = crate::redact::url(value);
     let parsed = url::Url::parse(value).map_err(|e| {
         let hint = if value.contains('@') && !value.contains("://") {
             " (scp-like addresses are not URLs: write ssh://user@host/path)".to_string()
@@ -88,18 +89,23 @@ fn source_url(
             String::new()
         };
         InvalidInput::new(format!(
-            "invalid {flag} '{value}': {e}{hint}; the URL of {kind} starts with one of: {allowed}"
+            "invalid {flag} '{shown}': {e}{hint}; the URL of {kind} starts with one of: {allowed}"
         ))
     })?;
     if !schemes.contains(&parsed.scheme()) {
         return Err(InvalidInput::new(format!(
-            "invalid {flag} '{value}': scheme '{}' is not supported for {kind}, use one of: {allowed}",
+            "invalid {flag} '{shown}': scheme '{}' is not supported for {kind}, use one of: {allowed}",
             parsed.scheme()
         )));
     }
     if parsed.host_str().is_none_or(str::is_empty) {
         return Err(InvalidInput::new(format!(
-            "invalid {flag} '{value}': the URL has no host"
+            "invalid {flag} '{shown}': the URL has no host"
+        )));
+    }
+    if parsed.password().is_some() {
+        return Err(InvalidInput::new(format!(
+            "invalid {flag} '{shown}': the URL contains a password, which would be stored in the object for anyone who can read it; put the credentials in a Secret and pass --secret-ref"
         )));
     }
     Ok(value.to_string())

@@ -21,6 +21,10 @@ pub const GITHUB_COM: &str = "github.com";
 
 /// How long floe waits on a `retry-after` before giving up and reporting the limit.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
+/// More pages than any repository has deploy keys for (GitHub pages by 100).
+pub const MAX_PAGES: usize = 100;
+/// The largest API answer floe reads.
+pub const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitHubError {
@@ -48,6 +52,8 @@ pub enum GitHubError {
     Transport { url: String, detail: String },
     #[error("{what}: unexpected answer from GitHub: {detail}")]
     Decode { what: String, detail: String },
+    #[error("{what}: the answer is larger than floe accepts ({limit}); check --hostname")]
+    TooLarge { what: String, limit: String },
 }
 
 /// The token's user.
@@ -128,8 +134,8 @@ impl GitHub {
         crate::install_crypto_provider();
         let mut http = reqwest::Client::builder()
             .user_agent(concat!("floe/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(15))
-            .timeout(Duration::from_secs(60));
+            .connect_timeout(crate::lifecycle::bounded(Duration::from_secs(15)))
+            .timeout(crate::lifecycle::bounded(Duration::from_secs(60)));
         if let Some(path) = ca_file {
             let pem = std::fs::read(path).map_err(|e| {
                 InvalidInput::new(format!("cannot read --ca-file {}: {e}", path.display()))
@@ -195,6 +201,10 @@ impl GitHub {
         accept: Option<&'static str>,
     ) -> Result<(StatusCode, HeaderMap, String), GitHubError> {
         let mut retries = 0;
+        crate::lifecycle::set_activity(format!(
+            "asking the GitHub API at {} for {what}",
+            self.api_url
+        ));
         loop {
             let uri = format!("{}{path}", self.api_url);
             let result = match method {
@@ -218,6 +228,16 @@ impl GitHub {
             })?;
             let status = response.status();
             let headers = response.headers().clone();
+            let length = headers
+                .get(http::header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<u64>().ok());
+            if length.is_some_and(|n| n > MAX_RESPONSE_BYTES) {
+                return Err(GitHubError::TooLarge {
+                    what: what.to_string(),
+                    limit: format!("{} MiB", MAX_RESPONSE_BYTES / (1024 * 1024)),
+                });
+            }
             let text =
                 self.crab
                     .body_to_string(response)
@@ -482,7 +502,15 @@ impl GitHub {
         let what = format!("deploy keys of {owner}/{repo}");
         let mut keys = Vec::new();
         let mut path = Some(format!("/repos/{owner}/{repo}/keys?per_page=100"));
+        let mut pages = 0;
         while let Some(next) = path.take() {
+            pages += 1;
+            if pages > MAX_PAGES {
+                return Err(GitHubError::TooLarge {
+                    what,
+                    limit: format!("{MAX_PAGES} pages"),
+                });
+            }
             let (_, headers, text) = self.send(Method::GET, &next, None, &what).await?;
             keys.extend(Self::decode::<Vec<DeployKey>>(&text, &what)?);
             path = headers

@@ -333,8 +333,14 @@ pub fn simulated_kubelet(
 pub enum FluxBehaviour {
     /// Ready at this revision.
     Ready { revision: String },
-    /// Not ready, stalled with this message.
+    /// A failed reconciliation that the controller retries, with this message (see
+    /// [`simulated_status`]).
     Failing { message: String },
+    /// Sources Ready at the tip of their branch (as `AtGitHead`); Kustomizations fail to build
+    /// that revision with this message (kustomize-controller's `BuildFailed`).
+    BuildFailingAtGitHead { repos: PathBuf, message: String },
+    /// A failed attempt at this revision (a Kustomization's `lastAttemptedRevision`).
+    FailingAt { revision: String, message: String },
     /// Ready at the tip of the source's branch, read from the bare repositories under this
     /// directory (`<dir>/<owner>/<repo>.git` for a URL path `/<owner>/<repo>[.git]`), as a
     /// source-controller that fetched it would be; a Kustomization at its source's tip.
@@ -409,10 +415,17 @@ fn flux_resources() -> Vec<ApiResource> {
 }
 
 /// The status a Flux controller writes after reconciling `object` as `behaviour` says.
+///
+/// As kustomize-controller's and source-controller's `finalizeStatus` write it:
+/// `lastHandledReconcileAt` copies the request annotation on success and failure alike;
+/// `observedGeneration` moves only on success; a failure leaves Ready=False (for this
+/// generation, in the condition's own observedGeneration) with Reconciling=True and reason
+/// `ProgressingWithRetry`, and a Kustomization records the revision it tried in
+/// `lastAttemptedRevision`.
 pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -> Value {
     let generation = object["metadata"]["generation"].as_i64().unwrap_or(1);
     let now = jiff::Timestamp::now().to_string();
-    let mut status = json!({ "observedGeneration": generation });
+    let mut status = json!({});
     if let Some(requested) =
         object["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"].as_str()
     {
@@ -420,6 +433,10 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
     }
     match behaviour {
         FluxBehaviour::Ready { revision } => {
+            status["observedGeneration"] = json!(generation);
+            if kind == "Kustomization" {
+                status["lastAttemptedRevision"] = json!(revision);
+            }
             status["conditions"] = json!([{
                 "type": "Ready", "status": "True", "reason": "Succeeded",
                 "message": format!("stored artifact for revision '{revision}'"),
@@ -435,17 +452,48 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 });
             }
         }
-        FluxBehaviour::AtGitHead { .. } => unreachable!("resolved to Ready or Failing first"),
+        FluxBehaviour::AtGitHead { .. } | FluxBehaviour::BuildFailingAtGitHead { .. } => {
+            unreachable!("resolved to Ready, Failing or FailingAt first")
+        }
         FluxBehaviour::Failing { message } => {
-            status["conditions"] = json!([
-                {"type": "Ready", "status": "False", "reason": "AuthenticationFailed", "message": message,
-                 "lastTransitionTime": now, "observedGeneration": generation},
-                {"type": "Stalled", "status": "True", "reason": "AuthenticationFailed", "message": message,
-                 "lastTransitionTime": now, "observedGeneration": generation}
-            ]);
+            let reason = if kind == "Kustomization" {
+                "ReconciliationFailed"
+            } else {
+                "AuthenticationFailed"
+            };
+            status["conditions"] = failed_conditions(reason, message, generation, &now);
+        }
+        FluxBehaviour::FailingAt { revision, message } => {
+            status["lastAttemptedRevision"] = json!(revision);
+            status["conditions"] = failed_conditions("BuildFailed", message, generation, &now);
         }
     }
     status
+}
+
+/// Ready=False for this generation, still Reconciling with `ProgressingWithRetry`.
+fn failed_conditions(reason: &str, message: &str, generation: i64, now: &str) -> Value {
+    json!([
+        {"type": "Reconciling", "status": "True", "reason": "ProgressingWithRetry",
+         "message": format!("Detecting drift for revision with a timeout of 50s; retrying: {message}"),
+         "lastTransitionTime": now, "observedGeneration": generation},
+        {"type": "Ready", "status": "False", "reason": reason, "message": message,
+         "lastTransitionTime": now, "observedGeneration": generation}
+    ])
+}
+
+/// Whether the controller already handled this generation and request (a success or a
+/// recorded failure): the simulated controllers then leave the object alone.
+fn handled(value: &Value) -> bool {
+    let generation = &value["metadata"]["generation"];
+    let requested = &value["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"];
+    let ready_generation = value["status"]["conditions"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["type"] == "Ready"))
+        .map(|c| c["observedGeneration"].clone())
+        .unwrap_or(Value::Null);
+    (value["status"]["observedGeneration"] == *generation || ready_generation == *generation)
+        && (requested.is_null() || value["status"]["lastHandledReconcileAt"] == *requested)
 }
 
 /// The simulated Flux controllers: for every Flux object in `namespace` that is not suspended,
@@ -477,18 +525,12 @@ pub fn simulated_flux(
                         if value["spec"]["suspend"] == true {
                             return;
                         }
-                        let status = &value["status"];
-                        let requested =
-                            &value["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"];
-                        let current = status["observedGeneration"]
-                            == value["metadata"]["generation"]
-                            && (requested.is_null()
-                                || status["lastHandledReconcileAt"] == *requested);
-                        if current {
+                        if handled(&value) {
                             return;
                         }
                         let behaviour = match behaviour {
-                            FluxBehaviour::AtGitHead { repos } => {
+                            FluxBehaviour::AtGitHead { ref repos }
+                            | FluxBehaviour::BuildFailingAtGitHead { ref repos, .. } => {
                                 let source = if kind == "Kustomization" {
                                     let sources: Api<DynamicObject> = Api::namespaced_with(
                                         writer.clone().into_client(),
@@ -505,9 +547,14 @@ pub fn simulated_flux(
                                 };
                                 let url = source["spec"]["url"].as_str().unwrap_or("");
                                 let branch = source["spec"]["ref"]["branch"].as_str().unwrap_or("main");
-                                match git_head_revision(&repos, url, branch) {
-                                    Some(revision) => FluxBehaviour::Ready { revision },
-                                    None => FluxBehaviour::Failing {
+                                match (git_head_revision(repos, url, branch), &behaviour) {
+                                    (Some(revision), FluxBehaviour::BuildFailingAtGitHead { message, .. })
+                                        if kind == "Kustomization" =>
+                                    {
+                                        FluxBehaviour::FailingAt { revision, message: message.clone() }
+                                    }
+                                    (Some(revision), _) => FluxBehaviour::Ready { revision },
+                                    (None, _) => FluxBehaviour::Failing {
                                         message: format!("failed to checkout and determine revision: unable to clone '{url}': couldn't find remote ref \"refs/heads/{branch}\""),
                                     },
                                 }
