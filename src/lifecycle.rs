@@ -95,8 +95,7 @@ pub fn remove_scratch() {
 
 fn remove_registered(which: impl Fn(&Path) -> bool) {
     let mut registered = lock(&SCRATCH);
-    let (remove, keep): (Vec<PathBuf>, Vec<PathBuf>) =
-        registered.drain(..).partition(|p| which(p));
+    let (remove, keep): (Vec<PathBuf>, Vec<PathBuf>) = registered.drain(..).partition(|p| which(p));
     *registered = keep;
     drop(registered);
     for dir in remove {

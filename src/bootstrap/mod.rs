@@ -234,7 +234,10 @@ async fn steps(
     // 1. Preflight: nothing has been changed anywhere until this passes.
     run.step(
         Step::Preflight,
-        "checking the cluster and the Git host",
+        &format!(
+            "checking the cluster at {} and the Git host",
+            cluster.server
+        ),
         async {
             let checks = crate::check::pre_checks(
                 cluster,

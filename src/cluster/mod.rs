@@ -62,7 +62,7 @@ impl Origin {
             {
                 return Some(explained);
             }
-            if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+            if let Some(tls) = rustls_error(e) {
                 return Some(self.explain_tls(tls));
             }
             cause = e.source();
@@ -206,6 +206,17 @@ pub enum ClusterError {
         "cannot reach the cluster at {server} through the proxy: {reason}; check HTTPS_PROXY/NO_PROXY or the kubeconfig's proxy-url"
     )]
     Proxy { server: String, reason: String },
+}
+
+/// rustls' error in `err`, also when I/O errors wrap it (they do not expose what they wrap
+/// as their source).
+fn rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+        return Some(tls);
+    }
+    let inner: &'a (dyn std::error::Error + 'static) =
+        err.downcast_ref::<std::io::Error>()?.get_ref()?;
+    rustls_error(inner)
 }
 
 /// Reads a `KUBECONFIG` list as client-go does: files are merged in order (the first to set a

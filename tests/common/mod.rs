@@ -334,6 +334,8 @@ pub fn free_port() -> u16 {
 #[allow(dead_code)]
 pub mod github;
 #[allow(dead_code)]
+pub mod hostile;
+#[allow(dead_code)]
 pub mod sshd;
 pub mod testbed;
 

@@ -1,0 +1,594 @@
+//! Trust: secrets never shown, every wait bounded by `--timeout`, hostile servers named, and
+//! the kubeconfigs kubectl accepts. Servers are real programs or small misbehaving servers on
+//! 127.0.0.1 (tests/common/hostile.rs); the cluster is the scripts/testbed API server, with
+//! kubectl as the cross-check where it applies.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use common::hostile;
+use predicates::prelude::*;
+
+const SECRET: &str = "s3cretPassw0rdNeverShown";
+
+/// A command that makes several API calls (version, access reviews, a namespace read) and
+/// needs no Flux CRDs on the test bed.
+const CLUSTER_CALLS: &[&str] = &["check", "--pre", "--skip-version-check"];
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// A kubeconfig file for `server` with the cluster and user sections given as YAML.
+fn kubeconfig(dir: &Path, name: &str, server: &str, cluster_extra: &str, user: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: {server}\n{cluster_extra}users:\n- name: u\n  user:\n{user}contexts:\n- name: c\n  context:\n    cluster: c\n    user: u\ncurrent-context: c\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+/// The test bed's directory (certificates and keys), only on floe's own test bed.
+fn bed_dir(bed: &common::testbed::TestBed) -> Option<&Path> {
+    let dir = bed.dir.as_deref();
+    common::require(
+        dir.is_some(),
+        "floe's own test bed (FLOE_TEST_KUBECONFIG gives no CA key)",
+    )
+    .then_some(dir?)
+}
+
+fn bed_server(bed: &common::testbed::TestBed) -> String {
+    let text = std::fs::read_to_string(&bed.kubeconfig).unwrap();
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("server: "))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_password_in_a_source_url_is_refused_and_never_printed() {
+    for kind in ["git", "helm"] {
+        let url = format!("https://bot:{SECRET}@example.com/a/b");
+        let mut cmd = common::floe();
+        cmd.args(["create", "source", kind, "x", &format!("--url={url}")]);
+        if kind == "git" {
+            cmd.arg("--branch=main");
+        }
+        let out = cmd.arg("--export").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{kind}: {}", stderr_of(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr_of(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("https://bot:***@example.com/a/b"), "{err}");
+        assert!(err.contains("--secret-ref"), "{err}");
+        assert!(!err.contains(SECRET), "{err}");
+    }
+    // A username alone is no secret; the export keeps the URL as given.
+    common::floe()
+        .args([
+            "create",
+            "source",
+            "git",
+            "x",
+            "--url=ssh://git@example.com/a/b",
+        ])
+        .args(["--branch=main", "--export"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("url: ssh://git@example.com/a/b"));
+}
+
+#[test]
+fn credentials_in_bootstrap_urls_count_as_flags_and_conflicts_are_usage_errors() {
+    let out = common::floe()
+        .env("KUBECONFIG", "/nonexistent")
+        .args(["bootstrap", "git"])
+        .arg(format!("--url=https://bot:{SECRET}@127.0.0.1:9/r.git"))
+        .args(["--password=other"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("--password and the credentials in the URL differ"),
+        "{err}"
+    );
+    assert!(!err.contains(SECRET) && !err.contains("other"), "{err}");
+    let out = common::floe()
+        .env("KUBECONFIG", "/nonexistent")
+        .args(["bootstrap", "git"])
+        .arg(format!("--url=ssh://git:{SECRET}@127.0.0.1:9/r.git"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("git:***@127.0.0.1"), "{err}");
+    assert!(!err.contains(SECRET), "{err}");
+}
+
+#[test]
+fn a_github_token_is_trimmed_and_a_bad_one_is_a_usage_error_that_does_not_show_it() {
+    // A trailing \r (a token pasted from a Windows file) is trimmed: no panic, the run goes
+    // on to the cluster, which does not exist here.
+    let out = common::floe()
+        .env("GITHUB_TOKEN", "ghp_trailingCR\r\n")
+        .env("KUBECONFIG", "/nonexistent")
+        .args([
+            "bootstrap",
+            "github",
+            "--owner=me",
+            "--repository=r",
+            "--personal",
+        ])
+        .arg("--manifests")
+        .arg(common::flux_install_yaml())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("panicked"));
+    for bad in ["ghp_in\u{1}side", "ghp with space"] {
+        let out = common::floe()
+            .env("GITHUB_TOKEN", bad)
+            .env("KUBECONFIG", "/nonexistent")
+            .args([
+                "bootstrap",
+                "github",
+                "--owner=me",
+                "--repository=r",
+                "--personal",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr_of(&out);
+        assert!(err.contains("invalid GITHUB_TOKEN"), "{err}");
+        assert!(!err.contains(bad), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn team_names_must_be_slugs_before_any_request() {
+    let gh = common::github::FakeGitHub::start();
+    for bad in ["Dev Ops", "devs/x", "Platform:admin"] {
+        let out = common::floe()
+            .env("GITHUB_TOKEN", common::github::TOKEN)
+            .env("KUBECONFIG", "/nonexistent")
+            .args(["bootstrap", "github", "--owner=acme", "--repository=r"])
+            .args(["--hostname", &gh.host])
+            .arg("--ca-file")
+            .arg(&gh.ca_file)
+            .arg(format!("--team={bad}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = stderr_of(&out);
+        assert!(err.contains("slug"), "{err}");
+    }
+    assert!(gh.calls().is_empty(), "requests sent: {:?}", gh.calls());
+}
+
+/// A server that accepts TCP and never answers, and one that completes TLS and never answers:
+/// `get`, `uninstall` and `bootstrap git` each exit 1 within --timeout + 2 s, naming the server.
+#[test]
+fn servers_that_never_answer_are_named_within_the_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let tcp = hostile::silent_tcp();
+    let (tls, cert) = hostile::silent_tls();
+    let servers = [
+        (
+            format!("127.0.0.1:{tcp}"),
+            "    insecure-skip-tls-verify: true\n".to_string(),
+        ),
+        (
+            format!("127.0.0.1:{tls}"),
+            format!("    certificate-authority-data: {}\n", b64(cert.as_bytes())),
+        ),
+    ];
+    let commands: [&[&str]; 3] = [
+        &["get", "sources", "all"],
+        &["uninstall", "--yes"],
+        &[
+            "bootstrap",
+            "git",
+            "--url=https://127.0.0.1:9/r.git",
+            "--skip-version-check",
+        ],
+    ];
+    for (i, (address, extra)) in servers.iter().enumerate() {
+        let config = kubeconfig(
+            dir.path(),
+            &format!("k{i}"),
+            &format!("https://{address}"),
+            extra,
+            "    token: abc\n",
+        );
+        for args in commands {
+            let started = Instant::now();
+            let mut cmd = common::floe();
+            cmd.env("KUBECONFIG", &config)
+                .args(args)
+                .arg("--timeout=3s");
+            if args[0] == "bootstrap" {
+                cmd.arg("--manifests").arg(common::flux_install_yaml());
+            }
+            let out = cmd.timeout(Duration::from_secs(20)).output().unwrap();
+            let elapsed = started.elapsed();
+            let err = stderr_of(&out);
+            assert_eq!(out.status.code(), Some(1), "{args:?} {address}: {err}");
+            assert!(
+                elapsed < Duration::from_secs(5),
+                "{args:?} against {address} took {elapsed:?}: {err}"
+            );
+            assert!(err.contains(address.as_str()), "{args:?}: {err}");
+            assert!(err.contains("timed out after 3s"), "{args:?}: {err}");
+        }
+    }
+}
+
+/// libgit2 against a Git server that completes TLS and never answers: bounded by the
+/// remaining --timeout (run off the runtime, so the deadline still fires), named.
+#[test]
+fn a_git_server_that_never_answers_is_named_within_the_timeout() {
+    let bed = testbed!();
+    let ns = bed.namespace("trust-git-silent");
+    let (port, cert) = hostile::silent_tls();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, cert).unwrap();
+    let started = Instant::now();
+    let out = bed
+        .floe()
+        .env("TMPDIR", dir.path())
+        .args(["bootstrap", "git", "-n", &ns, "--skip-version-check"])
+        .arg(format!("--url=https://127.0.0.1:{port}/r.git"))
+        .arg("--ca-file")
+        .arg(&ca)
+        .arg("--manifests")
+        .arg(common::flux_install_yaml())
+        .arg("--timeout=8s")
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(elapsed < Duration::from_secs(10), "took {elapsed:?}: {err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert!(err.contains("clone"), "the step is named: {err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("floe-"))
+        .collect();
+    assert!(left.is_empty(), "scratch directories left: {left:?}");
+}
+
+/// A Git server that redirects to another host: floe refuses to follow, and the other host
+/// never receives the credentials.
+#[test]
+fn credentials_never_follow_a_redirect_to_another_host() {
+    let bed = testbed!();
+    let ns = bed.namespace("trust-redirect");
+    let (other, seen) = hostile::recording_basic_auth();
+    let redirecting = hostile::redirect_to_other_host(other);
+    let out = bed
+        .floe()
+        .args(["bootstrap", "git", "-n", &ns, "--skip-version-check"])
+        .arg(format!(
+            "--url=http://bot:{SECRET}@127.0.0.1:{redirecting}/me/fleet.git"
+        ))
+        .args(["--allow-insecure-http", "--timeout=20s"])
+        .arg("--manifests")
+        .arg(common::flux_install_yaml())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("redirect"), "{err}");
+    assert!(!err.contains(SECRET), "{err}");
+    let seen = seen.lock().unwrap();
+    assert!(
+        seen.iter()
+            .all(|head| !head.to_lowercase().contains("authorization")),
+        "credentials reached the other host: {seen:?}"
+    );
+    assert!(
+        seen.is_empty(),
+        "the redirect was followed to the other host: {seen:?}"
+    );
+}
+
+/// A release asset that never ends is cut off at 50 MiB with an error naming the limit.
+#[test]
+fn an_oversized_release_asset_is_refused() {
+    let port = hostile::endless_body(60 * 1024 * 1024);
+    let cache = tempfile::tempdir().unwrap();
+    let out = common::floe()
+        .env("XDG_CACHE_HOME", cache.path())
+        .env("KUBECONFIG", "/nonexistent")
+        .args(["install", "--version=v9.9.9", "--timeout=60s"])
+        .arg(format!("--release-url=http://127.0.0.1:{port}"))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("larger than 50 MiB"), "{err}");
+}
+
+/// HTTPS_PROXY is honoured for the cluster (a CONNECT proxy in the test counts the tunnels),
+/// and NO_PROXY exempts it again; kubectl behaves the same with the same environment.
+#[test]
+fn proxies_from_the_environment_carry_cluster_traffic() {
+    let bed = testbed!();
+    let (proxy, carried) = hostile::connect_proxy();
+    let proxy_url = format!("http://127.0.0.1:{proxy}");
+    bed.floe()
+        .env("HTTPS_PROXY", &proxy_url)
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+    let through_proxy = carried.load(Ordering::SeqCst);
+    assert!(through_proxy >= 1, "no tunnel through the proxy");
+    bed.floe()
+        .env("HTTPS_PROXY", &proxy_url)
+        .env("NO_PROXY", "127.0.0.1")
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+    assert_eq!(
+        carried.load(Ordering::SeqCst),
+        through_proxy,
+        "NO_PROXY covers the server"
+    );
+    // A proxy that is not there is reported as the proxy's fault.
+    let out = bed
+        .floe()
+        .env(
+            "HTTPS_PROXY",
+            format!("http://127.0.0.1:{}", common::free_port()),
+        )
+        .env_remove("NO_PROXY")
+        .args(["get", "sources", "all", "-A", "--timeout=10s"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("proxy"), "{}", stderr_of(&out));
+}
+
+/// An X.509 v1 client certificate (`openssl x509 -req` without extensions), accepted by
+/// kubectl, is accepted by floe.
+#[test]
+fn a_v1_client_certificate_is_accepted_as_kubectl_accepts_it() {
+    let bed = testbed!();
+    let Some(bed_dir) = bed_dir(bed) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("v1.key");
+    let csr = dir.path().join("v1.csr");
+    let crt = dir.path().join("v1.crt");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+    };
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/O=system:masters/CN=floe-v1",
+        "-keyout",
+        key.to_str().unwrap(),
+        "-out",
+        csr.to_str().unwrap(),
+    ]);
+    run(&[
+        "x509",
+        "-req",
+        "-days",
+        "2",
+        "-in",
+        csr.to_str().unwrap(),
+        "-CA",
+        bed_dir.join("ca.crt").to_str().unwrap(),
+        "-CAkey",
+        bed_dir.join("ca.key").to_str().unwrap(),
+        "-CAcreateserial",
+        "-out",
+        crt.to_str().unwrap(),
+    ]);
+    let text = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-text", "-in", crt.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("Version: 1 (0x0)"),
+        "the certificate is v1"
+    );
+    let config = kubeconfig(
+        dir.path(),
+        "kubeconfig",
+        &bed_server(bed),
+        &format!(
+            "    certificate-authority: {}\n",
+            bed_dir.join("ca.crt").display()
+        ),
+        &format!(
+            "    client-certificate: {}\n    client-key: {}\n",
+            crt.display(),
+            key.display()
+        ),
+    );
+    let kubectl = std::process::Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(&config)
+        .args(["get", "namespaces", "-o", "name"])
+        .output()
+        .unwrap();
+    assert!(kubectl.status.success(), "kubectl: {}", stderr_of(&kubectl));
+    common::floe()
+        .env("KUBECONFIG", &config)
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+    // A client certificate from a CA the server does not know is reported as rejected, not
+    // as an unreachable cluster.
+    let (stranger, stranger_key, _) = hostile::self_signed_ca_cert();
+    std::fs::write(dir.path().join("stranger.crt"), stranger).unwrap();
+    std::fs::write(dir.path().join("stranger.key"), stranger_key).unwrap();
+    let rejected = kubeconfig(
+        dir.path(),
+        "rejected",
+        &bed_server(bed),
+        &format!(
+            "    certificate-authority: {}\n",
+            bed_dir.join("ca.crt").display()
+        ),
+        &format!(
+            "    client-certificate: {}\n    client-key: {}\n",
+            dir.path().join("stranger.crt").display(),
+            dir.path().join("stranger.key").display()
+        ),
+    );
+    let out = common::floe()
+        .env("KUBECONFIG", &rejected)
+        .args(CLUSTER_CALLS)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("rejected the client certificate") || err.contains("rejected the credentials"),
+        "{err}"
+    );
+    assert!(!err.contains("check that it is running"), "{err}");
+}
+
+/// A server whose certificate is self-signed with CA:TRUE and given as its own
+/// certificate-authority-data: accepted (kubectl too); a different self-signed certificate
+/// is still refused as untrusted, named as such.
+#[test]
+fn a_self_signed_server_certificate_that_is_its_own_ca_is_trusted() {
+    let bed = testbed!();
+    let Some(bed_dir) = bed_dir(bed) else { return };
+    let upstream: u16 = bed_server(bed).rsplit(':').next().unwrap().parse().unwrap();
+    let (port, cert) = hostile::self_signed_front(bed_dir, upstream);
+    let dir = tempfile::tempdir().unwrap();
+    let config = kubeconfig(
+        dir.path(),
+        "kubeconfig",
+        &format!("https://127.0.0.1:{port}"),
+        &format!("    certificate-authority-data: {}\n", b64(cert.as_bytes())),
+        "    token: unused\n",
+    );
+    let kubectl = std::process::Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(&config)
+        .args(["get", "namespaces", "-o", "name"])
+        .output()
+        .unwrap();
+    assert!(kubectl.status.success(), "kubectl: {}", stderr_of(&kubectl));
+    common::floe()
+        .env("KUBECONFIG", &config)
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+    let (other, _, _) = hostile::self_signed_ca_cert();
+    let untrusted = kubeconfig(
+        dir.path(),
+        "untrusted",
+        &format!("https://127.0.0.1:{port}"),
+        &format!(
+            "    certificate-authority-data: {}\n",
+            b64(other.as_bytes())
+        ),
+        "    token: unused\n",
+    );
+    let out = common::floe()
+        .env("KUBECONFIG", &untrusted)
+        .args(["get", "sources", "all", "-A"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("not signed by a CA the kubeconfig trusts"),
+        "{err}"
+    );
+    assert!(!err.contains("check that it is running"), "{err}");
+}
+
+/// A KUBECONFIG list with a file that does not exist: skipped, as client-go does.
+#[test]
+fn a_missing_file_in_a_kubeconfig_list_is_skipped() {
+    let bed = testbed!();
+    let list = std::env::join_paths([
+        PathBuf::from("/nonexistent/kubeconfig"),
+        bed.kubeconfig.clone(),
+    ])
+    .unwrap();
+    common::floe()
+        .env("KUBECONFIG", &list)
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+    // Only missing files: named, exit 1.
+    common::floe()
+        .env("KUBECONFIG", "/nonexistent/a:/nonexistent/b")
+        .args(["get", "sources", "all", "-A"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("/nonexistent/a, /nonexistent/b"));
+}
+
+/// A failing exec credential plugin: the program, its exit status and its stderr, never its
+/// environment (where the secret is) or its stdout.
+#[test]
+fn a_failing_exec_plugin_is_reported_without_its_environment_or_stdout() {
+    let bed = testbed!();
+    let Some(bed_dir) = bed_dir(bed) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let config = kubeconfig(
+        dir.path(),
+        "kubeconfig",
+        &bed_server(bed),
+        &format!(
+            "    certificate-authority: {}\n",
+            bed_dir.join("ca.crt").display()
+        ),
+        &format!(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/sh\n      args:\n      - -c\n      - 'echo stdout-{SECRET}; echo \"token for vault expired\" >&2; exit 3'\n      env:\n      - name: VAULT_TOKEN\n        value: {SECRET}\n      interactiveMode: Never\n"
+        ),
+    );
+    let out = common::floe()
+        .env("KUBECONFIG", &config)
+        .args(["get", "sources", "all", "-A"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("/bin/sh"), "{err}");
+    assert!(err.contains("exit status: 3"), "{err}");
+    assert!(err.contains("token for vault expired"), "{err}");
+    assert!(!err.contains(SECRET), "{err}");
+    assert!(!err.contains("VAULT_TOKEN"), "{err}");
+    assert!(out.stdout.is_empty());
+}
