@@ -127,6 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'floe' -ScriptBlock {
             [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust for an HTTPS server with a private CA')
             [CompletionResult]::new('--token-auth', '--token-auth', [CompletionResultType]::ParameterName, 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key')
+            [CompletionResult]::new('--ssh-hostname', '--ssh-hostname', [CompletionResultType]::ParameterName, 'SSH host (HOST[:PORT]) the cluster pulls from when --url is http(s) without --token-auth (default: --url''s host)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Do not ask whether the deploy key was added')
             [CompletionResult]::new('--silent', '--silent', [CompletionResultType]::ParameterName, 'Do not ask whether the deploy key was added')
             [CompletionResult]::new('--branch', '--branch', [CompletionResultType]::ParameterName, 'Branch to commit to and sync from (created when missing)')

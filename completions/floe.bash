@@ -519,7 +519,7 @@ _floe() {
             return 0
             ;;
         floe__subcmd__bootstrap__subcmd__git)
-            opts="-u -p -s -o -n -v -h --url --sync-url --allow-insecure-http --username --password --private-key-file --ca-file --token-auth --silent --branch --path --interval --secret-name --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix --dry-run --skip-version-check --output --version --manifests --release-url --components --components-extra --registry --image-pull-secret --network-policy --watch-all-namespaces --log-level --toleration-keys --cluster-domain --kubeconfig --context --namespace --timeout --verbose --no-color --help"
+            opts="-u -p -s -o -n -v -h --url --sync-url --allow-insecure-http --username --password --private-key-file --ca-file --token-auth --ssh-hostname --silent --branch --path --interval --secret-name --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix --dry-run --skip-version-check --output --version --manifests --release-url --components --components-extra --registry --image-pull-secret --network-policy --watch-all-namespaces --log-level --toleration-keys --cluster-domain --kubeconfig --context --namespace --timeout --verbose --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +562,10 @@ _floe() {
                     return 0
                     ;;
                 --token-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-hostname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

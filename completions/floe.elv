@@ -121,6 +121,7 @@ set edit:completion:arg-completer[floe] = {|@words|
             cand --private-key-file 'SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)'
             cand --ca-file 'A CA certificate (PEM) to trust for an HTTPS server with a private CA'
             cand --token-auth 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key'
+            cand --ssh-hostname 'SSH host (HOST[:PORT]) the cluster pulls from when --url is http(s) without --token-auth (default: --url''s host)'
             cand -s 'Do not ask whether the deploy key was added'
             cand --silent 'Do not ask whether the deploy key was added'
             cand --branch 'Branch to commit to and sync from (created when missing)'

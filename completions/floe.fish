@@ -114,6 +114,7 @@ complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l private-key-file -d 'SSH private key to push with; the cluster uses it too (default: a new key and ssh-agent for the push)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ca-file -d 'A CA certificate (PEM) to trust for an HTTPS server with a private CA' -r -F
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l token-auth -d 'The cluster pulls with --username and --password (an HTTP(S) URL) instead of an SSH key' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l ssh-hostname -d 'SSH host (HOST[:PORT]) the cluster pulls from when --url is http(s) without --token-auth (default: --url\'s host)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s s -l silent -d 'Do not ask whether the deploy key was added' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l branch -d 'Branch to commit to and sync from (created when missing)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l path -d 'Directory of this cluster in the repository (default: the root); floe writes only <path>/flux-system' -r

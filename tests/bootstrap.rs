@@ -539,6 +539,7 @@ fn token_auth_and_read_write_key_with_simulated_controllers() {
     let bed = testbed!();
     let s = Scenario::new(bed, "bs-token");
     s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    let tmp = tempfile::tempdir().unwrap();
     let out = s
         .github(&[
             "--owner=me",
@@ -549,8 +550,19 @@ fn token_auth_and_read_write_key_with_simulated_controllers() {
             "-o",
             "json",
         ])
+        .env("TMPDIR", tmp.path())
         .assert()
         .success();
+    let output = out.get_output();
+    assert_no_secrets(
+        &s,
+        &[
+            String::from_utf8_lossy(&output.stdout).to_string(),
+            String::from_utf8_lossy(&output.stderr).to_string(),
+        ],
+        tmp.path(),
+        &[TOKEN],
+    );
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
         !stdout.contains(TOKEN),
@@ -926,10 +938,24 @@ fn bootstrap_git_over_https_and_file_with_simulated_controllers() {
     .code(1)
     .stderr(predicate::str::contains("authentication to"));
     assert!(s.deployments().is_empty());
-    git_cmd(&[&format!("--url={url}"), "--username=git", "--token-auth"])
+    let tmp = tempfile::tempdir().unwrap();
+    let out = git_cmd(&[&format!("--url={url}"), "--username=git", "--token-auth"])
         .env("GIT_PASSWORD", TOKEN)
+        .env("TMPDIR", tmp.path())
         .assert()
         .success();
+    // The password given in the URL instead: taken as --password, and found nowhere else.
+    let in_url = format!("https://git:{TOKEN}@{}/me/plain.git", s.gh.host);
+    let again = git_cmd(&[&format!("--url={in_url}"), "--token-auth", "-o", "json"])
+        .env("TMPDIR", tmp.path())
+        .assert()
+        .success();
+    let outputs: Vec<String> = [out.get_output(), again.get_output()]
+        .iter()
+        .flat_map(|o| [o.stdout.clone(), o.stderr.clone()])
+        .map(|b| String::from_utf8_lossy(&b).to_string())
+        .collect();
+    assert_no_secrets(&s, &outputs, tmp.path(), &[TOKEN]);
     assert_eq!(s.secret_field("flux-system", "password"), TOKEN);
     assert_eq!(
         s.jsonpath("gitrepository.source.toolkit.fluxcd.io", "{.spec.url}"),
@@ -1198,6 +1224,68 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
         head,
         "nothing new to commit"
     );
+
+    // --private-key-file while the Secret holds another key (the generated one): the Secret is
+    // replaced with the given key, and the step says so; the same key again: kept.
+    let key_flag = format!("--private-key-file={}", key.display());
+    bootstrap(&[&key_flag])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "credentials: Secret {}/flux-system updated with the key of --private-key-file",
+            s.ns
+        )));
+    assert_eq!(
+        s.secret_field("flux-system", "identity.pub")
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>(),
+        public.split_whitespace().take(2).collect::<Vec<_>>()
+    );
+    assert!(
+        !s.secret("flux-system")["data"]
+            .as_object()
+            .unwrap()
+            .contains_key("password"),
+        "nothing of the old credentials survives"
+    );
+    bootstrap(&[&key_flag])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "credentials: Secret {}/flux-system kept",
+            s.ns
+        )));
+    drop(s);
+
+    // Over HTTPS with a username and password and no --token-auth, the cluster pulls over SSH
+    // with a generated deploy key (as flux does); the password goes nowhere near the cluster.
+    let s = Scenario::new(bed, "bs-https-key");
+    s.gh.seed_repo("me", "plain", true, &[("README.md", "x\n")]);
+    let out = s
+        .git(&[
+            "--path=clusters/k",
+            &format!("--url=https://{}/me/plain.git", s.gh.host),
+            &format!("--ca-file={}", s.gh.ca_file.display()),
+            "--username=git",
+            &format!("--ssh-hostname=127.0.0.1:{}", sshd.port),
+        ])
+        .env("GIT_PASSWORD", TOKEN)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("add this public key"), "{stderr}");
+    let secret = s.secret("flux-system");
+    let fields: Vec<&String> = secret["data"].as_object().unwrap().keys().collect();
+    assert_eq!(fields, ["identity", "identity.pub", "known_hosts"]);
+    assert_eq!(
+        s.jsonpath("gitrepository.source.toolkit.fluxcd.io", "{.spec.url}"),
+        format!("ssh://git@127.0.0.1:{}/me/plain.git", sshd.port)
+    );
+    assert!(
+        s.secret_field("flux-system", "known_hosts")
+            .contains(&host_key.join(" "))
+    );
 }
 
 /// On a terminal without GITHUB_TOKEN, floe asks for the token with a hidden prompt (run in a
@@ -1246,4 +1334,320 @@ fn the_token_is_asked_for_on_a_terminal_and_not_echoed() {
         "went on to the cluster: {text}"
     );
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// floe started in the background with its stderr collected line by line, to be signalled
+/// while a given step runs.
+struct Running {
+    child: std::process::Child,
+    lines: std::sync::Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    fn start(s: &Scenario, tmpdir: &std::path::Path, args: &[&str]) -> Running {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("floe"))
+            .env_remove("FLOE_NAMESPACE")
+            .env_remove("NO_COLOR")
+            .env("KUBECONFIG", &s.bed.kubeconfig)
+            .env("TMPDIR", tmpdir)
+            .env("GITHUB_TOKEN", TOKEN)
+            .args(s.github_args(args))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let lines = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        Running {
+            child,
+            lines,
+            reader: Some(reader),
+        }
+    }
+
+    /// Waits until a progress line contains `text` (the step before the one to interrupt
+    /// has finished).
+    fn wait_for(&self, text: &str) {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::time::Instant::now() < until {
+            if self.lines.lock().unwrap().iter().any(|l| l.contains(text)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("no line with {text:?}: {:?}", self.lines.lock().unwrap());
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn finish(mut self) -> (Option<i32>, String) {
+        let status = self.child.wait().unwrap();
+        self.reader.take().unwrap().join().unwrap();
+        (status.code(), self.lines.lock().unwrap().join("\n"))
+    }
+}
+
+impl Scenario {
+    /// The arguments `github()` passes, for a process started by hand.
+    fn github_args(&self, args: &[&str]) -> Vec<String> {
+        let mut all: Vec<String> = [
+            "bootstrap",
+            "github",
+            "-n",
+            &self.ns,
+            "--hostname",
+            &self.gh.host,
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        all.push(format!("--ca-file={}", self.gh.ca_file.display()));
+        all.push(format!(
+            "--manifests={}",
+            common::flux_install_yaml().display()
+        ));
+        all.extend(
+            [
+                "--skip-version-check",
+                "--author-name=floe-test",
+                "--author-email=floe@example.com",
+                "--timeout=60s",
+            ]
+            .map(String::from),
+        );
+        all.extend(args.iter().map(|a| a.to_string()));
+        all
+    }
+}
+
+/// floe's scratch directories left in `tmpdir`.
+fn scratch_left(tmpdir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(tmpdir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("floe-"))
+        .collect()
+}
+
+/// Searches everything a user or another program could read for `secrets`: floe's outputs,
+/// the history of every repository the fake GitHub holds, the scratch directory, and the
+/// test's cluster objects other than Secrets. Reports what it searched; any hit fails.
+fn assert_no_secrets(s: &Scenario, outputs: &[String], tmpdir: &std::path::Path, secrets: &[&str]) {
+    let mut searched: Vec<(String, String)> = outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (format!("floe output {i}"), o.clone()))
+        .collect();
+    let mut repositories = 0;
+    for owner in std::fs::read_dir(&s.gh.root).unwrap().flatten() {
+        for repo in std::fs::read_dir(owner.path()).unwrap().flatten() {
+            repositories += 1;
+            let history = git(
+                &repo.path(),
+                &["log", "--all", "-p", "--format=%H %an %ae %s%n%b"],
+            );
+            searched.push((format!("history of {}", repo.path().display()), history));
+        }
+    }
+    let mut scratch_files = 0;
+    let mut stack = vec![tmpdir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                scratch_files += 1;
+                searched.push((
+                    path.display().to_string(),
+                    String::from_utf8_lossy(&bytes).to_string(),
+                ));
+            }
+        }
+    }
+    let objects = s.bed.kubectl_out(&[
+        "get",
+        "gitrepositories.source.toolkit.fluxcd.io,kustomizations.kustomize.toolkit.fluxcd.io,configmaps,deployments,serviceaccounts,events",
+        "-n",
+        &s.ns,
+        "-o",
+        "yaml",
+    ]);
+    searched.push(("cluster objects other than Secrets".into(), objects));
+    let hits: Vec<String> = searched
+        .iter()
+        .flat_map(|(place, text)| {
+            secrets
+                .iter()
+                .filter(|secret| text.contains(**secret))
+                .map(move |_| place.clone())
+        })
+        .collect();
+    eprintln!(
+        "secret scan: {} secrets in {} floe outputs, the history of {repositories} repositories, {scratch_files} scratch files and the cluster objects of {}: {} hits",
+        secrets.len(),
+        outputs.len(),
+        s.ns,
+        hits.len()
+    );
+    assert!(hits.is_empty(), "secrets found in: {hits:?}");
+}
+
+/// A sync that fails to build the pushed commit (kustomize-controller: Ready=False BuildFailed,
+/// Reconciling=True ProgressingWithRetry, lastAttemptedRevision = the commit), and controllers
+/// whose image cannot be pulled: each named within seconds, far inside --timeout=2m.
+#[test]
+fn failures_are_named_before_the_timeout_with_simulated_controllers() {
+    let bed = testbed!();
+    let mut s = Scenario::new(bed, "bs-fast-sync");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    s.flux = None;
+    let (flux, _) = simulated_flux(
+        bed,
+        &s.ns,
+        FluxBehaviour::BuildFailingAtGitHead {
+            repos: s.gh.root.clone(),
+            message: "kustomize build failed: accumulating resources: 'apps.yaml': no such file"
+                .into(),
+        },
+    );
+    s.flux = Some(flux);
+    let started = std::time::Instant::now();
+    s.github(&[&ME_FLEET[..], &["--timeout=2m"]].concat())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("kustomize build failed"))
+        .stderr(predicate::str::contains("run the command again"));
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(30),
+        "took {elapsed:?}"
+    );
+    record_timing("fail-fast sync", started);
+    drop(s);
+
+    let mut s = Scenario::new(bed, "bs-fast-pull");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    s.kubelet = None;
+    s.kubelet = Some(simulated_kubelet(
+        bed,
+        &s.ns,
+        PodBehaviour::Waiting {
+            reason: "ImagePullBackOff".into(),
+            message: "Back-off pulling image \"ghcr.io/fluxcd/source-controller:v1.9.0\"".into(),
+        },
+    ));
+    let started = std::time::Instant::now();
+    s.github(&[&ME_FLEET[..], &["--timeout=2m"]].concat())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ImagePullBackOff"))
+        .stderr(predicate::str::contains("ghcr.io/fluxcd/"));
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(30),
+        "took {elapsed:?}"
+    );
+    record_timing("fail-fast image pull", started);
+}
+
+/// SIGTERM during the clone, SIGINT during the push, SIGTERM during the install and SIGINT
+/// during the verification: each run stops with 143/130 naming the step, leaves no scratch
+/// directory, and the same command then converges (one floe commit, the cluster synced to
+/// it). Nothing of the token is anywhere a user could read.
+#[test]
+fn signals_stop_cleanly_and_a_rerun_converges_with_simulated_controllers() {
+    let bed = testbed!();
+    let mut s = Scenario::new(bed, "bs-signals");
+    s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    let tmp = tempfile::tempdir().unwrap();
+    let hold = || -> common::github::Hook {
+        Box::new(|_| std::thread::sleep(std::time::Duration::from_secs(15)))
+    };
+    let mut outputs = Vec::new();
+    let mut interrupt = |s: &Scenario, after: &str, signal: &str, code: i32, step: &str| {
+        let run = Running::start(s, tmp.path(), &ME_FLEET);
+        run.wait_for(after);
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        run.signal(signal);
+        let (status, stderr) = run.finish();
+        assert_eq!(status, Some(code), "{stderr}");
+        assert!(
+            stderr.contains(&format!("interrupted by SIG{signal} while step {step}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("run the same command again to resume"),
+            "{stderr}"
+        );
+        assert!(
+            scratch_left(tmp.path()).is_empty(),
+            "{:?}",
+            scratch_left(tmp.path())
+        );
+        outputs.push(stderr);
+    };
+
+    s.gh.state().before_fetch = Some(hold());
+    interrupt(&s, " repository: ", "TERM", 143, "clone");
+    s.gh.state().before_push = Some(hold());
+    interrupt(&s, " manifests: ", "INT", 130, "push");
+    s.kubelet = None;
+    interrupt(&s, " push: ", "TERM", 143, "install");
+    s.kubelet = Some(simulated_kubelet(bed, &s.ns, PodBehaviour::Ready));
+    s.flux = None;
+    interrupt(&s, " sync: ", "INT", 130, "verify");
+    let (flux, _) = simulated_flux(
+        bed,
+        &s.ns,
+        FluxBehaviour::AtGitHead {
+            repos: s.gh.root.clone(),
+        },
+    );
+    s.flux = Some(flux);
+
+    let out = s
+        .github(&ME_FLEET)
+        .env("TMPDIR", tmp.path())
+        .assert()
+        .success();
+    outputs.push(String::from_utf8_lossy(&out.get_output().stderr).to_string());
+    let subjects = s.gh.git("me", "fleet", &["log", "--format=%s", "main"]);
+    assert_eq!(
+        subjects
+            .lines()
+            .filter(|l| l.contains("floe bootstrap"))
+            .count(),
+        1,
+        "one floe commit: {subjects}"
+    );
+    let head = s.gh.git("me", "fleet", &["rev-parse", "main"]);
+    assert_eq!(
+        s.jsonpath(
+            "kustomization.kustomize.toolkit.fluxcd.io",
+            "{.status.lastAppliedRevision}"
+        ),
+        format!("main@sha1:{head}")
+    );
+    assert!(scratch_left(tmp.path()).is_empty());
+    assert_no_secrets(&s, &outputs, tmp.path(), &[TOKEN]);
 }

@@ -71,6 +71,8 @@ pub struct State {
     pub fault: Option<Fault>,
     /// Runs (with the bare repository's path) right before the next push is served.
     pub before_push: Option<Hook>,
+    /// Runs (with the bare repository's path) right before the next fetch is served.
+    pub before_fetch: Option<Hook>,
     next_id: u64,
 }
 
@@ -122,6 +124,7 @@ impl FakeGitHub {
             keys_elsewhere: Vec::new(),
             fault: None,
             before_push: None,
+            before_fetch: None,
             next_id: 1,
         }));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -777,11 +780,17 @@ impl Server {
         }
         let bare = self.root.join(format!("{full}.git"));
         let query = uri.query().unwrap_or("").to_string();
-        if query.contains("service=git-receive-pack") {
-            let hook = self.state().before_push.take();
-            if let Some(hook) = hook {
-                hook(&bare);
-            }
+        let hook = if query.contains("service=git-receive-pack") {
+            self.state().before_push.take()
+        } else if query.contains("service=git-upload-pack") {
+            self.state().before_fetch.take()
+        } else {
+            None
+        };
+        if let Some(hook) = hook {
+            // Off the async workers: a hook may sleep to hold the client in this request.
+            let bare = bare.clone();
+            let _ = tokio::task::spawn_blocking(move || hook(&bare)).await;
         }
         let header = |name: &str| {
             headers
