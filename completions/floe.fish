@@ -27,7 +27,7 @@ end
 complete -c floe -n "__fish_floe_needs_command" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_needs_command" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_needs_command" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_needs_command" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_needs_command" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_needs_command" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_needs_command" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -49,7 +49,7 @@ complete -c floe -n "__fish_floe_needs_command" -f -a "help" -d 'Print this mess
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and not __fish_seen_subcommand_from github git help" -s h -l help -d 'Print help'
@@ -102,7 +102,7 @@ complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from github" -s h -l help -d 'Print help'
@@ -151,7 +151,7 @@ complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand bootstrap; and __fish_seen_subcommand_from git" -s h -l help -d 'Print help'
@@ -177,7 +177,7 @@ complete -c floe -n "__fish_floe_using_subcommand install" -l wait -d 'Wait for 
 complete -c floe -n "__fish_floe_using_subcommand install" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand install" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand install" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand install" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand install" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand install" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand install" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand install" -s h -l help -d 'Print help'
@@ -189,14 +189,14 @@ json\t''"
 complete -c floe -n "__fish_floe_using_subcommand check" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand check" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand check" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand check" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand check" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand check" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand check" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand check" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and not __fish_seen_subcommand_from sources source syncs sync kustomizations kustomization ks all help" -s h -l help -d 'Print help'
@@ -218,7 +218,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
@@ -231,7 +231,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
@@ -244,7 +244,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
@@ -257,7 +257,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
@@ -270,7 +270,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomizations" -s h -l help -d 'Print help'
@@ -283,7 +283,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
@@ -296,7 +296,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -309,7 +309,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcommand_from all" -s h -l help -d 'Print help'
@@ -320,7 +320,7 @@ complete -c floe -n "__fish_floe_using_subcommand get; and __fish_seen_subcomman
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_subcommand_from source sync kustomization ks help" -s h -l help -d 'Print help'
@@ -332,7 +332,7 @@ complete -c floe -n "__fish_floe_using_subcommand create; and not __fish_seen_su
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
@@ -359,7 +359,7 @@ complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
@@ -381,7 +381,7 @@ complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
@@ -403,7 +403,7 @@ complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -413,7 +413,7 @@ complete -c floe -n "__fish_floe_using_subcommand create; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
@@ -427,14 +427,14 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and not __fish_seen
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
@@ -442,7 +442,7 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
@@ -450,7 +450,7 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
@@ -458,7 +458,7 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
@@ -466,7 +466,7 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -476,7 +476,7 @@ complete -c floe -n "__fish_floe_using_subcommand reconcile; and __fish_seen_sub
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
@@ -490,42 +490,42 @@ complete -c floe -n "__fish_floe_using_subcommand suspend; and not __fish_seen_s
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand suspend; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -537,7 +537,7 @@ false\t''"
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
@@ -551,42 +551,42 @@ complete -c floe -n "__fish_floe_using_subcommand resume; and not __fish_seen_su
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -596,7 +596,7 @@ complete -c floe -n "__fish_floe_using_subcommand resume; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
@@ -612,7 +612,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
@@ -621,7 +621,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
@@ -630,7 +630,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
@@ -639,7 +639,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
@@ -648,7 +648,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
@@ -657,7 +657,7 @@ complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand export; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -668,7 +668,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_su
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and not __fish_seen_subcommand_from source sources sync syncs kustomization ks help" -s h -l help -d 'Print help'
@@ -683,7 +683,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
@@ -691,7 +691,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
@@ -699,7 +699,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
@@ -707,7 +707,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from syncs" -s h -l help -d 'Print help'
@@ -715,7 +715,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from kustomization" -s h -l help -d 'Print help'
@@ -723,7 +723,7 @@ complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcom
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand delete; and __fish_seen_subcommand_from ks" -s h -l help -d 'Print help'
@@ -735,14 +735,14 @@ complete -c floe -n "__fish_floe_using_subcommand uninstall" -s y -l yes -d 'Uni
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand uninstall" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand uninstall" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand uninstall" -s h -l help -d 'Print help'
 complete -c floe -n "__fish_floe_using_subcommand completion" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand completion" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand completion" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand completion" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand completion" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand completion" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand completion" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand completion" -s h -l help -d 'Print help'
@@ -752,7 +752,7 @@ json\t''"
 complete -c floe -n "__fish_floe_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c floe -n "__fish_floe_using_subcommand version" -l context -d 'The kubeconfig context to use (default: the current context)' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -s n -l namespace -d 'The namespace Flux runs in and new objects go to' -r
-complete -c floe -n "__fish_floe_using_subcommand version" -l timeout -d 'How long to wait for a cluster operation, e.g. 90s, 5m, 1h' -r
+complete -c floe -n "__fish_floe_using_subcommand version" -l timeout -d 'How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -l no-color -d 'Do not colour output (also when NO_COLOR is set)' -r
 complete -c floe -n "__fish_floe_using_subcommand version" -s v -l verbose -d 'Print more detail on stderr (repeat for more)'
 complete -c floe -n "__fish_floe_using_subcommand version" -s h -l help -d 'Print help'

@@ -34,7 +34,8 @@ use crate::ui::Ui;
     about = "Bootstrap and manage GitOps on Kubernetes with the Flux toolkit",
     long_about = "floe installs the Flux toolkit on a cluster, connects it to a Git repository, and \
                   tells you the truth about what it is doing.\n\nData goes to stdout, progress and \
-                  errors to stderr. Exit codes: 0 success, 1 runtime failure, 2 bad input.",
+                  errors to stderr. Exit codes: 0 success, 1 runtime failure, 2 bad input, 130/143 \
+                  interrupted by SIGINT/SIGTERM (run the same command again to resume).",
     after_help = "Examples:\n  \
         # Print a GitRepository the way `flux create source git --export` does\n  \
         floe create source git podinfo --export \\\n    --url=https://github.com/stefanprodan/podinfo --branch=master\n\n  \
@@ -68,7 +69,7 @@ pub struct GlobalArgs {
         value_name = "NAME"
     )]
     pub namespace: String,
-    /// How long to wait for a cluster operation, e.g. 90s, 5m, 1h
+    /// How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h
     #[arg(long, global = true, default_value = "5m", value_name = "DURATION")]
     pub timeout: GoDuration,
     /// Print more detail on stderr (repeat for more)
