@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+static BUDGET: Mutex<Option<Duration>> = Mutex::new(None);
 static DEADLINE: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);
 static ACTIVITY: Mutex<String> = Mutex::new(String::new());
 static SCRATCH: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -20,9 +21,22 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Starts the command's clock: every bounded operation ends by `now + timeout`.
-pub fn start(timeout: Duration) {
-    *lock(&DEADLINE) = Instant::now().checked_add(timeout).map(|at| (at, timeout));
+/// Sets the command's time budget (`--timeout`); the clock starts with [`start`], when the
+/// command first goes to the network, so time spent answering a prompt before does not count.
+pub fn set_budget(timeout: Duration) {
+    *lock(&BUDGET) = Some(timeout);
+}
+
+/// Starts the command's clock, once: every bounded operation ends by `now + budget`. Without a
+/// budget (`get --watch`) nothing is bounded.
+pub fn start() {
+    let Some(timeout) = *lock(&BUDGET) else {
+        return;
+    };
+    let mut deadline = lock(&DEADLINE);
+    if deadline.is_none() {
+        *deadline = Instant::now().checked_add(timeout).map(|at| (at, timeout));
+    }
 }
 
 /// The command's deadline, if one was started.

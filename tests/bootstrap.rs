@@ -392,6 +392,29 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         "{writes:?}"
     );
     assert_eq!(writes[1], "POST /repos/me/fleet/keys");
+
+    // More deploy keys than 100 pages: a hostile or broken server is not paged through
+    // forever; the error names the limit and nothing is written.
+    {
+        let mut state = s.gh.state();
+        let repo = state.repos.get_mut("me/fleet").unwrap();
+        for i in 0..10_000 {
+            repo.keys.push(common::github::DeployKey {
+                id: 100_000 + i,
+                title: format!("bulk {i}"),
+                key: format!("ssh-ed25519 AAAAbulk{i}"),
+                read_only: true,
+            });
+        }
+        state.requests.clear();
+    }
+    s.github(&ME_FLEET)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "larger than floe accepts (100 pages)",
+        ));
+    assert!(s.gh.writes().is_empty(), "{:?}", s.gh.writes());
 }
 
 /// An organisation's existing repository with unrelated files: nothing outside

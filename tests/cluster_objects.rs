@@ -135,6 +135,9 @@ fn create_reports_the_ready_message_when_simulated_flux_fails() {
 fn create_times_out_naming_the_controller_when_no_flux_runs() {
     let bed = bed!();
     let ns = bed.namespace("create-timeout");
+    // A controller Deployment whose Pods never run (no kubelet serves this namespace); the
+    // one in this namespace is the one floe looks at, whatever other tests install.
+    controller_without_pods(bed, &ns, "kustomize-controller");
     bed.floe()
         .args([
             "create",
@@ -149,13 +152,51 @@ fn create_times_out_naming_the_controller_when_no_flux_runs() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(
-            "Kustomization {ns}/apps did not become ready within 2s; the kustomize-controller "
-        )))
-        // Which one depends on whether another test of this binary installed Flux.
-        .stderr(
-            predicate::str::contains("is not installed (no Deployment kustomize-controller")
-                .or(predicate::str::contains("has no ready Pod (Deployment ")),
-        );
+            "Kustomization {ns}/apps did not become ready within 2s; the kustomize-controller has no ready Pod (Deployment {ns}/kustomize-controller: "
+        )));
+}
+
+/// A Deployment named like a Flux controller whose Pods never become ready.
+fn controller_without_pods(bed: &TestBed, ns: &str, name: &str) {
+    bed.kubectl_out(&[
+        "create",
+        "deployment",
+        name,
+        "--image=registry.invalid/never:1",
+        "-n",
+        ns,
+    ]);
+}
+
+/// With a long --timeout, an absent controller (or one without a ready Pod) is named after the
+/// grace period instead of at the timeout.
+#[test]
+fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
+    let bed = bed!();
+    let ns = bed.namespace("create-grace");
+    controller_without_pods(bed, &ns, "kustomize-controller");
+    let started = std::time::Instant::now();
+    bed.floe()
+        .args([
+            "create",
+            "sync",
+            "apps",
+            "--source=GitRepository/apps",
+            "--path=./apps",
+            "-n",
+            &ns,
+            "--timeout=2m",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "Kustomization {ns}/apps cannot become ready: the kustomize-controller has no ready Pod (Deployment {ns}/kustomize-controller: "
+        )));
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(30),
+        "named after {elapsed:?}"
+    );
 }
 
 #[test]

@@ -134,7 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     // the stream of `get --watch`, which runs until stopped.
     let watching = matches!(&cli.command, Command::Get(args) if args.watching());
     if !watching {
-        lifecycle::start(cli.global.timeout.0);
+        lifecycle::set_budget(cli.global.timeout.0);
     }
     match cli.command {
         Command::Bootstrap(args) => bootstrap::run(&cli.global, &ui, *args),
@@ -156,7 +156,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// Runs a command's async part. One thread is enough: floe's work is waiting on the network
 /// (blocking libgit2 work goes to tokio's blocking pool, see [`lifecycle::blocking`]).
 ///
-/// The command's `--timeout` (started by [`run`]) bounds the whole future: operations that
+/// The command's `--timeout` (set by [`run`], started here) bounds the whole future: operations that
 /// have their own bounded waits report first; a server that never answers is reported here,
 /// with what floe was doing. SIGINT and SIGTERM stop the command the same way: the future is
 /// dropped (nothing after the current step runs), scratch directories are removed, and the
@@ -164,6 +164,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 pub fn block_on<T>(
     future: impl std::future::Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
+    lifecycle::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

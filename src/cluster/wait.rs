@@ -226,9 +226,7 @@ pub async fn wait_rollouts(
 ) -> anyhow::Result<()> {
     tokio::select! {
         result = wait_all_rollouts(cluster, namespace, names, timeout, on_ready) => result,
-        problem = stuck_pod(cluster, namespace, names) => Err(anyhow::anyhow!(
-            "{problem}; fix it (image, registry credentials, configuration) and run the same command again"
-        )),
+        problem = stuck_pod(cluster, namespace, names) => Err(anyhow::anyhow!("{problem}")),
     }
 }
 
