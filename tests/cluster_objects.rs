@@ -139,21 +139,26 @@ fn create_times_out_naming_the_controller_when_no_flux_runs() {
     // one in this namespace is the one floe looks at, whatever other tests install.
     controller_without_pods(bed, &ns, "kustomize-controller");
     bed.floe()
-        .args([
-            "create",
-            "sync",
-            "apps",
-            "--source=GitRepository/apps",
-            "--path=./apps",
-            "-n",
-            &ns,
-            "--timeout=2s",
-        ])
+        .args(create_apps_sync(&ns, "--timeout=2s"))
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(
             "Kustomization {ns}/apps did not become ready within 2s; the kustomize-controller has no ready Pod (Deployment {ns}/kustomize-controller: "
         )));
+}
+
+/// `create sync apps` in `ns`, with a timeout flag.
+fn create_apps_sync<'a>(ns: &'a str, timeout: &'a str) -> [&'a str; 8] {
+    [
+        "create",
+        "sync",
+        "apps",
+        "--source=GitRepository/apps",
+        "--path=./apps",
+        "-n",
+        ns,
+        timeout,
+    ]
 }
 
 /// A Deployment named like a Flux controller whose Pods never become ready.
@@ -177,16 +182,7 @@ fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
     controller_without_pods(bed, &ns, "kustomize-controller");
     let started = std::time::Instant::now();
     bed.floe()
-        .args([
-            "create",
-            "sync",
-            "apps",
-            "--source=GitRepository/apps",
-            "--path=./apps",
-            "-n",
-            &ns,
-            "--timeout=2m",
-        ])
+        .args(create_apps_sync(&ns, "--timeout=2m"))
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(

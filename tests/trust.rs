@@ -40,6 +40,38 @@ fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
+/// A kubeconfig for the test bed's server and CA with `user`'s YAML.
+fn bed_kubeconfig(bed: &common::testbed::TestBed, dir: &Path, name: &str, user: &str) -> PathBuf {
+    let ca = bed
+        .dir
+        .as_ref()
+        .expect("floe's own test bed")
+        .join("ca.crt");
+    kubeconfig(
+        dir,
+        name,
+        &bed_server(bed),
+        &format!("    certificate-authority: {}\n", ca.display()),
+        user,
+    )
+}
+
+/// kubectl (the cross-check) and floe both work with the kubeconfig.
+fn both_accept(config: &Path) {
+    let kubectl = std::process::Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(config)
+        .args(["get", "namespaces", "-o", "name"])
+        .output()
+        .unwrap();
+    assert!(kubectl.status.success(), "kubectl: {}", stderr_of(&kubectl));
+    common::floe()
+        .env("KUBECONFIG", config)
+        .args(CLUSTER_CALLS)
+        .assert()
+        .success();
+}
+
 /// The test bed's directory (certificates and keys), only on floe's own test bed.
 fn bed_dir(bed: &common::testbed::TestBed) -> Option<&Path> {
     let dir = bed.dir.as_deref();
@@ -423,45 +455,26 @@ fn a_v1_client_certificate_is_accepted_as_kubectl_accepts_it() {
         String::from_utf8_lossy(&text.stdout).contains("Version: 1 (0x0)"),
         "the certificate is v1"
     );
-    let config = kubeconfig(
+    let config = bed_kubeconfig(
+        bed,
         dir.path(),
         "kubeconfig",
-        &bed_server(bed),
-        &format!(
-            "    certificate-authority: {}\n",
-            bed_dir.join("ca.crt").display()
-        ),
         &format!(
             "    client-certificate: {}\n    client-key: {}\n",
             crt.display(),
             key.display()
         ),
     );
-    let kubectl = std::process::Command::new("kubectl")
-        .arg("--kubeconfig")
-        .arg(&config)
-        .args(["get", "namespaces", "-o", "name"])
-        .output()
-        .unwrap();
-    assert!(kubectl.status.success(), "kubectl: {}", stderr_of(&kubectl));
-    common::floe()
-        .env("KUBECONFIG", &config)
-        .args(CLUSTER_CALLS)
-        .assert()
-        .success();
+    both_accept(&config);
     // A client certificate from a CA the server does not know is reported as rejected, not
     // as an unreachable cluster.
     let (stranger, stranger_key, _) = hostile::self_signed_ca_cert();
     std::fs::write(dir.path().join("stranger.crt"), stranger).unwrap();
     std::fs::write(dir.path().join("stranger.key"), stranger_key).unwrap();
-    let rejected = kubeconfig(
+    let rejected = bed_kubeconfig(
+        bed,
         dir.path(),
         "rejected",
-        &bed_server(bed),
-        &format!(
-            "    certificate-authority: {}\n",
-            bed_dir.join("ca.crt").display()
-        ),
         &format!(
             "    client-certificate: {}\n    client-key: {}\n",
             dir.path().join("stranger.crt").display(),
@@ -499,18 +512,7 @@ fn a_self_signed_server_certificate_that_is_its_own_ca_is_trusted() {
         &format!("    certificate-authority-data: {}\n", b64(cert.as_bytes())),
         "    token: unused\n",
     );
-    let kubectl = std::process::Command::new("kubectl")
-        .arg("--kubeconfig")
-        .arg(&config)
-        .args(["get", "namespaces", "-o", "name"])
-        .output()
-        .unwrap();
-    assert!(kubectl.status.success(), "kubectl: {}", stderr_of(&kubectl));
-    common::floe()
-        .env("KUBECONFIG", &config)
-        .args(CLUSTER_CALLS)
-        .assert()
-        .success();
+    both_accept(&config);
     let (other, _, _) = hostile::self_signed_ca_cert();
     let untrusted = kubeconfig(
         dir.path(),
@@ -564,16 +566,14 @@ fn a_missing_file_in_a_kubeconfig_list_is_skipped() {
 #[test]
 fn a_failing_exec_plugin_is_reported_without_its_environment_or_stdout() {
     let bed = testbed!();
-    let Some(bed_dir) = bed_dir(bed) else { return };
+    if bed_dir(bed).is_none() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    let config = kubeconfig(
+    let config = bed_kubeconfig(
+        bed,
         dir.path(),
         "kubeconfig",
-        &bed_server(bed),
-        &format!(
-            "    certificate-authority: {}\n",
-            bed_dir.join("ca.crt").display()
-        ),
         &format!(
             "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/sh\n      args:\n      - -c\n      - 'echo stdout-{SECRET}; echo \"token for vault expired\" >&2; exit 3'\n      env:\n      - name: VAULT_TOKEN\n        value: {SECRET}\n      interactiveMode: Never\n"
         ),

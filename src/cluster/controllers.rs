@@ -12,7 +12,7 @@ use kube::ResourceExt;
 use kube::api::{Api, ListParams};
 
 use super::Cluster;
-use super::wait::pod_problem;
+use super::wait::{pod_problem, pods_of};
 
 /// Waiting reasons that do not go away by waiting. A Pod still pulling (`ContainerCreating`,
 /// `PodInitializing`) is not among them.
@@ -72,33 +72,18 @@ pub async fn check(cluster: &Cluster, controller: &str, namespaces: &[&str]) -> 
         };
     };
     let namespace = deployment.namespace().unwrap_or_default();
-    let selector = deployment
-        .spec
-        .selector
-        .match_labels
-        .as_ref()
-        .map(|labels| {
-            labels
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        })
-        .unwrap_or_default();
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &namespace);
-    let Ok(pods) = pods.list(&ListParams::default().labels(&selector)).await else {
+    let Ok(pods) = pods_of(cluster, deployment).await else {
         return Health::Fine;
     };
-    if let Some(problem) = pods.items.iter().find_map(fatal_problem) {
+    if let Some(problem) = pods.iter().find_map(fatal_problem) {
         return Health::Broken(format!(
             "the {controller} cannot run: {problem}; fix the Deployment {namespace}/{controller} (floe check)"
         ));
     }
-    if pods.items.iter().any(pod_ready) {
+    if pods.iter().any(pod_ready) {
         return Health::Fine;
     }
     let states: Vec<String> = pods
-        .items
         .iter()
         .map(|p| pod_problem(p).unwrap_or_else(|| format!("pod {} is not ready", p.name_any())))
         .collect();

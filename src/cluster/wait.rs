@@ -126,23 +126,8 @@ pub fn is_rolled_out(deployment: &Deployment) -> bool {
 /// Why a Deployment is not available, from its pods: image pull errors with the image, crash
 /// loops, or the scheduler's message for pending pods.
 pub async fn diagnose_deployment(cluster: &Cluster, deployment: &Deployment) -> String {
-    let namespace = deployment.namespace().unwrap_or_default();
-    let selector = deployment
-        .spec
-        .selector
-        .match_labels
-        .as_ref()
-        .map(|labels| {
-            labels
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        })
-        .unwrap_or_default();
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &namespace);
-    let pods = match pods.list(&ListParams::default().labels(&selector)).await {
-        Ok(pods) => pods.items,
+    let pods = match pods_of(cluster, deployment).await {
+        Ok(pods) => pods,
         Err(e) => return format!("cannot list its pods: {}", cluster.explain(e)),
     };
     if pods.is_empty() {
@@ -156,6 +141,25 @@ pub async fn diagnose_deployment(cluster: &Cluster, deployment: &Deployment) -> 
     } else {
         reasons.join("; ")
     }
+}
+
+/// The Pods a Deployment's selector (its `matchLabels`) picks.
+pub async fn pods_of(cluster: &Cluster, deployment: &Deployment) -> Result<Vec<Pod>, kube::Error> {
+    let namespace = deployment.namespace().unwrap_or_default();
+    let selector = deployment
+        .spec
+        .selector
+        .match_labels
+        .iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &namespace);
+    Ok(pods
+        .list(&ListParams::default().labels(&selector))
+        .await?
+        .items)
 }
 
 /// The one thing wrong with a pod, if anything is, in words.

@@ -95,7 +95,11 @@ pub fn silent_tls() -> (u16, String) {
 /// One plain HTTP/1.1 request's head (request line and headers), read from `stream`.
 fn read_head(stream: &mut TcpStream) -> Option<String> {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let mut reader = BufReader::new(stream);
+    head_of(&mut BufReader::new(stream))
+}
+
+/// The head of the next HTTP/1.1 message: request or status line and headers.
+fn head_of<R: BufRead>(reader: &mut R) -> Option<String> {
     let mut head = String::new();
     loop {
         let mut line = String::new();
@@ -278,40 +282,21 @@ pub fn self_signed_front(bed_dir: &std::path::Path, upstream_port: u16) -> (u16,
 fn relay_requests<F: Read + Write, B: Read + Write>(front: F, back: B) {
     let mut front = BufReader::new(front);
     let mut back = BufReader::new(back);
-    loop {
-        let Some((head, body)) = read_message(&mut front) else {
-            return;
-        };
-        let upstream = back.get_mut();
-        if upstream.write_all(head.as_bytes()).is_err() || upstream.write_all(&body).is_err() {
-            return;
-        }
-        let _ = upstream.flush();
-        let Some((head, body)) = read_message(&mut back) else {
-            return;
-        };
-        let downstream = front.get_mut();
-        if downstream.write_all(head.as_bytes()).is_err() || downstream.write_all(&body).is_err() {
-            return;
-        }
-        let _ = downstream.flush();
-    }
+    while forward(&mut front, back.get_mut()) && forward(&mut back, front.get_mut()) {}
+}
+
+/// One message from `from` to `to`; false when either side is done.
+fn forward<R: BufRead, W: Write>(from: &mut R, to: &mut W) -> bool {
+    let Some((head, body)) = read_message(from) else {
+        return false;
+    };
+    to.write_all(head.as_bytes()).is_ok() && to.write_all(&body).is_ok() && to.flush().is_ok()
 }
 
 /// One HTTP/1.1 message: its head as text and its body (Content-Length or chunked, kept as
 /// it was framed).
 fn read_message<R: BufRead>(reader: &mut R) -> Option<(String, Vec<u8>)> {
-    let mut head = String::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        head.push_str(&line);
-        if line == "\r\n" {
-            break;
-        }
-    }
+    let head = head_of(reader)?;
     let header = |name: &str| {
         head.lines().find_map(|l| {
             let (k, v) = l.split_once(':')?;
