@@ -706,6 +706,51 @@ fn missing_scope_fails_before_any_side_effect() {
     assert!(s.deployments().is_empty(), "nothing installed");
 }
 
+/// HTTPS_PROXY carries the GitHub API client and libgit2 as it does git and gh (a CONNECT
+/// proxy in the test records where each tunnel went).
+#[test]
+fn the_github_api_and_git_go_through_the_https_proxy() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-proxy");
+    let (proxy, targets) = common::hostile::connect_proxy();
+    let proxy_url = format!("http://127.0.0.1:{proxy}");
+    // Only the API is used before the scope check fails: a tunnel to the fake is the API's.
+    s.gh.state().scopes = Some("read:org".into());
+    s.github(&ME_FLEET)
+        .env("HTTPS_PROXY", &proxy_url)
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("lacks the `repo` scope"));
+    assert!(
+        targets.lock().unwrap().contains(&s.gh.host),
+        "the API client did not use the proxy: {:?}",
+        targets.lock().unwrap()
+    );
+    // bootstrap git has no API: a tunnel to the fake is libgit2's.
+    targets.lock().unwrap().clear();
+    s.gh.seed_repo("me", "plain", true, &[("README.md", "x\n")]);
+    s.git(&[
+        "--path=clusters/p",
+        &format!("--url=https://{}/me/plain.git", s.gh.host),
+        &format!("--ca-file={}", s.gh.ca_file.display()),
+        "--username=git",
+        "--token-auth",
+    ])
+    .env("GIT_PASSWORD", TOKEN)
+    .env("HTTPS_PROXY", &proxy_url)
+    .env_remove("NO_PROXY")
+    .env_remove("no_proxy")
+    .assert()
+    .success();
+    assert!(
+        targets.lock().unwrap().contains(&s.gh.host),
+        "libgit2 did not use the proxy: {:?}",
+        targets.lock().unwrap()
+    );
+}
+
 /// Someone pushes between floe's clone and its push: floe fetches, replays its change on top
 /// and pushes once more, keeping the other commit.
 #[test]

@@ -7,7 +7,6 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -182,11 +181,12 @@ pub fn endless_body(bytes: usize) -> u16 {
     port
 }
 
-/// An HTTP CONNECT proxy that tunnels to 127.0.0.1 only, counting the tunnels it opened.
-pub fn connect_proxy() -> (u16, Arc<AtomicUsize>) {
+/// An HTTP CONNECT proxy that tunnels to 127.0.0.1 only, recording the `host:port` of each
+/// tunnel it opened.
+pub fn connect_proxy() -> (u16, Arc<Mutex<Vec<String>>>) {
     let (listener, port) = listen();
-    let count = Arc::new(AtomicUsize::new(0));
-    let carried = count.clone();
+    let targets = Arc::new(Mutex::new(Vec::new()));
+    let carried = targets.clone();
     std::thread::spawn(move || {
         for mut client in listener.incoming().flatten().take(256) {
             let carried = carried.clone();
@@ -204,14 +204,14 @@ pub fn connect_proxy() -> (u16, Arc<AtomicUsize>) {
                     let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\n\r\n");
                     return;
                 };
-                carried.fetch_add(1, Ordering::SeqCst);
+                carried.lock().unwrap().push(target.to_string());
                 let _ = client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
                 let _ = client.set_read_timeout(None);
                 pipe(client, upstream);
             });
         }
     });
-    (port, count)
+    (port, targets)
 }
 
 /// Copies both ways until either side closes.
