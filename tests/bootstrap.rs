@@ -52,6 +52,10 @@ struct Scenario {
     ns: String,
     kubelet: Option<Background>,
     flux: Option<Background>,
+    /// floe's TMPDIR in this scenario: its scratch directories go here, to be searched.
+    tmp: tempfile::TempDir,
+    /// A copy of everything floe printed in this scenario (stdout and stderr), to be searched.
+    logs: tempfile::TempDir,
     _turn: MutexGuard<'static, ()>,
 }
 
@@ -59,6 +63,20 @@ impl Drop for Scenario {
     fn drop(&mut self) {
         self.kubelet.take();
         self.flux.take();
+        // Every scenario ends with a secret scan of what it left behind: the token and the
+        // cluster's private key must be in no repository's history, scratch file or
+        // cluster object but the Secret.
+        if !std::thread::panicking() {
+            let key = self.private_key_line();
+            let mut secrets = vec![TOKEN];
+            secrets.extend(key.as_deref());
+            let outputs: Vec<String> = std::fs::read_dir(self.logs.path())
+                .unwrap()
+                .flatten()
+                .map(|f| std::fs::read_to_string(f.path()).unwrap_or_default())
+                .collect();
+            assert_no_secrets(self, &outputs, self.tmp.path(), &secrets);
+        }
         let _ = self
             .bed
             .kubectl()
@@ -93,8 +111,51 @@ impl Scenario {
             ns,
             kubelet,
             flux: Some(flux),
+            tmp: tempfile::tempdir().unwrap(),
+            logs: tempfile::tempdir().unwrap(),
             _turn: turn,
         }
+    }
+
+    /// The longest line of the private key in the cluster's Secret, if there is one.
+    fn private_key_line(&self) -> Option<String> {
+        let out = self
+            .bed
+            .kubectl()
+            .args(["get", "secret", "flux-system", "-n", &self.ns])
+            .args(["-o", "jsonpath={.data.identity}"])
+            .output()
+            .ok()?;
+        let encoded = String::from_utf8_lossy(&out.stdout).to_string();
+        use base64::Engine;
+        let key = base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()?;
+        String::from_utf8_lossy(&key)
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .max_by_key(|l| l.len())
+            .filter(|l| l.len() > 20)
+            .map(str::to_string)
+    }
+
+    /// `floe` on the test bed, with a copy of its stdout and stderr kept for the secret scan
+    /// (bash's tee; the test still reads both streams and the exit status as they were).
+    fn floe(&self) -> assert_cmd::Command {
+        let out = self.logs.path().join("stdout");
+        let err = self.logs.path().join("stderr");
+        let mut cmd = assert_cmd::Command::new("bash");
+        cmd.env_remove("FLOE_NAMESPACE")
+            .env_remove("NO_COLOR")
+            .env("KUBECONFIG", &self.bed.kubeconfig)
+            .arg("-c")
+            .arg(format!(
+                "exec \"$0\" \"$@\" > >(tee -a '{}') 2> >(tee -a '{}' >&2)",
+                out.display(),
+                err.display()
+            ))
+            .arg(assert_cmd::cargo::cargo_bin("floe"));
+        cmd
     }
 
     /// Replaces the simulated Flux controllers with ones that behave as `behaviour` says.
@@ -105,8 +166,9 @@ impl Scenario {
 
     /// `floe bootstrap github` against the fake, with the shared install manifests.
     fn github(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = self.bed.floe();
+        let mut cmd = self.floe();
         cmd.env("GITHUB_TOKEN", TOKEN)
+            .env("TMPDIR", self.tmp.path())
             .args([
                 "bootstrap",
                 "github",
@@ -130,8 +192,9 @@ impl Scenario {
 
     /// `floe bootstrap git` with the shared install manifests.
     fn git(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = self.bed.floe();
-        cmd.args(["bootstrap", "git", "-n", &self.ns])
+        let mut cmd = self.floe();
+        cmd.env("TMPDIR", self.tmp.path())
+            .args(["bootstrap", "git", "-n", &self.ns])
             .arg("--manifests")
             .arg(common::flux_install_yaml())
             .args(["--skip-version-check", "--timeout=60s"])
@@ -1547,15 +1610,22 @@ fn assert_no_secrets(s: &Scenario, outputs: &[String], tmpdir: &std::path::Path,
             }
         }
     }
-    let objects = s.bed.kubectl_out(&[
-        "get",
-        "gitrepositories.source.toolkit.fluxcd.io,kustomizations.kustomize.toolkit.fluxcd.io,configmaps,deployments,serviceaccounts,events",
-        "-n",
-        &s.ns,
-        "-o",
-        "yaml",
-    ]);
-    searched.push(("cluster objects other than Secrets".into(), objects));
+    // The Flux kinds exist only once a bootstrap installed their CRDs.
+    for kinds in [
+        "configmaps,deployments,serviceaccounts,events",
+        "gitrepositories.source.toolkit.fluxcd.io,kustomizations.kustomize.toolkit.fluxcd.io",
+    ] {
+        let out = s
+            .bed
+            .kubectl()
+            .args(["get", kinds, "-n", &s.ns, "-o", "yaml"])
+            .output()
+            .unwrap();
+        searched.push((
+            format!("cluster objects ({kinds})"),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        ));
+    }
     let hits: Vec<String> = searched
         .iter()
         .flat_map(|(place, text)| {
