@@ -552,6 +552,24 @@ pub fn author(name: Option<&str>, email: Option<&str>) -> Result<Signature<'stat
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn credentials_are_only_for_the_named_host_and_port() {
+        assert!(same_host(
+            "https://git.example.com/a.git",
+            "https://GIT.example.com:443/b"
+        ));
+        assert!(!same_host(
+            "http://127.0.0.1:8080/a.git",
+            "http://localhost:8080/a.git"
+        ));
+        assert!(!same_host("https://h/a.git", "https://h:8443/a.git"));
+        assert!(!same_host(
+            "https://h/a.git",
+            "https://evil.example/h/a.git"
+        ));
+        assert!(same_host("/srv/git/a.git", "/srv/git/a.git"));
+    }
+
     use super::*;
     use std::process::Command;
 

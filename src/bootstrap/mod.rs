@@ -725,19 +725,19 @@ async fn credentials_step(
             ))
         }
         Target::GitHub(gh) => {
-            let (public_key, secret_created) =
+            let (public_key, secret) =
                 objects::ensure_ssh_secret(cluster, ns, name, None, opts.key_algorithm, || async {
                     Ok(gh.client.known_hosts().await?)
                 })
                 .await?;
             let key = deploy_key(gh, opts, &public_key).await?;
-            let outcome = match secret_created {
+            let outcome = match secret {
                 SecretChange::Created => Outcome::Created,
                 SecretChange::Updated => Outcome::Updated,
                 SecretChange::Kept if key != KeyAction::Unchanged => Outcome::Updated,
                 SecretChange::Kept => Outcome::Unchanged,
             };
-            let secret_text = secret_change_text(secret_created);
+            let secret_text = secret_change_text(secret);
             Ok((
                 (),
                 outcome,
