@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 static BUDGET: Mutex<Option<Duration>> = Mutex::new(None);
 static DEADLINE: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);
+static STEP: Mutex<String> = Mutex::new(String::new());
 static ACTIVITY: Mutex<String> = Mutex::new(String::new());
 static SCRATCH: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
@@ -62,15 +63,28 @@ pub fn bounded(timeout: Duration) -> Duration {
     timeout.min(remaining())
 }
 
-/// Records what the command is doing now, naming the server: `cloning branch main of
-/// https://host/repo.git`. Shown when the deadline passes or a signal arrives.
+/// Records the step a multi-step command (bootstrap) is in: `step clone (cloning branch main
+/// of https://host/repo.git)`; the operation recorded before it is forgotten.
+pub fn set_step(step: impl Into<String>) {
+    *lock(&STEP) = step.into();
+    lock(&ACTIVITY).clear();
+}
+
+/// Records the operation in progress, naming the server: `listing GitRepository objects on
+/// the cluster … at https://…`. Shown when the deadline passes or a signal arrives.
 pub fn set_activity(activity: impl Into<String>) {
     *lock(&ACTIVITY) = activity.into();
 }
 
-/// What the command was last doing.
+/// What the command was last doing: the step, then the operation within it.
 pub fn activity() -> String {
-    lock(&ACTIVITY).clone()
+    let step = lock(&STEP).clone();
+    let operation = lock(&ACTIVITY).clone();
+    match (step.is_empty(), operation.is_empty()) {
+        (false, false) => format!("{step}: {operation}"),
+        (false, true) => step,
+        _ => operation,
+    }
 }
 
 /// A scratch directory removed when dropped, and also when the process is stopped by a

@@ -65,12 +65,18 @@ pub enum ObjectError {
     Apply(#[from] crate::cluster::apply::ApplyError),
 }
 
-/// One Flux object in the cluster, by kind, namespace and name.
+/// One Flux object in the cluster, by kind, namespace and name; shown as `Kind ns/name`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectRef {
     pub kind: FluxKind,
     pub namespace: String,
     pub name: String,
+}
+
+impl std::fmt::Display for ObjectRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}/{}", self.kind, self.namespace, self.name)
+    }
 }
 
 impl ObjectRef {
@@ -127,6 +133,7 @@ impl ObjectRef {
 
     /// The live object as JSON.
     pub async fn get(&self, cluster: &Cluster) -> Result<Value, ObjectError> {
+        cluster.doing(format!("reading {self}"));
         let object = self
             .api(cluster)
             .get_opt(&self.name)
@@ -139,6 +146,10 @@ impl ObjectRef {
 
 /// Applies a Flux object (server-side, field manager floe) and says whether it changed.
 pub async fn apply(cluster: &Cluster, object: &Value) -> Result<Action, ObjectError> {
+    cluster.doing(format!(
+        "applying {}",
+        crate::cluster::apply::reference(object)
+    ));
     Ok(Applier::new(cluster).apply(object).await?.action)
 }
 
@@ -235,6 +246,7 @@ pub async fn wait_ready(
     target: &ObjectRef,
     timeout: Duration,
 ) -> Result<Value, ObjectError> {
+    cluster.doing(format!("waiting for {target} to become ready"));
     let watch = async {
         watch_until(target.api(cluster), &target.name, timeout, |o| {
             let value = serde_json::to_value(o).expect("objects serialize");
@@ -366,6 +378,7 @@ async fn wait_handled(
                 .flatten()
                 .any(|c| c["type"] == "Ready" && c["status"] != "Unknown")
     };
+    cluster.doing(format!("waiting for the controller to reconcile {target}"));
     let watch = async {
         watch_until(target.api(cluster), &target.name, timeout, handled)
             .await
@@ -424,6 +437,7 @@ pub async fn delete(
     target: &ObjectRef,
     timeout: Duration,
 ) -> Result<(), ObjectError> {
+    cluster.doing(format!("deleting {target}"));
     let api = target.api(cluster);
     match api.delete(&target.name, &DeleteParams::background()).await {
         Ok(_) => {}

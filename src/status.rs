@@ -198,6 +198,7 @@ pub async fn list_rows(
     namespace: Option<&str>,
     name: Option<&str>,
 ) -> anyhow::Result<Vec<StatusRow>> {
+    cluster.doing(format!("listing {kind} objects"));
     let api = kind.api(cluster, namespace);
     let mut params = ListParams::default();
     if let Some(name) = name {

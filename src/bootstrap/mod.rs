@@ -144,7 +144,7 @@ impl Run<'_> {
         F: std::future::Future<Output = anyhow::Result<(T, Outcome, String, Value)>>,
     {
         self.progress.begin(step, message);
-        crate::lifecycle::set_activity(format!("step {} ({message})", step.name()));
+        crate::lifecycle::set_step(format!("step {} ({message})", step.name()));
         let started = Instant::now();
         let result = work.await;
         let duration_ms = started.elapsed().as_millis() as u64;

@@ -369,6 +369,15 @@ impl Cluster {
         })
     }
 
+    /// Records the operation in progress on this cluster, named with its server, for the
+    /// message shown if the command's deadline passes or a signal arrives meanwhile.
+    pub fn doing(&self, operation: impl std::fmt::Display) {
+        crate::lifecycle::set_activity(format!(
+            "{operation} on the cluster of context {:?} at {}",
+            self.context, self.server
+        ));
+    }
+
     /// Turns a client error into one that says which cluster, and what to do about it.
     pub fn explain(&self, err: kube::Error) -> ClusterError {
         if let Some(explained) = self.origin.explain_transport(&err) {

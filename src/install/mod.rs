@@ -91,6 +91,9 @@ pub async fn apply_and_wait(
     wait: bool,
     notify: &(dyn Fn(Mark, &str) + Sync),
 ) -> anyhow::Result<InstallReport> {
+    cluster.doing(format!(
+        "applying the Flux components to namespace {namespace}"
+    ));
     fit_to_server(cluster, &mut objects, notify).await?;
     notify(
         Mark::Applying,

@@ -53,6 +53,7 @@ pub async fn uninstall(
     on_event(UninstallEvent::Stage(format!(
         "deleting components in {ns} namespace"
     )));
+    cluster.doing(format!("deleting the Flux components in namespace {ns}"));
     delete_components(cluster, ns, on_event).await?;
 
     let crds: Api<CustomResourceDefinition> = Api::all(cluster.client.clone());
@@ -68,11 +69,13 @@ pub async fn uninstall(
     on_event(UninstallEvent::Stage(
         "removing finalizers from Flux objects".to_string(),
     ));
+    cluster.doing("removing finalizers from Flux objects");
     for crd in &flux_crds {
         remove_finalizers(cluster, crd, on_event).await?;
     }
 
     on_event(UninstallEvent::Stage("deleting Flux CRDs".to_string()));
+    cluster.doing("deleting the Flux CRDs");
     let names: Vec<String> = flux_crds.iter().map(|c| c.name_any()).collect();
     stream::iter(names.iter().map(|name| {
         let crds = crds.clone();
@@ -91,6 +94,7 @@ pub async fn uninstall(
 
     if !opts.keep_namespace {
         on_event(UninstallEvent::Stage(format!("deleting namespace {ns}")));
+        cluster.doing(format!("deleting namespace {ns}"));
         let namespaces: Api<Namespace> = Api::all(cluster.client.clone());
         if delete_and_wait(cluster, namespaces, ns, opts.timeout).await? {
             on_event(UninstallEvent::Deleted(format!("Namespace/{ns}")));
