@@ -13,7 +13,7 @@ use ssh_key::rand_core::OsRng;
 use ssh_key::{EcdsaCurve, LineEnding, PrivateKey};
 use zeroize::Zeroizing;
 
-use crate::manifests::InvalidInput;
+use crate::usage::InvalidInput;
 
 /// The kinds of SSH key floe generates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

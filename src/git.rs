@@ -15,7 +15,7 @@ use git2::{
 };
 use zeroize::Zeroizing;
 
-use crate::manifests::InvalidInput;
+use crate::usage::InvalidInput;
 
 /// How floe authenticates its own fetch and push.
 #[derive(Clone, Default)]

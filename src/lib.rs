@@ -13,10 +13,12 @@ pub mod install;
 pub mod lifecycle;
 pub mod manifests;
 pub mod objects;
+pub mod progress;
 pub mod provider;
 pub mod redact;
 pub mod status;
 pub mod ui;
+pub mod usage;
 
 /// The Flux release floe installs by default and is tested against.
 pub const DEFAULT_FLUX_VERSION: &str = "v2.9.4";

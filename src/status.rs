@@ -10,9 +10,9 @@ use serde_json::Value;
 
 use crate::cluster::Cluster;
 use crate::cluster::wait::ready_condition;
-use crate::manifests::InvalidInput;
 use crate::manifests::kustomize::Kustomization;
 use crate::manifests::source::{Bucket, GitRepository, HelmRepository, OCIRepository};
+use crate::usage::InvalidInput;
 
 /// The Flux kinds floe manages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -40,36 +40,15 @@ impl Ui {
     }
 }
 
-/// The symbol that starts a progress line, as Flux users know them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Generating,
-    Applying,
-    Waiting,
-    Done,
-    Failed,
-    Warning,
-}
+pub use crate::progress::Mark;
 
-impl Mark {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Mark::Generating => "✚",
-            Mark::Applying => "►",
-            Mark::Waiting => "◎",
-            Mark::Done => "✔",
-            Mark::Failed => "✗",
-            Mark::Warning => "⚠",
-        }
-    }
-
-    fn color(self) -> &'static str {
-        match self {
-            Mark::Generating | Mark::Applying | Mark::Waiting => "\x1b[36m",
-            Mark::Done => "\x1b[32m",
-            Mark::Failed => "\x1b[31m",
-            Mark::Warning => "\x1b[33m",
-        }
+/// The terminal colour of a mark.
+fn color(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Generating | Mark::Applying | Mark::Waiting => "\x1b[36m",
+        Mark::Done => "\x1b[32m",
+        Mark::Failed => "\x1b[31m",
+        Mark::Warning => "\x1b[33m",
     }
 }
 
@@ -85,7 +64,7 @@ impl Ui {
 
     pub fn format_step(&self, mark: Mark, message: &str) -> String {
         if self.color {
-            format!("{}{}\x1b[0m {message}", mark.color(), mark.symbol())
+            format!("{}{}\x1b[0m {message}", color(mark), mark.symbol())
         } else {
             format!("{} {message}", mark.symbol())
         }

@@ -13,7 +13,8 @@ use crate::manifests::kustomize::{
 use crate::manifests::meta::LocalObjectReference;
 use crate::manifests::source::{GitRepository, GitRepositoryRef, GitRepositorySpec};
 use crate::manifests::yaml::export_document;
-use crate::manifests::{InvalidInput, export_yaml, validate};
+use crate::manifests::{export_yaml, validate};
+use crate::usage::InvalidInput;
 
 pub const COMPONENTS_FILE: &str = "gotk-components.yaml";
 pub const SYNC_FILE: &str = "gotk-sync.yaml";

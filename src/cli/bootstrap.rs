@@ -15,11 +15,11 @@ use crate::bootstrap::{
 use crate::credentials::{KeyAlgorithm, SshKeyPair};
 use crate::git::{GitAuth, RemoteSpec};
 use crate::install::InstallOptions;
-use crate::manifests::InvalidInput;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::validate;
 use crate::provider::github::{self, GitHub};
 use crate::ui::{StepPrinter, Ui};
+use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
 pub struct BootstrapArgs {

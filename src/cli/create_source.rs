@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
-use super::create::{CreateFlags, apply_and_wait, export_or_apply};
+use super::create_common::{CreateFlags, apply_and_wait, export_or_apply};
 use super::{block_on, connect};
 use crate::cluster::Cluster;
 use crate::credentials::KeyAlgorithm;
@@ -65,7 +65,7 @@ pub struct GitArgs {
     #[arg(long = "secret-ref", value_name = "NAME")]
     pub secret_ref: Option<String>,
     /// Who authenticates the pulls
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::flags::choice::<GitProvider>())]
     pub provider: Option<GitProvider>,
     /// Include Git submodules in the artifact
     #[arg(long = "recurse-submodules")]
@@ -100,7 +100,7 @@ pub struct HelmArgs {
     #[arg(long = "secret-ref", value_name = "NAME")]
     pub secret_ref: Option<String>,
     /// Repository type; oci:// URLs are always `oci`
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    #[arg(long = "type", value_parser = super::flags::choice::<HelmRepositoryType>(), value_name = "TYPE")]
     pub repository_type: Option<HelmRepositoryType>,
     /// Same as --type=oci
     #[arg(long, conflicts_with = "repository_type")]
@@ -132,7 +132,7 @@ pub struct OciArgs {
     #[arg(long = "secret-ref", value_name = "NAME")]
     pub secret_ref: Option<String>,
     /// Who authenticates the pulls
-    #[arg(long, value_enum, default_value = "generic")]
+    #[arg(long, value_parser = super::flags::choice::<OciProvider>(), default_value = "generic")]
     pub provider: OciProvider,
     #[command(flatten)]
     pub create: CreateFlags,
@@ -152,7 +152,7 @@ pub struct BucketArgs {
     #[arg(long, value_name = "HOST")]
     pub endpoint: String,
     /// The object storage API
-    #[arg(long, value_enum, default_value = "generic")]
+    #[arg(long, value_parser = super::flags::choice::<BucketProvider>(), default_value = "generic")]
     pub provider: BucketProvider,
     /// Bucket region
     #[arg(long)]

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::GlobalArgs;
-use super::create::{CreateFlags, export_or_apply};
+use super::create_common::{CreateFlags, export_or_apply};
 use crate::manifests::create::{self, DecryptionProvider, SyncOptions};
 use crate::manifests::duration::GoDuration;
 use crate::ui::Ui;
@@ -58,7 +58,7 @@ pub struct SyncArgs {
     #[arg(long = "service-account", value_name = "NAME")]
     pub service_account: Option<String>,
     /// Decrypt secrets with this provider
-    #[arg(long = "decryption-provider", value_enum, value_name = "PROVIDER")]
+    #[arg(long = "decryption-provider", value_parser = super::flags::choice::<DecryptionProvider>(), value_name = "PROVIDER")]
     pub decryption_provider: Option<DecryptionProvider>,
     /// Secret holding the decryption keys
     #[arg(long = "decryption-secret", value_name = "NAME")]

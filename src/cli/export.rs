@@ -7,10 +7,10 @@ use clap::{Args, Subcommand};
 
 use super::target::SourceKind;
 use super::{GlobalArgs, block_on, connect};
-use crate::manifests::InvalidInput;
 use crate::objects;
 use crate::status::FluxKind;
 use crate::ui::Ui;
+use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -3,6 +3,18 @@
 
 use clap::ArgAction;
 
+/// A flag over a [`Choice`]: help and completions list its names; anything else is a usage
+/// error naming the allowed values.
+pub fn choice<T: crate::usage::Choice>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|v| v.as_str())).map(|name| {
+        *T::ALL
+            .iter()
+            .find(|v| v.as_str() == name)
+            .expect("the parser accepts listed names only")
+    })
+}
+
 /// Go's `strconv.ParseBool`, so `--prune=true`, `--prune=1` and `--prune=False` work as in Flux.
 pub fn go_bool(value: &str) -> Result<bool, String> {
     match value {

@@ -49,7 +49,7 @@ pub struct InstallFlags {
           default_missing_value = "true", value_parser = super::flags::go_bool)]
     pub watch_all_namespaces: bool,
     /// The controllers' log level
-    #[arg(long = "log-level", value_enum, default_value = "info")]
+    #[arg(long = "log-level", value_parser = super::flags::choice::<LogLevel>(), default_value = "info")]
     pub log_level: LogLevel,
     /// Taint keys the controllers tolerate (separate with commas)
     #[arg(long = "toleration-keys", value_delimiter = ',', value_name = "KEYS")]

@@ -5,6 +5,7 @@ pub mod bootstrap;
 pub mod check;
 pub mod completion;
 pub mod create;
+pub mod create_common;
 pub mod create_source;
 pub mod create_sync;
 pub mod delete;
@@ -23,9 +24,9 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::lifecycle;
-use crate::manifests::InvalidInput;
 use crate::manifests::duration::GoDuration;
 use crate::ui::Ui;
+use crate::usage::InvalidInput;
 
 #[derive(Debug, Parser)]
 #[command(

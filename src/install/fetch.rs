@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::manifests::InvalidInput;
+use crate::usage::InvalidInput;
 
 /// The Flux release assets, `<base>/<version>/install.yaml`.
 pub const DEFAULT_RELEASE_URL: &str = "https://github.com/fluxcd/flux2/releases/download";

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Applied, Applier};
 use crate::cluster::wait::wait_rollouts;
-use crate::ui::Mark;
+use crate::progress::Mark;
 
 pub use fetch::{ManifestSource, load_manifests};
 pub use transform::{InstallOptions, LogLevel, customize};

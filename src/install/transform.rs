@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::{DEFAULT_COMPONENTS, EXTRA_COMPONENTS};
-use crate::manifests::InvalidInput;
 use crate::manifests::validate::rfc1123_name;
+use crate::usage::InvalidInput;
 
 /// The registry the release manifests pull from.
 pub const DEFAULT_REGISTRY: &str = "ghcr.io/fluxcd";
@@ -16,15 +16,17 @@ const COMPONENT_LABEL: &str = "app.kubernetes.io/component";
 const UPSTREAM_NAMESPACE: &str = "flux-system";
 
 /// The controllers' `--log-level`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogLevel {
     Debug,
     Info,
     Error,
 }
 
-impl LogLevel {
-    pub fn as_str(self) -> &'static str {
+impl crate::usage::Choice for LogLevel {
+    const ALL: &'static [Self] = &[LogLevel::Debug, LogLevel::Info, LogLevel::Error];
+
+    fn as_str(self) -> &'static str {
         match self {
             LogLevel::Debug => "debug",
             LogLevel::Info => "info",
@@ -253,7 +255,10 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
                     {
                         format!("--watch-all-namespaces={}", opts.watch_all_namespaces)
                     } else if text.starts_with("--log-level=") {
-                        format!("--log-level={}", opts.log_level.as_str())
+                        format!(
+                            "--log-level={}",
+                            crate::usage::Choice::as_str(opts.log_level)
+                        )
                     } else if text.contains(".svc.cluster.local.") {
                         text.replace(
                             ".svc.cluster.local.",

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use super::InvalidInput;
 use super::duration::GoDuration;
 use super::kustomize::{
     CrossNamespaceSourceReference, Decryption, DependencyReference, Kustomization,
@@ -17,6 +16,7 @@ use super::source::{
     HelmRepositorySpec, OCIRepository, OCIRepositoryRef, OCIRepositorySpec,
 };
 use super::validate;
+use crate::usage::{Choice, InvalidInput};
 
 /// What every created object has: identity, labels and reconcile interval.
 #[derive(Clone, Debug)]
@@ -45,11 +45,12 @@ impl ObjectOptions {
 macro_rules! provider_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-        pub enum $name { $(#[value(name = $text)] $variant),+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
 
-        impl $name {
-            pub fn as_str(self) -> &'static str {
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
             }
         }
@@ -434,11 +435,10 @@ pub const SYNC_SOURCE_KINDS: &[&str] = &["GitRepository", "OCIRepository", "Buck
 pub const HEALTH_CHECK_KINDS: &[&str] = &["Deployment", "DaemonSet", "StatefulSet", "HelmRelease"];
 pub const HELM_RELEASE_API_VERSION: &str = "helm.toolkit.fluxcd.io/v2";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum DecryptionProvider {
-    #[value(name = "sops")]
-    Sops,
-}
+provider_enum!(
+    /// Who decrypts a Kustomization's secrets.
+    DecryptionProvider { Sops => "sops" }
+);
 
 #[derive(Clone, Debug)]
 pub struct SyncOptions {

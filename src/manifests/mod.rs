@@ -10,18 +10,6 @@ pub mod yaml;
 
 use serde::Serialize;
 
-/// Input that can never produce a valid object. Commands report it as a usage error (exit 2)
-/// before touching any cluster or repository.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct InvalidInput(pub String);
-
-impl InvalidInput {
-    pub fn new(message: impl Into<String>) -> Self {
-        InvalidInput(message.into())
-    }
-}
-
 /// The object as `flux ... --export` prints it: `---`, then its YAML without status.
 pub fn export_yaml<K: Serialize>(object: &K) -> String {
     let mut value = serde_json::to_value(object).expect("Flux objects always serialize to JSON");

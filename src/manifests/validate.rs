@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::InvalidInput;
+use crate::usage::InvalidInput;
 
 const DNS_LABEL_MAX: usize = 63;
 const DNS_SUBDOMAIN_MAX: usize = 253;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use crate::manifests::InvalidInput;
+use crate::usage::InvalidInput;
 
 /// The public GitHub host; any other `--hostname` is a GitHub Enterprise Server.
 pub const GITHUB_COM: &str = "github.com";
