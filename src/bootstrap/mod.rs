@@ -1,11 +1,14 @@
 //! `bootstrap`: make a cluster sync itself from a Git repository, and prove it does.
 //!
 //! The steps run in a fixed order and every side effect comes after the preflight checks:
-//! preflight → repository (GitHub only) → clone → manifests → push → install → credentials →
+//! preflight → repository (hosts with an API) → clone → manifests → push → install → credentials →
 //! sync → verify. Each step is idempotent, so a failed run is resumed by running the same
 //! command again.
 
 pub mod files;
+pub mod git;
+pub mod github;
+pub mod host;
 pub mod report;
 
 use std::time::{Duration, Instant};
@@ -13,96 +16,22 @@ use std::time::{Duration, Instant};
 use k8s_openapi::api::core::v1::Secret;
 use kube::Api;
 use serde_json::{Value, json};
-use zeroize::Zeroizing;
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
 use crate::cluster::wait::{attempt_failed, ready_condition, watch_until};
-use crate::credentials::{self, KeyAlgorithm, SshKeyPair};
-use crate::git::{FileChange, PushOutcome, RemoteSpec, Workspace};
+use crate::credentials::KeyAlgorithm;
+use crate::git::{FileChange, PushOutcome, Workspace};
 use crate::manifests::duration::GoDuration;
 use crate::objects::{self, ObjectRef, SecretChange};
-use crate::provider::github::{self, GitHub, GitHubError};
 use crate::status::FluxKind;
 
+pub use git::{GitTarget, PullCredentials};
+pub use github::{GitHubTarget, TEAM_PERMISSIONS, TeamAccess};
+pub use host::GitHost;
 pub use report::{Outcome, Progress, Step, StepReport, Summary};
 
-/// A team's access to a GitHub repository (`--team name[:permission]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamAccess {
-    pub team: String,
-    pub permission: String,
-}
-
-pub const TEAM_PERMISSIONS: &[&str] = &["pull", "triage", "push", "maintain", "admin"];
-
-impl std::str::FromStr for TeamAccess {
-    type Err = String;
-    fn from_str(value: &str) -> Result<Self, String> {
-        let (team, permission) = value.split_once(':').unwrap_or((value, "maintain"));
-        // GitHub team slugs: lower-case letters, digits, '-' and '_'.
-        let slug = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-        if team.is_empty() || !team.chars().all(slug) {
-            return Err(format!(
-                "invalid team {team:?} in {value:?}: give the team's slug (lower-case letters, digits, '-' and '_'), then optionally :permission"
-            ));
-        }
-        if !TEAM_PERMISSIONS.contains(&permission) {
-            return Err(format!(
-                "invalid team permission {permission:?} in {value:?}: allowed are {}",
-                TEAM_PERMISSIONS.join(", ")
-            ));
-        }
-        Ok(TeamAccess {
-            team: team.to_string(),
-            permission: permission.to_string(),
-        })
-    }
-}
-
-/// A repository on GitHub (or GitHub Enterprise Server), reached with a token.
-pub struct GitHubTarget {
-    pub client: GitHub,
-    pub token: Zeroizing<String>,
-    pub owner: String,
-    pub repository: String,
-    pub personal: bool,
-    pub private: bool,
-    pub teams: Vec<TeamAccess>,
-    /// Bring visibility and default branch of an existing repository in line.
-    pub reconcile: bool,
-    /// The cluster pulls over HTTPS with the token instead of SSH with a deploy key.
-    pub token_auth: bool,
-    pub read_write_key: bool,
-}
-
-/// How the cluster authenticates its pulls from a plain Git server.
-pub enum PullCredentials {
-    /// No Secret: a public repository.
-    None,
-    /// `username`/`password` in the Secret.
-    Basic {
-        username: String,
-        password: Zeroizing<String>,
-    },
-    /// An SSH key in the Secret: this one (`--private-key-file`), or a new one.
-    Ssh { key: Option<SshKeyPair> },
-}
-
-/// Any Git server, without a provider API.
-pub struct GitTarget {
-    pub push: RemoteSpec,
-    /// The URL the cluster pulls from (the push URL unless that is a file:// path).
-    pub sync_url: String,
-    pub credentials: PullCredentials,
-}
-
-pub enum Target {
-    GitHub(Box<GitHubTarget>),
-    Git(GitTarget),
-}
-
-/// Everything bootstrap needs besides the target.
+/// Everything bootstrap needs besides the host.
 pub struct Options {
     pub namespace: String,
     pub branch: String,
@@ -182,9 +111,9 @@ impl Run<'_> {
 }
 
 /// Runs bootstrap. On failure the returned summary has `result: failed` and the error.
-pub async fn run(
+pub async fn run<H: GitHost>(
     cluster: &Cluster,
-    target: &Target,
+    host: &H,
     opts: &Options,
     progress: &dyn Progress,
 ) -> (Summary, Option<anyhow::Error>) {
@@ -192,11 +121,8 @@ pub async fn run(
         progress,
         reports: Vec::new(),
     };
-    let repository = match target {
-        Target::GitHub(gh) => format!("{}/{}", gh.owner, gh.repository),
-        Target::Git(git) => git.push.url.clone(),
-    };
-    let result = steps(&mut run, cluster, target, opts).await;
+    let repository = host.repository();
+    let result = steps(&mut run, cluster, host, opts).await;
     let changed = run
         .reports
         .iter()
@@ -224,10 +150,10 @@ pub async fn run(
     (summary, error)
 }
 
-async fn steps(
+async fn steps<H: GitHost>(
     run: &mut Run<'_>,
     cluster: &Cluster,
-    target: &Target,
+    host: &H,
     opts: &Options,
 ) -> anyhow::Result<Option<String>> {
     let progress = run.progress;
@@ -255,37 +181,25 @@ async fn steps(
                 anyhow::bail!("the cluster is not ready for Flux: {}", failed.join("; "));
             }
             let mut details = json!({ "cluster": cluster.server, "context": cluster.context });
-            let message = match target {
-                Target::GitHub(gh) => {
-                    let user = gh.client.user().await?;
-                    github::check_scopes(&user)?;
-                    details["user"] = json!(user.login);
-                    format!(
-                        "cluster {} reachable; GitHub token of {} accepted",
-                        cluster.server, user.login
-                    )
-                }
-                Target::Git(_) => format!("cluster {} reachable", cluster.server),
+            let message = match host.preflight(&mut details).await? {
+                Some(accepted) => format!("cluster {} reachable; {accepted}", cluster.server),
+                None => format!("cluster {} reachable", cluster.server),
             };
             Ok(((), Outcome::Passed, message, details))
         },
     )
     .await?;
 
-    // 2. Repository (GitHub): find or create it, team access, visibility and default branch.
+    // 2. Repository (hosts with an API): find or create it, and its settings.
     let mut repository_exists = true;
-    if let Target::GitHub(gh) = target {
+    if let Some(line) = host.repository_step() {
         repository_exists = run
-            .step(
-                Step::Repository,
-                &format!("repository {}/{}", gh.owner, gh.repository),
-                repository(gh, opts),
-            )
+            .step(Step::Repository, &line, host.ensure_repository(opts))
             .await?;
     }
 
     // 3. Clone the branch.
-    let push = push_remote(target);
+    let push = host.push_remote();
     let workspace = run
         .step(
             Step::Clone,
@@ -319,7 +233,7 @@ async fn steps(
         .await?;
 
     // 4. The files.
-    let sync = sync_spec(target, opts);
+    let sync = sync_spec(host, opts);
     let components_text =
         files::components_file(&opts.flux_version, &opts.components, &opts.install_objects);
     let file_set = files::files(&opts.path, components_text, files::sync_file(&sync));
@@ -371,7 +285,7 @@ async fn steps(
         run.step(
             Step::Install,
             "server-side dry run of the cluster changes",
-            dry_run_cluster(cluster, target, opts, &sync),
+            dry_run_cluster(cluster, host, opts, &sync),
         )
         .await?;
         return Ok(workspace.base().map(|b| b.to_string()));
@@ -396,7 +310,7 @@ async fn steps(
                 drop(ws);
                 let outcome = outcome?;
                 let sha = outcome.commit.to_string();
-                let default_branch_set = reconcile_default_branch(target, opts).await?;
+                let host_change = host.after_push(opts).await?;
                 let (result, mut text) = if !outcome.pushed {
                     (
                         Outcome::Unchanged,
@@ -417,11 +331,12 @@ async fn steps(
                         format!("pushed {} to {}", short(&sha), opts.branch),
                     )
                 };
-                let result = if default_branch_set {
-                    text.push_str(&format!("; default branch set to {}", opts.branch));
-                    Outcome::Updated
-                } else {
-                    result
+                let result = match host_change {
+                    Some(change) => {
+                        text.push_str(&format!("; {change}"));
+                        Outcome::Updated
+                    }
+                    None => result,
                 };
                 Ok((
                     outcome.clone(),
@@ -469,7 +384,7 @@ async fn steps(
             "credentials in Secret {}/{}",
             opts.namespace, opts.secret_name
         ),
-        credentials_step(cluster, target, opts, progress),
+        host.credentials(cluster, opts, progress),
     )
     .await?;
 
@@ -506,59 +421,18 @@ async fn steps(
     Ok(Some(commit))
 }
 
-/// With `--reconcile`, makes the branch the repository's default. GitHub refuses a default
-/// branch that does not exist, so this runs after the push. Returns whether it changed.
-async fn reconcile_default_branch(target: &Target, opts: &Options) -> anyhow::Result<bool> {
-    let Target::GitHub(gh) = target else {
-        return Ok(false);
-    };
-    if !gh.reconcile {
-        return Ok(false);
-    }
-    let repo = gh.client.repository(&gh.owner, &gh.repository).await?;
-    if repo.is_none_or(|r| r.default_branch.as_deref() == Some(opts.branch.as_str())) {
-        return Ok(false);
-    }
-    gh.client
-        .update_repository(&gh.owner, &gh.repository, None, Some(&opts.branch))
-        .await?;
-    Ok(true)
-}
-
 fn short(sha: &str) -> &str {
     &sha[..sha.len().min(12)]
 }
 
-fn push_remote(target: &Target) -> RemoteSpec {
-    match target {
-        Target::GitHub(gh) => RemoteSpec {
-            url: gh.client.https_url(&gh.owner, &gh.repository),
-            auth: crate::git::GitAuth::Basic {
-                username: "git".into(),
-                password: gh.token.clone(),
-            },
-        },
-        Target::Git(git) => git.push.clone(),
-    }
-}
-
-fn sync_spec(target: &Target, opts: &Options) -> files::SyncSpec {
-    let (url, secret) = match target {
-        Target::GitHub(gh) if gh.token_auth => {
-            (gh.client.https_url(&gh.owner, &gh.repository), true)
-        }
-        Target::GitHub(gh) => (gh.client.ssh_url(&gh.owner, &gh.repository), true),
-        Target::Git(git) => (
-            git.sync_url.clone(),
-            !matches!(git.credentials, PullCredentials::None),
-        ),
-    };
+fn sync_spec<H: GitHost>(host: &H, opts: &Options) -> files::SyncSpec {
+    let (url, needs_secret) = host.sync_source();
     files::SyncSpec {
         namespace: opts.namespace.clone(),
         url,
         branch: opts.branch.clone(),
         path: opts.path.clone(),
-        secret_name: secret.then(|| opts.secret_name.clone()),
+        secret_name: needs_secret.then(|| opts.secret_name.clone()),
         interval: opts.interval,
     }
 }
@@ -606,203 +480,7 @@ fn strip_status(mut object: Value) -> Value {
     object
 }
 
-/// Step 2 for GitHub.
-async fn repository(
-    gh: &GitHubTarget,
-    opts: &Options,
-) -> anyhow::Result<(bool, Outcome, String, Value)> {
-    let client = &gh.client;
-    let (owner, name) = (gh.owner.as_str(), gh.repository.as_str());
-    let mut actions: Vec<String> = Vec::new();
-    let existing = client.repository(owner, name).await?;
-    let repo = match existing.clone() {
-        Some(repo) => {
-            if gh.reconcile && repo.private != gh.private {
-                actions.push(format!(
-                    "visibility {} → {}",
-                    visibility(repo.private),
-                    visibility(gh.private)
-                ));
-                if !opts.dry_run {
-                    client
-                        .update_repository(owner, name, Some(gh.private), None)
-                        .await?;
-                }
-            }
-            if gh.reconcile && repo.default_branch.as_deref() != Some(opts.branch.as_str()) {
-                // Set after the push, once the branch exists.
-                actions.push(format!("default branch → {}", opts.branch));
-            }
-            Some(repo)
-        }
-        None => {
-            actions.push(format!(
-                "create {} repository {owner}/{name}",
-                visibility(gh.private)
-            ));
-            if opts.dry_run {
-                None
-            } else {
-                let created = client
-                    .create_repository(owner, name, gh.personal, gh.private, "Flux fleet repository, bootstrapped by floe")
-                    .await
-                    .map_err(|e| match e {
-                        GitHubError::NotFound { .. } if !gh.personal => anyhow::anyhow!(
-                            "organization {owner} not found or the token cannot create repositories in it; for a personal repository pass --personal"
-                        ),
-                        other => other.into(),
-                    })?;
-                Some(created)
-            }
-        }
-    };
-    for team in &gh.teams {
-        let current = if repo.is_some() {
-            client
-                .team_permission(owner, &team.team, owner, name)
-                .await?
-        } else {
-            None
-        };
-        if current.as_deref() != Some(team.permission.as_str()) {
-            actions.push(format!("grant team {} {}", team.team, team.permission));
-            if !opts.dry_run {
-                client
-                    .grant_team(owner, &team.team, owner, name, &team.permission)
-                    .await?;
-            }
-        }
-    }
-    let url = repo
-        .as_ref()
-        .map(|r| r.html_url.clone())
-        .unwrap_or_else(|| format!("https://{}/{owner}/{name}", client.host()));
-    let outcome = if actions.is_empty() {
-        Outcome::Unchanged
-    } else if opts.dry_run {
-        Outcome::Planned
-    } else if existing.is_none() {
-        Outcome::Created
-    } else {
-        Outcome::Updated
-    };
-    let message = if actions.is_empty() {
-        format!("{url} exists and is up to date")
-    } else if opts.dry_run {
-        format!("{url}: would {}", actions.join(", "))
-    } else {
-        format!("{url}: {}", actions.join(", "))
-    };
-    Ok((
-        repo.is_some(),
-        outcome,
-        message,
-        json!({ "url": url, "actions": actions }),
-    ))
-}
-
-fn visibility(private: bool) -> &'static str {
-    if private { "private" } else { "public" }
-}
-
-/// Step 7: the Secret the GitRepository reads, and for GitHub with SSH the deploy key.
-async fn credentials_step(
-    cluster: &Cluster,
-    target: &Target,
-    opts: &Options,
-    progress: &dyn Progress,
-) -> anyhow::Result<((), Outcome, String, Value)> {
-    let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
-    match target {
-        Target::GitHub(gh) if gh.token_auth => {
-            let action = objects::apply(cluster, &basic_secret(ns, name, "git", &gh.token)).await?;
-            let outcome = action_outcome(action);
-            Ok((
-                (),
-                outcome,
-                format!("Secret {ns}/{name} with the token {action}"),
-                Value::Null,
-            ))
-        }
-        Target::GitHub(gh) => {
-            let (public_key, secret) =
-                objects::ensure_ssh_secret(cluster, ns, name, None, opts.key_algorithm, || async {
-                    Ok(gh.client.known_hosts().await?)
-                })
-                .await?;
-            let key = deploy_key(gh, opts, &public_key).await?;
-            let outcome = match secret {
-                SecretChange::Created => Outcome::Created,
-                SecretChange::Updated => Outcome::Updated,
-                SecretChange::Kept if key != KeyAction::Unchanged => Outcome::Updated,
-                SecretChange::Kept => Outcome::Unchanged,
-            };
-            let secret_text = secret_change_text(secret);
-            Ok((
-                (),
-                outcome,
-                format!(
-                    "Secret {ns}/{name} {secret_text}; deploy key {}",
-                    key.describe()
-                ),
-                json!({ "secret": secret_text, "deployKey": key.describe(), "publicKey": public_key }),
-            ))
-        }
-        Target::Git(git) => match &git.credentials {
-            PullCredentials::None => Ok((
-                (),
-                Outcome::Skipped,
-                "no credentials: the cluster pulls anonymously".to_string(),
-                Value::Null,
-            )),
-            PullCredentials::Basic { username, password } => {
-                let action =
-                    objects::apply(cluster, &basic_secret(ns, name, username, password)).await?;
-                Ok((
-                    (),
-                    action_outcome(action),
-                    format!("Secret {ns}/{name} with username and password {action}"),
-                    Value::Null,
-                ))
-            }
-            PullCredentials::Ssh { key } => {
-                let sync_url = git.sync_url.clone();
-                let (public_key, change) = objects::ensure_ssh_secret(
-                    cluster,
-                    ns,
-                    name,
-                    key.as_ref(),
-                    opts.key_algorithm,
-                    || async move {
-                        let (host, port) = credentials::ssh_host(&sync_url)?;
-                        credentials::scan_known_hosts(&host, port).await
-                    },
-                )
-                .await?;
-                if change == SecretChange::Created && key.is_none() {
-                    progress.deploy_key_added(&public_key)?;
-                }
-                let outcome = match change {
-                    SecretChange::Created => Outcome::Created,
-                    SecretChange::Updated => Outcome::Updated,
-                    SecretChange::Kept => Outcome::Unchanged,
-                };
-                let how = match (change, key.is_some()) {
-                    (SecretChange::Updated, true) => " with the key of --private-key-file",
-                    _ => "",
-                };
-                Ok((
-                    (),
-                    outcome,
-                    format!("Secret {ns}/{name} {}{how}", secret_change_text(change)),
-                    json!({ "publicKey": public_key }),
-                ))
-            }
-        },
-    }
-}
-
-fn secret_change_text(change: SecretChange) -> &'static str {
+pub(crate) fn secret_change_text(change: SecretChange) -> &'static str {
     match change {
         SecretChange::Created => "created",
         SecretChange::Updated => "updated",
@@ -810,7 +488,7 @@ fn secret_change_text(change: SecretChange) -> &'static str {
     }
 }
 
-fn action_outcome(action: Action) -> Outcome {
+pub(crate) fn action_outcome(action: Action) -> Outcome {
     match action {
         Action::Created => Outcome::Created,
         Action::Configured => Outcome::Updated,
@@ -818,7 +496,7 @@ fn action_outcome(action: Action) -> Outcome {
     }
 }
 
-fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> Value {
+pub(crate) fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> Value {
     json!({
         "apiVersion": "v1",
         "kind": "Secret",
@@ -828,84 +506,10 @@ fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> 
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum KeyAction {
-    Added,
-    Replaced,
-    Unchanged,
-}
-
-impl KeyAction {
-    fn describe(self) -> &'static str {
-        match self {
-            KeyAction::Added => "added",
-            KeyAction::Replaced => "replaced",
-            KeyAction::Unchanged => "unchanged",
-        }
-    }
-}
-
-/// The deploy key's title: which cluster path and branch it serves.
-pub fn deploy_key_title(opts: &Options) -> String {
-    format!(
-        "floe: {} on {} ({})",
-        opts.path, opts.branch, opts.namespace
-    )
-}
-
-/// `algorithm base64`, without the comment, to compare keys.
-fn key_material(key: &str) -> String {
-    key.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
-}
-
-async fn deploy_key(
-    gh: &GitHubTarget,
-    opts: &Options,
-    public_key: &str,
-) -> anyhow::Result<KeyAction> {
-    let title = deploy_key_title(opts);
-    let read_only = !gh.read_write_key;
-    let keys = gh.client.deploy_keys(&gh.owner, &gh.repository).await?;
-    let ours = key_material(public_key);
-    // The cluster's key already on the repository with the right access is kept whatever its
-    // title (a run for another path or branch reuses it; GitHub refuses the same key twice).
-    if keys
-        .iter()
-        .any(|k| key_material(&k.key) == ours && k.read_only == read_only)
-    {
-        return Ok(KeyAction::Unchanged);
-    }
-    // Stale: floe's title with another key, or the cluster's key with the wrong access.
-    let stale: Vec<_> = keys
-        .iter()
-        .filter(|k| k.title == title || key_material(&k.key) == ours)
-        .collect();
-    for old in &stale {
-        gh.client
-            .delete_deploy_key(&gh.owner, &gh.repository, old.id)
-            .await?;
-    }
-    gh.client
-        .add_deploy_key(&gh.owner, &gh.repository, &title, public_key, read_only)
-        .await
-        .map_err(|e| match e {
-            GitHubError::Invalid { message, .. } if message.contains("already in use") => anyhow::anyhow!(
-                "the public key in Secret {}/{} is already a deploy key of another repository ({message}); GitHub allows a key on one repository only: delete the Secret so floe generates a new key, or remove the key from the other repository",
-                opts.namespace, opts.secret_name
-            ),
-            other => other.into(),
-        })?;
-    Ok(if stale.is_empty() {
-        KeyAction::Added
-    } else {
-        KeyAction::Replaced
-    })
-}
-
 /// The dry run's cluster part: every object floe would apply, sent with `dryRun=All`.
-async fn dry_run_cluster(
+async fn dry_run_cluster<H: GitHost>(
     cluster: &Cluster,
-    target: &Target,
+    host: &H,
     opts: &Options,
     sync: &files::SyncSpec,
 ) -> anyhow::Result<((), Outcome, String, Value)> {
@@ -940,13 +544,7 @@ async fn dry_run_cluster(
         .await
         .map_err(|e| cluster.explain(e))?
         .is_some();
-    let needs_secret = !matches!(
-        target,
-        Target::Git(GitTarget {
-            credentials: PullCredentials::None,
-            ..
-        })
-    );
+    let needs_secret = host.sync_source().1;
     if needs_secret {
         message.push_str(&format!(
             "; Secret {}/{} {}",

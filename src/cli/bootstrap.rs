@@ -1,5 +1,5 @@
 //! `floe bootstrap github` and `floe bootstrap git`: turn flags into [`bootstrap::Options`]
-//! and a [`bootstrap::Target`], then run [`bootstrap::run`].
+//! and a [`bootstrap::GitHost`] (GitHub or plain Git), then run [`bootstrap::run`].
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use super::install::InstallFlags;
 use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
-    self, GitHubTarget, GitTarget, Options, PullCredentials, Target, TeamAccess, files,
+    self, GitHost, GitHubTarget, GitTarget, Options, PullCredentials, TeamAccess, files,
 };
 use crate::credentials::{KeyAlgorithm, SshKeyPair};
 use crate::git::{GitAuth, RemoteSpec};
@@ -341,9 +341,9 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
     );
     let common = args.common.clone();
     // octocrab's client needs a running runtime, so it is made inside it.
-    let target = move || -> anyhow::Result<Target> {
+    let target = move || -> anyhow::Result<GitHubTarget> {
         let client = GitHub::new(&args.hostname, &token, args.ca_file.as_deref())?;
-        Ok(Target::GitHub(Box::new(GitHubTarget {
+        Ok(GitHubTarget {
             client,
             token,
             owner: args.owner,
@@ -354,7 +354,7 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
             reconcile: args.reconcile,
             token_auth: args.token_auth,
             read_write_key: args.read_write_key,
-        })))
+        })
     };
     execute(global, ui, &common, (&mut opts, &install), target, &printer)
 }
@@ -483,14 +483,14 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
             _ => PullCredentials::None,
         }
     };
-    let target = Target::Git(GitTarget {
+    let target = GitTarget {
         push: RemoteSpec {
             url: args.url.clone(),
             auth,
         },
         sync_url,
         credentials,
-    });
+    };
     let printer = StepPrinter::new(
         *ui,
         args.common.output == OutputFormat::Json,
@@ -585,12 +585,12 @@ fn load_key(path: &std::path::Path) -> anyhow::Result<SshKeyPair> {
     })
 }
 
-fn execute(
+fn execute<H: GitHost>(
     global: &GlobalArgs,
     ui: &Ui,
     flags: &CommonFlags,
     (opts, install): (&mut Options, &InstallOptions),
-    target: impl FnOnce() -> anyhow::Result<Target>,
+    target: impl FnOnce() -> anyhow::Result<H>,
     printer: &StepPrinter,
 ) -> anyhow::Result<()> {
     block_on(async {

@@ -1,0 +1,134 @@
+//! bootstrap's [`GitHost`] for any Git server, without a provider API: floe pushes with the
+//! given credentials; the cluster pulls anonymously, with a username and password
+//! (`--token-auth`), or with an SSH key (given, or generated and printed to add as a deploy
+//! key).
+
+use serde_json::{Value, json};
+use zeroize::Zeroizing;
+
+use super::host::{GitHost, StepResult};
+use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
+use crate::cluster::Cluster;
+use crate::credentials::{self, SshKeyPair};
+use crate::git::RemoteSpec;
+use crate::objects::{self, SecretChange};
+
+/// How the cluster authenticates its pulls from a plain Git server.
+pub enum PullCredentials {
+    /// No Secret: a public repository.
+    None,
+    /// `username`/`password` in the Secret.
+    Basic {
+        username: String,
+        password: Zeroizing<String>,
+    },
+    /// An SSH key in the Secret: this one (`--private-key-file`), or a new one.
+    Ssh { key: Option<SshKeyPair> },
+}
+
+/// Any Git server, without a provider API.
+pub struct GitTarget {
+    pub push: RemoteSpec,
+    /// The URL the cluster pulls from (the push URL unless that is a file:// path).
+    pub sync_url: String,
+    pub credentials: PullCredentials,
+}
+
+impl GitHost for GitTarget {
+    fn repository(&self) -> String {
+        self.push.url.clone()
+    }
+
+    async fn preflight(&self, _details: &mut Value) -> anyhow::Result<Option<String>> {
+        Ok(None)
+    }
+
+    fn repository_step(&self) -> Option<String> {
+        None
+    }
+
+    async fn ensure_repository(&self, _opts: &Options) -> StepResult<bool> {
+        Ok((
+            true,
+            Outcome::Skipped,
+            "no repository API".into(),
+            Value::Null,
+        ))
+    }
+
+    fn push_remote(&self) -> RemoteSpec {
+        self.push.clone()
+    }
+
+    fn sync_source(&self) -> (String, bool) {
+        (
+            self.sync_url.clone(),
+            !matches!(self.credentials, PullCredentials::None),
+        )
+    }
+
+    async fn after_push(&self, _opts: &Options) -> anyhow::Result<Option<String>> {
+        Ok(None)
+    }
+
+    async fn credentials(
+        &self,
+        cluster: &Cluster,
+        opts: &Options,
+        progress: &dyn Progress,
+    ) -> StepResult<()> {
+        let git = self;
+        let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
+        match &git.credentials {
+            PullCredentials::None => Ok((
+                (),
+                Outcome::Skipped,
+                "no credentials: the cluster pulls anonymously".to_string(),
+                Value::Null,
+            )),
+            PullCredentials::Basic { username, password } => {
+                let action =
+                    objects::apply(cluster, &basic_secret(ns, name, username, password)).await?;
+                Ok((
+                    (),
+                    action_outcome(action),
+                    format!("Secret {ns}/{name} with username and password {action}"),
+                    Value::Null,
+                ))
+            }
+            PullCredentials::Ssh { key } => {
+                let sync_url = git.sync_url.clone();
+                let (public_key, change) = objects::ensure_ssh_secret(
+                    cluster,
+                    ns,
+                    name,
+                    key.as_ref(),
+                    opts.key_algorithm,
+                    || async move {
+                        let (host, port) = credentials::ssh_host(&sync_url)?;
+                        credentials::scan_known_hosts(&host, port).await
+                    },
+                )
+                .await?;
+                if change == SecretChange::Created && key.is_none() {
+                    progress.deploy_key_added(&public_key)?;
+                }
+                let outcome = match change {
+                    SecretChange::Created => Outcome::Created,
+                    SecretChange::Updated => Outcome::Updated,
+                    SecretChange::Kept => Outcome::Unchanged,
+                };
+                let how = match (change, key.is_some()) {
+                    (SecretChange::Updated, true) => " with the key of --private-key-file",
+                    _ => "",
+                };
+                Ok((
+                    (),
+                    outcome,
+                    format!("Secret {ns}/{name} {}{how}", secret_change_text(change)),
+                    json!({ "publicKey": public_key }),
+                ))
+            }
+        }
+    }
+}

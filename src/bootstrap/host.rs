@@ -1,0 +1,51 @@
+//! What bootstrap needs from the place the repository lives: a Git hosting service with an
+//! API (GitHub; GitLab and Gitea next) or any Git server. The bootstrap flow in `mod.rs` is
+//! generic over [`GitHost`] and knows nothing of any particular host; adding one is a new
+//! implementation of this trait.
+
+use serde_json::Value;
+
+use super::{Options, Outcome, Progress};
+use crate::cluster::Cluster;
+use crate::git::RemoteSpec;
+
+/// What one bootstrap step hands back: its value, how it ended, its line and its details.
+pub type StepResult<T> = anyhow::Result<(T, Outcome, String, Value)>;
+
+/// A repository's host, as bootstrap uses it.
+#[allow(async_fn_in_trait)]
+pub trait GitHost {
+    /// The repository as the summary names it: `owner/name`, or its URL.
+    fn repository(&self) -> String;
+
+    /// Checks the host's side before anything is changed anywhere (a token's scopes, say).
+    /// Returns the words added to the preflight line, and adds to its details.
+    async fn preflight(&self, details: &mut Value) -> anyhow::Result<Option<String>>;
+
+    /// The line of the repository step, for hosts that find or create repositories through
+    /// an API; `None` for a plain Git server, which has no such step.
+    fn repository_step(&self) -> Option<String>;
+
+    /// Finds or creates the repository and brings its settings in line; says whether it
+    /// exists (a dry run creates nothing).
+    async fn ensure_repository(&self, opts: &Options) -> StepResult<bool>;
+
+    /// Where floe pushes, and with which credentials.
+    fn push_remote(&self) -> RemoteSpec;
+
+    /// The URL the cluster pulls from, and whether it needs a credentials Secret.
+    fn sync_source(&self) -> (String, bool);
+
+    /// Settings that need the pushed branch to exist (a default branch); the words added to
+    /// the push line when something changed.
+    async fn after_push(&self, opts: &Options) -> anyhow::Result<Option<String>>;
+
+    /// The cluster's pull credentials: the Secret the GitRepository reads, and the host's
+    /// side of them (a deploy key).
+    async fn credentials(
+        &self,
+        cluster: &Cluster,
+        opts: &Options,
+        progress: &dyn Progress,
+    ) -> StepResult<()>;
+}
