@@ -1,0 +1,225 @@
+//! bootstrap's flow in-process, against a fake `GitHost` (a local bare repository behind a
+//! host that records what the flow asks of it), the scripts/testbed API server, a simulated
+//! kubelet and simulated Flux. Shows that the flow runs any host through the trait, in order,
+//! and that a host's words reach the step reports.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use common::github::{create_bare, git};
+use common::testbed::{FluxBehaviour, PodBehaviour, simulated_flux, simulated_kubelet};
+use floe::bootstrap::{self, GitHost, Options, Outcome, Progress, Step, StepReport};
+use floe::cluster::{Cluster, ConnectOptions};
+use floe::git::{GitAuth, RemoteSpec};
+use floe::progress::Mark;
+use serde_json::{Value, json};
+
+/// A host with an API of its own, backed by a bare repository under `root`.
+struct FakeHost {
+    root: PathBuf,
+    calls: Mutex<Vec<&'static str>>,
+}
+
+impl FakeHost {
+    fn bare(&self) -> PathBuf {
+        self.root.join("me/fleet.git")
+    }
+
+    fn called(&self, what: &'static str) {
+        self.calls.lock().unwrap().push(what);
+    }
+}
+
+impl GitHost for FakeHost {
+    fn repository(&self) -> String {
+        "fake:me/fleet".into()
+    }
+
+    async fn preflight(&self, details: &mut Value) -> anyhow::Result<Option<String>> {
+        self.called("preflight");
+        details["fake"] = json!(true);
+        Ok(Some("fake host token accepted".into()))
+    }
+
+    fn repository_step(&self) -> Option<String> {
+        Some("repository me/fleet on the fake host".into())
+    }
+
+    async fn ensure_repository(
+        &self,
+        _opts: &Options,
+    ) -> anyhow::Result<(bool, Outcome, String, Value)> {
+        self.called("ensure_repository");
+        let created = !self.bare().exists();
+        if created {
+            create_bare(&self.bare(), &[("README.md", "fake\n")]);
+        }
+        let outcome = if created {
+            Outcome::Created
+        } else {
+            Outcome::Unchanged
+        };
+        Ok((true, outcome, "fake repository ready".into(), Value::Null))
+    }
+
+    fn push_remote(&self) -> RemoteSpec {
+        self.called("push_remote");
+        RemoteSpec {
+            url: format!("file://{}", self.bare().display()),
+            auth: GitAuth::None,
+        }
+    }
+
+    fn sync_source(&self) -> (String, bool) {
+        self.called("sync_source");
+        // The simulated Flux reads <root>/me/fleet.git for this URL's path.
+        ("https://fake.example/me/fleet.git".into(), false)
+    }
+
+    async fn after_push(&self, _opts: &Options) -> anyhow::Result<Option<String>> {
+        self.called("after_push");
+        Ok(Some("fake branch protection set".into()))
+    }
+
+    async fn credentials(
+        &self,
+        _cluster: &Cluster,
+        _opts: &Options,
+        _progress: &dyn Progress,
+    ) -> anyhow::Result<((), Outcome, String, Value)> {
+        self.called("credentials");
+        Ok((
+            (),
+            Outcome::Skipped,
+            "the fake host needs none".into(),
+            Value::Null,
+        ))
+    }
+}
+
+/// Keeps the step reports.
+#[derive(Default)]
+struct Recorder {
+    ended: Mutex<Vec<StepReport>>,
+}
+
+impl Progress for Recorder {
+    fn begin(&self, _step: Step, _message: &str) {}
+    fn note(&self, _mark: Mark, _message: &str) {}
+    fn end(&self, report: &StepReport) {
+        self.ended.lock().unwrap().push(report.clone());
+    }
+    fn deploy_key_added(&self, _public_key: &str) -> anyhow::Result<()> {
+        anyhow::bail!("the fake host generates no keys")
+    }
+    fn data(&self, _text: &str) {}
+}
+
+#[test]
+fn the_flow_runs_any_git_host_in_process_with_simulated_controllers() {
+    let bed = testbed!();
+    let ns = bed.namespace("flow-fake-host");
+    let _kubelet = simulated_kubelet(bed, &ns, PodBehaviour::Ready);
+    let root = tempfile::tempdir().unwrap();
+    let (_flux, _) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::AtGitHead {
+            repos: root.path().to_path_buf(),
+        },
+    );
+    let host = FakeHost {
+        root: root.path().to_path_buf(),
+        calls: Mutex::new(Vec::new()),
+    };
+    let text = std::fs::read_to_string(common::flux_install_yaml()).unwrap();
+    let install = floe::install::InstallOptions {
+        namespace: ns.clone(),
+        ..Default::default()
+    };
+    let objects = floe::install::customize(
+        floe::cluster::apply::parse_manifests(&text).unwrap(),
+        &install,
+    )
+    .unwrap();
+    let opts = Options {
+        namespace: ns.clone(),
+        branch: "main".into(),
+        path: "clusters/fake".into(),
+        interval: "1m".parse().unwrap(),
+        secret_name: "flux-system".into(),
+        flux_version: floe::DEFAULT_FLUX_VERSION.into(),
+        components: install.components.clone(),
+        install_objects: objects,
+        key_algorithm: Default::default(),
+        author_name: Some("flow".into()),
+        author_email: Some("flow@example.com".into()),
+        commit_message_appendix: None,
+        timeout: std::time::Duration::from_secs(60),
+        dry_run: false,
+        skip_version_check: true,
+    };
+    let recorder = Recorder::default();
+    let runtime = common::testbed::runtime();
+    let (summary, error) = runtime.block_on(async {
+        floe::install_crypto_provider();
+        let cluster = Cluster::connect(&ConnectOptions {
+            kubeconfig: Some(bed.kubeconfig.clone()),
+            context: None,
+        })
+        .await
+        .unwrap();
+        bootstrap::run(&cluster, &host, &opts, &recorder).await
+    });
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(summary.result, "success");
+    assert_eq!(summary.repository, "fake:me/fleet");
+    let head = git(&host.bare(), &["rev-parse", "main"]);
+    assert_eq!(summary.commit.as_deref(), Some(head.as_str()));
+    let steps: Vec<&str> = summary.steps.iter().map(|s| s.step.name()).collect();
+    assert_eq!(
+        steps,
+        [
+            "preflight",
+            "repository",
+            "clone",
+            "manifests",
+            "push",
+            "install",
+            "credentials",
+            "sync",
+            "verify"
+        ]
+    );
+    let line = |step: &str| {
+        summary
+            .steps
+            .iter()
+            .find(|s| s.step.name() == step)
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert!(line("preflight").contains("fake host token accepted"));
+    assert!(line("push").contains("fake branch protection set"));
+    assert_eq!(summary.steps[0].details["fake"], true);
+    assert_eq!(recorder.ended.lock().unwrap().len(), 9);
+    let calls = host.calls.lock().unwrap().clone();
+    assert_eq!(
+        calls,
+        [
+            "preflight",
+            "ensure_repository",
+            "push_remote",
+            "sync_source",
+            "after_push",
+            "credentials",
+        ]
+    );
+    assert!(
+        git(&host.bare(), &["ls-tree", "-r", "--name-only", "main"])
+            .contains("clusters/fake/flux-system/gotk-sync.yaml")
+    );
+}
