@@ -64,7 +64,10 @@ impl FluxKind {
     pub fn controller(self) -> &'static str {
         match self {
             FluxKind::Kustomization => "kustomize-controller",
-            _ => "source-controller",
+            FluxKind::GitRepository
+            | FluxKind::HelmRepository
+            | FluxKind::OCIRepository
+            | FluxKind::Bucket => "source-controller",
         }
     }
 
@@ -80,7 +83,10 @@ impl FluxKind {
         let status = &object["status"];
         let revision = match self {
             FluxKind::Kustomization => &status["lastAppliedRevision"],
-            _ => &status["artifact"]["revision"],
+            FluxKind::GitRepository
+            | FluxKind::HelmRepository
+            | FluxKind::OCIRepository
+            | FluxKind::Bucket => &status["artifact"]["revision"],
         };
         revision.as_str().unwrap_or_default().to_string()
     }

@@ -595,16 +595,7 @@ async fn verify(
     let mut details = json!({});
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
         let target = ObjectRef::new(kind, &opts.namespace, &opts.namespace);
-        let revision_of = move |o: &Value| match kind {
-            FluxKind::Kustomization => o["status"]["lastAppliedRevision"]
-                .as_str()
-                .unwrap_or("")
-                .to_string(),
-            _ => o["status"]["artifact"]["revision"]
-                .as_str()
-                .unwrap_or("")
-                .to_string(),
-        };
+        let revision_of = move |o: &Value| kind.revision(o);
         let synced = |o: &Value| {
             at_commit(&revision_of(o), commit)
                 && ready_condition(o).is_some_and(|(status, _, _)| status == "True")
@@ -699,7 +690,11 @@ fn failed(object: &Value, token: &str, kind: FluxKind, commit: &str) -> bool {
         FluxKind::Kustomization => object["status"]["lastAttemptedRevision"]
             .as_str()
             .is_some_and(|r| at_commit(r, commit)),
-        _ => true,
+        // A source's failed fetch is of the ref floe just pushed to.
+        FluxKind::GitRepository
+        | FluxKind::HelmRepository
+        | FluxKind::OCIRepository
+        | FluxKind::Bucket => true,
     };
     handled && at_pushed_commit && attempt_failed(object)
 }
