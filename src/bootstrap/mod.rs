@@ -21,14 +21,14 @@ use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
 use crate::cluster::wait::{attempt_failed, ready_condition, watch_until};
 use crate::credentials::KeyAlgorithm;
-use crate::git::{FileChange, PushOutcome, Workspace};
+use crate::git::{FileChange, Plan, PushOutcome, RemoteSpec, Workspace};
 use crate::manifests::duration::GoDuration;
 use crate::objects::{self, ObjectRef, SecretChange};
 use crate::status::FluxKind;
 
 pub use git::{GitTarget, PullCredentials};
 pub use github::{GitHubTarget, TEAM_PERMISSIONS, TeamAccess};
-pub use host::GitHost;
+pub use host::{GitHost, StepResult};
 pub use report::{Outcome, Progress, Step, StepReport, Summary};
 
 /// Everything bootstrap needs besides the host.
@@ -158,37 +158,12 @@ async fn steps<H: GitHost>(
 ) -> anyhow::Result<Option<String>> {
     let progress = run.progress;
     // 1. Preflight: nothing has been changed anywhere until this passes.
-    run.step(
-        Step::Preflight,
-        &format!(
-            "checking the cluster at {} and the Git host",
-            cluster.server
-        ),
-        async {
-            let checks = crate::check::pre_checks(
-                cluster,
-                &opts.namespace,
-                &opts.flux_version,
-                opts.skip_version_check,
-            )
-            .await?;
-            let failed: Vec<String> = checks
-                .iter()
-                .filter(|c| !c.ok)
-                .map(|c| c.message.clone())
-                .collect();
-            if !failed.is_empty() {
-                anyhow::bail!("the cluster is not ready for Flux: {}", failed.join("; "));
-            }
-            let mut details = json!({ "cluster": cluster.server, "context": cluster.context });
-            let message = match host.preflight(&mut details).await? {
-                Some(accepted) => format!("cluster {} reachable; {accepted}", cluster.server),
-                None => format!("cluster {} reachable", cluster.server),
-            };
-            Ok(((), Outcome::Passed, message, details))
-        },
-    )
-    .await?;
+    let line = format!(
+        "checking the cluster at {} and the Git host",
+        cluster.server
+    );
+    run.step(Step::Preflight, &line, preflight(cluster, host, opts))
+        .await?;
 
     // 2. Repository (hosts with an API): find or create it, and its settings.
     let mut repository_exists = true;
@@ -200,36 +175,9 @@ async fn steps<H: GitHost>(
 
     // 3. Clone the branch.
     let push = host.push_remote();
+    let line = format!("cloning branch {} of {}", opts.branch, push.url);
     let workspace = run
-        .step(
-            Step::Clone,
-            &format!("cloning branch {} of {}", opts.branch, push.url),
-            async {
-                // libgit2 blocks: it runs on the blocking pool, bounded by its own timeouts,
-                // while the runtime keeps the deadline and the signal handlers running.
-                // A dry run for a repository that does not exist yet compares with nothing.
-                let (remote, branch) = (push.clone(), opts.branch.clone());
-                let ws = crate::lifecycle::blocking(move || {
-                    if repository_exists {
-                        Workspace::open(remote, &branch)
-                    } else {
-                        Workspace::empty(remote, &branch)
-                    }
-                })
-                .await??;
-                let message = match ws.base() {
-                    Some(tip) => {
-                        format!("branch {} is at {}", opts.branch, short(&tip.to_string()))
-                    }
-                    None => format!(
-                        "branch {} does not exist yet; floe's commit starts it",
-                        opts.branch
-                    ),
-                };
-                let details = json!({ "tip": ws.base().map(|t| t.to_string()) });
-                Ok((ws, Outcome::Passed, message, details))
-            },
-        )
+        .step(Step::Clone, &line, clone(push, opts, repository_exists))
         .await?;
 
     // 4. The files.
@@ -237,37 +185,12 @@ async fn steps<H: GitHost>(
     let components_text =
         files::components_file(&opts.flux_version, &opts.components, &opts.install_objects);
     let file_set = files::files(&opts.path, components_text, files::sync_file(&sync));
+    let line = format!("generating manifests in {}", files::flux_dir(&opts.path));
     let plan = run
         .step(
             Step::Manifests,
-            &format!("generating manifests in {}", files::flux_dir(&opts.path)),
-            async {
-                let plan = workspace.plan(&file_set)?;
-                let changes: Vec<Value> = plan
-                    .files
-                    .iter()
-                    .map(|(path, change)| json!({ "path": path, "change": change }))
-                    .collect();
-                let changed: Vec<&str> = plan
-                    .files
-                    .iter()
-                    .filter(|(_, c)| *c != FileChange::Unchanged)
-                    .map(|(p, _)| p.rsplit('/').next().unwrap_or(p))
-                    .collect();
-                let (outcome, message) = if changed.is_empty() {
-                    (Outcome::Unchanged, "manifests are up to date".to_string())
-                } else {
-                    (
-                        if opts.dry_run {
-                            Outcome::Planned
-                        } else {
-                            Outcome::Updated
-                        },
-                        format!("{} to change: {}", changed.len(), changed.join(", ")),
-                    )
-                };
-                Ok((plan, outcome, message, json!({ "files": changes })))
-            },
+            &line,
+            manifests(&workspace, &file_set, opts),
         )
         .await?;
 
@@ -292,133 +215,208 @@ async fn steps<H: GitHost>(
     }
 
     // 5. Commit and push.
+    let line = format!("committing to {}", opts.branch);
     let pushed: PushOutcome = run
         .step(
             Step::Push,
-            &format!("committing to {}", opts.branch),
-            async {
-                let (name, email) = (opts.author_name.clone(), opts.author_email.clone());
-                let message = commit_message(opts);
-                let files = file_set.clone();
-                let mut ws = workspace;
-                let (ws, outcome) = crate::lifecycle::blocking(move || {
-                    let outcome = crate::git::author(name.as_deref(), email.as_deref())
-                        .and_then(|author| ws.commit_and_push(&files, &author, &message));
-                    (ws, outcome)
-                })
-                .await?;
-                drop(ws);
-                let outcome = outcome?;
-                let sha = outcome.commit.to_string();
-                let host_change = host.after_push(opts).await?;
-                let (result, mut text) = if !outcome.pushed {
-                    (
-                        Outcome::Unchanged,
-                        format!("nothing to commit; {} is at {}", opts.branch, short(&sha)),
-                    )
-                } else if outcome.rebased {
-                    (
-                        Outcome::Updated,
-                        format!(
-                            "pushed {} to {} (rebased onto a concurrent push and retried)",
-                            short(&sha),
-                            opts.branch
-                        ),
-                    )
-                } else {
-                    (
-                        Outcome::Updated,
-                        format!("pushed {} to {}", short(&sha), opts.branch),
-                    )
-                };
-                let result = match host_change {
-                    Some(change) => {
-                        text.push_str(&format!("; {change}"));
-                        Outcome::Updated
-                    }
-                    None => result,
-                };
-                Ok((
-                    outcome.clone(),
-                    result,
-                    text,
-                    json!({ "commit": sha, "rebased": outcome.rebased }),
-                ))
-            },
+            &line,
+            push_step(host, workspace, file_set, opts),
         )
         .await?;
     let commit = pushed.commit.to_string();
 
     // 6. Install.
-    run.step(
-        Step::Install,
-        &format!(
-            "installing Flux {} in {}",
-            opts.flux_version, opts.namespace
-        ),
-        async {
-            let report = crate::install::apply_and_wait(
-                cluster,
-                opts.install_objects.clone(),
-                &opts.namespace,
-                opts.timeout,
-                true,
-                &|mark, message| progress.note(mark, message),
-            )
-            .await?;
-            let (outcome, message) = summarize(&report.applied, "components");
-            Ok((
-                (),
-                outcome,
-                message,
-                json!({ "objects": report.applied.len(), "deployments": report.deployments }),
-            ))
-        },
-    )
-    .await?;
+    let line = format!(
+        "installing Flux {} in {}",
+        opts.flux_version, opts.namespace
+    );
+    run.step(Step::Install, &line, install(cluster, opts, progress))
+        .await?;
 
     // 7. Credentials.
+    let line = format!(
+        "credentials in Secret {}/{}",
+        opts.namespace, opts.secret_name
+    );
     run.step(
         Step::Credentials,
-        &format!(
-            "credentials in Secret {}/{}",
-            opts.namespace, opts.secret_name
-        ),
+        &line,
         host.credentials(cluster, opts, progress),
     )
     .await?;
 
     // 8. Apply the sync objects; 9. verify the cluster synced the pushed commit.
-    let (source, kustomization) = files::sync_objects(&sync);
-    let applied = run
-        .step(
-            Step::Sync,
-            &format!(
-                "applying GitRepository and Kustomization {}/{}",
-                opts.namespace, opts.namespace
-            ),
-            async {
-                let applier = Applier::new(cluster);
-                let mut applied = Vec::new();
-                for object in [
-                    serde_json::to_value(&source)?,
-                    serde_json::to_value(&kustomization)?,
-                ] {
-                    applied.push(applier.apply(&strip_status(object)).await?);
-                }
-                let (outcome, message) = summarize(&applied, "sync objects");
-                Ok((applied, outcome, message, Value::Null))
-            },
-        )
+    let line = format!(
+        "applying GitRepository and Kustomization {}/{}",
+        opts.namespace, opts.namespace
+    );
+    run.step(Step::Sync, &line, apply_sync(cluster, &sync))
         .await?;
-    let _ = applied;
-    run.step(
-        Step::Verify,
-        &format!("waiting for the cluster to sync {}", short(&commit)),
-        verify(cluster, opts, &commit, &sync),
+    let line = format!("waiting for the cluster to sync {}", short(&commit));
+    run.step(Step::Verify, &line, verify(cluster, opts, &commit, &sync))
+        .await?;
+    Ok(Some(commit))
+}
+
+/// Step 1: the cluster is fit for Flux (check --pre's checks) and the host accepts floe.
+async fn preflight<H: GitHost>(cluster: &Cluster, host: &H, opts: &Options) -> StepResult<()> {
+    let checks = crate::check::pre_checks(
+        cluster,
+        &opts.namespace,
+        &opts.flux_version,
+        opts.skip_version_check,
     )
     .await?;
-    Ok(Some(commit))
+    let failed: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.message.clone())
+        .collect();
+    if !failed.is_empty() {
+        anyhow::bail!("the cluster is not ready for Flux: {}", failed.join("; "));
+    }
+    let mut details = json!({ "cluster": cluster.server, "context": cluster.context });
+    let message = match host.preflight(&mut details).await? {
+        Some(accepted) => format!("cluster {} reachable; {accepted}", cluster.server),
+        None => format!("cluster {} reachable", cluster.server),
+    };
+    Ok(((), Outcome::Passed, message, details))
+}
+
+/// Step 3: the branch's tip in a scratch repository. libgit2 blocks: it runs on the blocking
+/// pool, bounded by its own timeouts, while the runtime keeps the deadline and the signal
+/// handlers running. A dry run for a repository that does not exist yet compares with nothing.
+async fn clone(push: RemoteSpec, opts: &Options, exists: bool) -> StepResult<Workspace> {
+    let branch = opts.branch.clone();
+    let ws = crate::lifecycle::blocking(move || {
+        if exists {
+            Workspace::open(push, &branch)
+        } else {
+            Workspace::empty(push, &branch)
+        }
+    })
+    .await??;
+    let message = match ws.base() {
+        Some(tip) => format!("branch {} is at {}", opts.branch, short(&tip.to_string())),
+        None => format!(
+            "branch {} does not exist yet; floe's commit starts it",
+            opts.branch
+        ),
+    };
+    let details = json!({ "tip": ws.base().map(|t| t.to_string()) });
+    Ok((ws, Outcome::Passed, message, details))
+}
+
+/// Step 4: the tree floe would commit, and which of its files change.
+async fn manifests(
+    workspace: &Workspace,
+    file_set: &[(String, Vec<u8>)],
+    opts: &Options,
+) -> StepResult<Plan> {
+    let plan = workspace.plan(file_set)?;
+    let changes: Vec<Value> = plan
+        .files
+        .iter()
+        .map(|(path, change)| json!({ "path": path, "change": change }))
+        .collect();
+    let changed: Vec<&str> = plan
+        .files
+        .iter()
+        .filter(|(_, c)| *c != FileChange::Unchanged)
+        .map(|(p, _)| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    let (outcome, message) = if changed.is_empty() {
+        (Outcome::Unchanged, "manifests are up to date".to_string())
+    } else {
+        (
+            if opts.dry_run {
+                Outcome::Planned
+            } else {
+                Outcome::Updated
+            },
+            format!("{} to change: {}", changed.len(), changed.join(", ")),
+        )
+    };
+    Ok((plan, outcome, message, json!({ "files": changes })))
+}
+
+/// Step 5: commit when the tree changed and push (off the runtime, like the clone), then the
+/// host's settings that need the branch.
+async fn push_step<H: GitHost>(
+    host: &H,
+    mut workspace: Workspace,
+    files: Vec<(String, Vec<u8>)>,
+    opts: &Options,
+) -> StepResult<PushOutcome> {
+    let (name, email) = (opts.author_name.clone(), opts.author_email.clone());
+    let message = commit_message(opts);
+    let outcome = crate::lifecycle::blocking(move || {
+        crate::git::author(name.as_deref(), email.as_deref())
+            .and_then(|author| workspace.commit_and_push(&files, &author, &message))
+    })
+    .await??;
+    let sha = outcome.commit.to_string();
+    let host_change = host.after_push(opts).await?;
+    let (result, mut text) = if !outcome.pushed {
+        (
+            Outcome::Unchanged,
+            format!("nothing to commit; {} is at {}", opts.branch, short(&sha)),
+        )
+    } else if outcome.rebased {
+        (
+            Outcome::Updated,
+            format!(
+                "pushed {} to {} (rebased onto a concurrent push and retried)",
+                short(&sha),
+                opts.branch
+            ),
+        )
+    } else {
+        (
+            Outcome::Updated,
+            format!("pushed {} to {}", short(&sha), opts.branch),
+        )
+    };
+    let result = match host_change {
+        Some(change) => {
+            text.push_str(&format!("; {change}"));
+            Outcome::Updated
+        }
+        None => result,
+    };
+    let details = json!({ "commit": sha, "rebased": outcome.rebased });
+    Ok((outcome, result, text, details))
+}
+
+/// Step 6: the controllers applied and rolled out.
+async fn install(cluster: &Cluster, opts: &Options, progress: &dyn Progress) -> StepResult<()> {
+    let report = crate::install::apply_and_wait(
+        cluster,
+        opts.install_objects.clone(),
+        &opts.namespace,
+        opts.timeout,
+        true,
+        &|mark, message| progress.note(mark, message),
+    )
+    .await?;
+    let (outcome, message) = summarize(&report.applied, "components");
+    let details = json!({ "objects": report.applied.len(), "deployments": report.deployments });
+    Ok(((), outcome, message, details))
+}
+
+/// Step 8: the GitRepository and Kustomization applied.
+async fn apply_sync(cluster: &Cluster, sync: &files::SyncSpec) -> StepResult<()> {
+    let (source, kustomization) = files::sync_objects(sync);
+    let applier = Applier::new(cluster);
+    let mut applied = Vec::new();
+    for object in [
+        serde_json::to_value(&source)?,
+        serde_json::to_value(&kustomization)?,
+    ] {
+        applied.push(applier.apply(&strip_status(object)).await?);
+    }
+    let (outcome, message) = summarize(&applied, "sync objects");
+    Ok(((), outcome, message, Value::Null))
 }
 
 fn short(sha: &str) -> &str {
@@ -512,7 +510,7 @@ async fn dry_run_cluster<H: GitHost>(
     host: &H,
     opts: &Options,
     sync: &files::SyncSpec,
-) -> anyhow::Result<((), Outcome, String, Value)> {
+) -> StepResult<()> {
     let applier = Applier::new(cluster).dry_run(true);
     let mut objects = opts.install_objects.clone();
     crate::install::fit_to_server(cluster, &mut objects, &|_, _| {}).await?;
@@ -590,7 +588,7 @@ async fn verify(
     opts: &Options,
     commit: &str,
     sync: &files::SyncSpec,
-) -> anyhow::Result<((), Outcome, String, Value)> {
+) -> StepResult<()> {
     let deadline = Instant::now() + opts.timeout;
     let mut details = json!({});
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
