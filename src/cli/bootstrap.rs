@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use zeroize::Zeroizing;
 
 use super::install::InstallFlags;
+use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
     self, GitHost, GitHubTarget, GitTarget, Options, PullCredentials, TeamAccess, files,
@@ -47,12 +48,6 @@ pub enum EcdsaCurve {
     P256,
     P384,
     P521,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Text,
-    Json,
 }
 
 /// Flags both bootstrap commands take.
@@ -104,8 +99,8 @@ pub struct CommonFlags {
     #[arg(long = "skip-version-check")]
     pub skip_version_check: bool,
     /// Output: text (progress on stderr) or json (one object per step, then the result, on stdout)
-    #[arg(short = 'o', long, value_enum, default_value = "text")]
-    pub output: OutputFormat,
+    #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
+    pub output: Format,
     #[command(flatten)]
     pub install: InstallFlags,
 }
@@ -335,7 +330,7 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
     let token = github_token(ui, args.yes)?;
     let printer = StepPrinter::new(
         *ui,
-        args.common.output == OutputFormat::Json,
+        args.common.output == Format::Json,
         global.verbose > 0,
         false,
     );
@@ -493,7 +488,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
     };
     let printer = StepPrinter::new(
         *ui,
-        args.common.output == OutputFormat::Json,
+        args.common.output == Format::Json,
         global.verbose > 0,
         !args.silent,
     );

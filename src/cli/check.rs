@@ -2,18 +2,13 @@
 
 use std::io::Write;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
+use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::check::{Check, install_checks, pre_checks};
 use crate::install::fetch::normalize_version;
 use crate::ui::{Mark, Ui};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -32,8 +27,8 @@ pub struct CheckArgs {
     #[arg(long = "skip-version-check")]
     pub skip_version_check: bool,
     /// Output format (json is documented in docs/output.md)
-    #[arg(short = 'o', long, value_enum, default_value = "text")]
-    pub output: CheckFormat,
+    #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
+    pub output: Format,
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> {
@@ -56,10 +51,10 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> 
 }
 
 /// Prints the checks and fails when any did.
-pub fn report(checks: &[Check], format: CheckFormat, ui: &Ui) -> anyhow::Result<()> {
+pub fn report(checks: &[Check], format: Format, ui: &Ui) -> anyhow::Result<()> {
     let failed = checks.iter().filter(|c| !c.ok).count();
     match format {
-        CheckFormat::Text => {
+        Format::Table | Format::Text | Format::Yaml => {
             let mut out = std::io::stdout().lock();
             for check in checks {
                 let mark = if check.ok { Mark::Done } else { Mark::Failed };
@@ -70,13 +65,9 @@ pub fn report(checks: &[Check], format: CheckFormat, ui: &Ui) -> anyhow::Result<
                 )?;
             }
         }
-        CheckFormat::Json => {
+        Format::Json => {
             let doc = serde_json::json!({ "ok": failed == 0, "checks": checks });
-            writeln!(
-                std::io::stdout().lock(),
-                "{}",
-                serde_json::to_string_pretty(&doc)?
-            )?;
+            output::write(&output::json_document(&doc)?)?;
         }
     }
     if failed > 0 {

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use futures::{StreamExt, TryStreamExt};
 use kube::runtime::watcher;
 
+use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::cluster::Cluster;
 use crate::status::{FluxKind, StatusRow, StatusSelector, list_rows, lower_kind, row_cells, table};
@@ -60,13 +61,6 @@ impl SourceKindArg {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Yaml,
-}
-
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     floe get source git\n  \
@@ -80,8 +74,8 @@ pub struct GetFlags {
     #[arg(short = 'A', long = "all-namespaces")]
     pub all_namespaces: bool,
     /// Output format (json and yaml are documented in docs/output.md)
-    #[arg(short = 'o', long, value_enum, default_value = "table")]
-    pub output: OutputFormat,
+    #[arg(short = 'o', long, value_parser = output::parser(output::LISTS), default_value = "table")]
+    pub output: Format,
     /// Show only objects with a condition in this status, e.g. ready=false
     #[arg(long = "status-selector", value_name = "CONDITION=STATUS")]
     pub status_selector: Option<StatusSelector>,
@@ -128,7 +122,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
                 .into_iter()
                 .filter(|r| flags.status_selector.as_ref().is_none_or(|s| s.matches(r)))
                 .collect();
-            if flags.output == OutputFormat::Table && !rows.is_empty() {
+            if flags.output == Format::Table && !rows.is_empty() {
                 if !out.is_empty() {
                     out.push('\n');
                 }
@@ -138,7 +132,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
             all_rows.extend(rows);
         }
         match flags.output {
-            OutputFormat::Table if all_rows.is_empty() => {
+            Format::Table if all_rows.is_empty() => {
                 let kinds: Vec<&str> = kinds.iter().map(|k| k.kind()).collect();
                 let place = match namespace {
                     Some(ns) => format!("in {ns} namespace"),
@@ -149,13 +143,11 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
                     &format!("no {} objects found {place}", kinds.join(", ")),
                 );
             }
-            OutputFormat::Table => {}
-            OutputFormat::Json => out = serde_json::to_string_pretty(&all_rows)? + "\n",
-            OutputFormat::Yaml => {
-                out = crate::manifests::yaml::to_go_yaml(&serde_json::to_value(&all_rows)?)
-            }
+            Format::Table | Format::Text => {}
+            Format::Json => out = output::json_document(&all_rows)?,
+            Format::Yaml => out = output::yaml_document(&all_rows)?,
         }
-        std::io::stdout().lock().write_all(out.as_bytes())?;
+        output::write(&out)?;
         Ok(())
     })
 }
@@ -179,7 +171,7 @@ async fn watch(
             .boxed()
     });
     let mut events = futures::stream::select_all(streams);
-    if flags.output == OutputFormat::Table {
+    if flags.output == Format::Table {
         let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
         if flags.all_namespaces {
             header.insert(0, "NAMESPACE");
@@ -210,16 +202,13 @@ async fn watch(
             continue;
         }
         match flags.output {
-            OutputFormat::Table => {
+            Format::Table | Format::Text => {
                 let prefix = prefixed.then(|| lower_kind(kind));
                 let cells = row_cells(&row, flags.all_namespaces, prefix.as_deref());
                 print_line(&cells.join("\t"))?;
             }
-            OutputFormat::Json => print_line(&serde_json::to_string(&row)?)?,
-            OutputFormat::Yaml => {
-                let doc = crate::manifests::yaml::export_document(&serde_json::to_value(&row)?);
-                print_line(doc.trim_end())?;
-            }
+            Format::Json => output::write(&output::json_line(&row)?)?,
+            Format::Yaml => output::write(&output::yaml_stream_document(&row)?)?,
         }
     }
     Ok(())

@@ -13,6 +13,7 @@ pub mod export;
 pub mod flags;
 pub mod get;
 pub mod install;
+pub mod output;
 pub mod reconcile;
 pub mod suspend;
 pub mod target;

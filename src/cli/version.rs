@@ -8,6 +8,7 @@ use clap::Args;
 use k8s_openapi::api::core::v1::Namespace;
 use kube::api::Api;
 
+use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::DEFAULT_FLUX_VERSION;
 use crate::ui::{Mark, Ui};
@@ -19,14 +20,8 @@ pub struct VersionArgs {
     #[arg(long)]
     pub client: bool,
     /// Output format
-    #[arg(short = 'o', long, value_enum, default_value = "text")]
-    pub output: VersionFormat,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum VersionFormat {
-    Text,
-    Json,
+    #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
+    pub output: Format,
 }
 
 /// The label Flux's install manifests put on the namespace with the installed version.
@@ -40,7 +35,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
         Some(cluster_flux_version(global))
     };
     let text = match args.output {
-        VersionFormat::Text => {
+        Format::Table | Format::Text | Format::Yaml => {
             let mut text = format!("floe: {floe}\nflux: {DEFAULT_FLUX_VERSION}\n");
             match &cluster {
                 Some(Ok(Some(version))) => text.push_str(&format!("cluster: {version}\n")),
@@ -52,12 +47,12 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
             }
             text
         }
-        VersionFormat::Json => {
+        Format::Json => {
             let mut doc = serde_json::json!({ "floe": floe, "flux": DEFAULT_FLUX_VERSION });
             if let Some(Ok(version)) = &cluster {
                 doc["cluster"] = serde_json::json!(version);
             }
-            format!("{}\n", serde_json::to_string_pretty(&doc)?)
+            output::json_document(&doc)?
         }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
