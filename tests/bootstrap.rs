@@ -379,14 +379,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
         let mut state = s.gh.state();
         let repo = state.repos.get_mut("me/fleet").unwrap();
         let own = repo.keys.remove(0);
-        for i in 0..120 {
-            repo.keys.push(common::github::DeployKey {
-                id: 1000 + i,
-                title: format!("other {i}"),
-                key: format!("ssh-ed25519 AAAAother{i}"),
-                read_only: true,
-            });
-        }
+        add_deploy_keys(repo, 1000, 120, "other");
         repo.keys.push(own);
         state.requests.clear();
     }
@@ -467,14 +460,7 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
     {
         let mut state = s.gh.state();
         let repo = state.repos.get_mut("me/fleet").unwrap();
-        for i in 0..10_000 {
-            repo.keys.push(common::github::DeployKey {
-                id: 100_000 + i,
-                title: format!("bulk {i}"),
-                key: format!("ssh-ed25519 AAAAbulk{i}"),
-                read_only: true,
-            });
-        }
+        add_deploy_keys(repo, 100_000, 10_000, "bulk");
         state.requests.clear();
     }
     s.github(&ME_FLEET)
@@ -484,6 +470,18 @@ fn new_personal_repo_then_idempotent_rerun_with_simulated_controllers() {
             "larger than floe accepts (100 pages)",
         ));
     assert!(s.gh.writes().is_empty(), "{:?}", s.gh.writes());
+}
+
+/// `count` read-only deploy keys of other clusters, ids from `first_id`.
+fn add_deploy_keys(repo: &mut common::github::Repo, first_id: u64, count: u64, label: &str) {
+    for i in 0..count {
+        repo.keys.push(common::github::DeployKey {
+            id: first_id + i,
+            title: format!("{label} {i}"),
+            key: format!("ssh-ed25519 AAAA{label}{i}"),
+            read_only: true,
+        });
+    }
 }
 
 /// An organisation's existing repository with unrelated files: nothing outside
@@ -1354,13 +1352,16 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
     // --private-key-file while the Secret holds another key (the generated one): the Secret is
     // replaced with the given key, and the step says so; the same key again: kept.
     let key_flag = format!("--private-key-file={}", key.display());
-    bootstrap(&[&key_flag])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "credentials: Secret {}/flux-system updated with the key of --private-key-file",
-            s.ns
-        )));
+    let credentials_line = |said: &str| {
+        bootstrap(&[&key_flag])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "credentials: Secret {}/flux-system {said}",
+                s.ns
+            )));
+    };
+    credentials_line("updated with the key of --private-key-file");
     assert_eq!(
         s.secret_field("flux-system", "identity.pub")
             .split_whitespace()
@@ -1375,13 +1376,7 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_and_simulated_controllers() {
             .contains_key("password"),
         "nothing of the old credentials survives"
     );
-    bootstrap(&[&key_flag])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "credentials: Secret {}/flux-system kept",
-            s.ns
-        )));
+    credentials_line("kept");
     drop(s);
 
     // Over HTTPS with a username and password and no --token-auth, the cluster pulls over SSH

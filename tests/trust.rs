@@ -39,6 +39,14 @@ fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
+/// Runs `cmd`, checks its exit status, and returns its stderr.
+fn fails(cmd: &mut assert_cmd::Command, code: i32) -> String {
+    let out = cmd.output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    err
+}
+
 /// A kubeconfig for the test bed's server and CA with `user`'s YAML.
 fn bed_kubeconfig(bed: &common::testbed::TestBed, dir: &Path, name: &str, user: &str) -> PathBuf {
     let ca = bed
@@ -124,15 +132,14 @@ fn a_password_in_a_source_url_is_refused_and_never_printed() {
 
 #[test]
 fn credentials_in_bootstrap_urls_count_as_flags_and_conflicts_are_usage_errors() {
-    let out = common::floe()
-        .env("KUBECONFIG", "/nonexistent")
-        .args(["bootstrap", "git"])
-        .arg(format!("--url=https://bot:{SECRET}@127.0.0.1:9/r.git"))
-        .args(["--password=other"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr_of(&out);
+    let err = fails(
+        common::floe()
+            .env("KUBECONFIG", "/nonexistent")
+            .args(["bootstrap", "git"])
+            .arg(format!("--url=https://bot:{SECRET}@127.0.0.1:9/r.git"))
+            .args(["--password=other"]),
+        2,
+    );
     assert!(
         err.contains("--password and the credentials in the URL differ"),
         "{err}"
@@ -152,39 +159,21 @@ fn credentials_in_bootstrap_urls_count_as_flags_and_conflicts_are_usage_errors()
 
 #[test]
 fn a_github_token_is_trimmed_and_a_bad_one_is_a_usage_error_that_does_not_show_it() {
+    let bootstrap = |token: &str| {
+        let mut cmd = common::floe();
+        cmd.env("GITHUB_TOKEN", token)
+            .env("KUBECONFIG", "/nonexistent")
+            .args(["bootstrap", "github", "--owner=me", "--repository=r"])
+            .args(["--personal", "--manifests"])
+            .arg(common::flux_install_yaml());
+        cmd
+    };
     // A trailing \r (a token pasted from a Windows file) is trimmed: no panic, the run goes
     // on to the cluster, which does not exist here.
-    let out = common::floe()
-        .env("GITHUB_TOKEN", "ghp_trailingCR\r\n")
-        .env("KUBECONFIG", "/nonexistent")
-        .args([
-            "bootstrap",
-            "github",
-            "--owner=me",
-            "--repository=r",
-            "--personal",
-        ])
-        .arg("--manifests")
-        .arg(common::flux_install_yaml())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(!stderr_of(&out).contains("panicked"));
+    let err = fails(&mut bootstrap("ghp_trailingCR\r\n"), 1);
+    assert!(!err.contains("panicked"), "{err}");
     for bad in ["ghp_in\u{1}side", "ghp with space"] {
-        let out = common::floe()
-            .env("GITHUB_TOKEN", bad)
-            .env("KUBECONFIG", "/nonexistent")
-            .args([
-                "bootstrap",
-                "github",
-                "--owner=me",
-                "--repository=r",
-                "--personal",
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        let err = stderr_of(&out);
+        let err = fails(&mut bootstrap(bad), 2);
         assert!(err.contains("invalid GITHUB_TOKEN"), "{err}");
         assert!(!err.contains(bad), "{err}");
         assert_eq!(err.lines().count(), 1, "{err}");
@@ -523,13 +512,12 @@ fn a_self_signed_server_certificate_that_is_its_own_ca_is_trusted() {
         ),
         "    token: unused\n",
     );
-    let out = common::floe()
-        .env("KUBECONFIG", &untrusted)
-        .args(["get", "sources", "all", "-A"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr_of(&out);
+    let err = fails(
+        common::floe()
+            .env("KUBECONFIG", &untrusted)
+            .args(["get", "sources", "all", "-A"]),
+        1,
+    );
     assert!(
         err.contains("not signed by a CA the kubeconfig trusts"),
         "{err}"

@@ -22,6 +22,19 @@ pub enum Step {
 }
 
 impl Step {
+    /// Every step, in the order a full run reports them.
+    pub const ALL: [Step; 9] = [
+        Step::Preflight,
+        Step::Repository,
+        Step::Clone,
+        Step::Manifests,
+        Step::Push,
+        Step::Install,
+        Step::Credentials,
+        Step::Sync,
+        Step::Verify,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Step::Preflight => "preflight",
