@@ -743,6 +743,46 @@ fn hint(
 mod tests {
     use super::*;
 
+    /// A Kustomization as kustomize-controller leaves it after a failed attempt at `revision`
+    /// that handled request `token`.
+    fn failed_attempt(revision: &str, token: &str) -> Value {
+        json!({
+            "metadata": { "generation": 2 },
+            "status": {
+                "observedGeneration": 1,
+                "lastHandledReconcileAt": token,
+                "lastAttemptedRevision": revision,
+                "conditions": [
+                    { "type": "Reconciling", "status": "True", "reason": "ProgressingWithRetry",
+                      "observedGeneration": 2 },
+                    { "type": "Ready", "status": "False", "reason": "BuildFailed",
+                      "message": "kustomize build failed", "observedGeneration": 2 }
+                ]
+            }
+        })
+    }
+
+    #[test]
+    fn only_a_failed_attempt_at_the_pushed_commit_after_the_request_ends_the_wait() {
+        let (new, old) = ("a".repeat(40), "b".repeat(40));
+        let at = |sha: &str| format!("main@sha1:{sha}");
+        let kind = FluxKind::Kustomization;
+        assert!(failed(&failed_attempt(&at(&new), "t2"), "t2", kind, &new));
+        // An older revision failing (the source has not fetched the push yet): keep waiting.
+        assert!(!failed(&failed_attempt(&at(&old), "t2"), "t2", kind, &new));
+        // A failure from before floe's request (a run being resumed): keep waiting.
+        assert!(!failed(&failed_attempt(&at(&new), "t1"), "t2", kind, &new));
+        // Still in progress, not failed: keep waiting.
+        let mut progressing = failed_attempt(&at(&new), "t2");
+        progressing["status"]["conditions"][0]["reason"] = json!("Progressing");
+        progressing["status"]["conditions"][1]["status"] = json!("Unknown");
+        assert!(!failed(&progressing, "t2", kind, &new));
+        // A failure for an older generation of the spec: keep waiting.
+        let mut stale = failed_attempt(&at(&new), "t2");
+        stale["status"]["conditions"][1]["observedGeneration"] = json!(1);
+        assert!(!failed(&stale, "t2", kind, &new));
+    }
+
     #[test]
     fn teams_parse_with_a_default_permission() {
         let t: TeamAccess = "platform".parse().unwrap();

@@ -136,3 +136,39 @@ fn pod_ready(pod: &Pod) -> bool {
         .and_then(|s| s.conditions.as_ref())
         .is_some_and(|c| c.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pod_waiting(reason: &str) -> Pod {
+        serde_json::from_value(serde_json::json!({
+            "metadata": { "name": "source-controller-1", "namespace": "flux-system" },
+            "status": {
+                "phase": "Pending",
+                "containerStatuses": [{
+                    "name": "manager", "image": "ghcr.io/fluxcd/source-controller:v1",
+                    "imageID": "", "ready": false, "restartCount": 0,
+                    "state": { "waiting": { "reason": reason, "message": "m" } }
+                }]
+            }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_pod_still_pulling_is_not_a_failure_and_a_stuck_one_is() {
+        for waiting in ["ContainerCreating", "PodInitializing"] {
+            assert_eq!(fatal_problem(&pod_waiting(waiting)), None, "{waiting}");
+        }
+        for stuck in FATAL_WAITING_REASONS {
+            let problem = fatal_problem(&pod_waiting(stuck)).expect(stuck);
+            assert!(problem.contains(stuck), "{problem}");
+        }
+        let pulling = fatal_problem(&pod_waiting("ImagePullBackOff")).unwrap();
+        assert!(
+            pulling.contains("ghcr.io/fluxcd/source-controller:v1"),
+            "{pulling}"
+        );
+    }
+}
