@@ -144,6 +144,11 @@ pub fn ssh_secret(name: &str, namespace: &str, key: &SshKeyPair, known_hosts: &s
     }
 }
 
+/// `algorithm base64` of an OpenSSH public key, without the comment, to compare keys.
+pub fn key_material(key: &str) -> String {
+    key.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+}
+
 /// The public key stored in an existing credentials Secret, if it has one.
 pub fn public_key_of(secret: &Secret) -> Option<String> {
     let bytes = secret.data.as_ref()?.get("identity.pub")?;

@@ -100,6 +100,12 @@ impl ObjectRef {
         }
     }
 
+    /// Where the controller for this object is looked for: the object's namespace, then
+    /// Flux's default one (else the only one in the cluster, see [`controllers::check`]).
+    fn controller_namespaces(&self) -> [&str; 2] {
+        [self.namespace.as_str(), "flux-system"]
+    }
+
     /// A wait that ran out, with what the controller's state says about why.
     async fn timeout(
         &self,
@@ -113,8 +119,9 @@ impl ObjectRef {
             .map(|(status, _, message)| format!(" (Ready={status}: {message})"))
             .unwrap_or_default();
         let controller = self.kind.controller();
-        let namespaces = [self.namespace.as_str(), "flux-system"];
-        let hint = match controllers::check(cluster, controller, &namespaces).await {
+        let hint = match controllers::check(cluster, controller, &self.controller_namespaces())
+            .await
+        {
             controllers::Health::Broken(reason) | controllers::Health::NotReady(reason) => reason,
             controllers::Health::Fine => {
                 format!("the {controller} runs but has not finished; see floe get and its logs")
@@ -203,10 +210,12 @@ where
         .await
         .map_err(|e| cluster.explain(e))?;
     let stored = existing.as_ref().and_then(credentials::public_key_of);
-    let material = |k: &str| k.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
     let change = match (&stored, key) {
         (Some(public_key), None) => return Ok((public_key.trim().to_string(), SecretChange::Kept)),
-        (Some(public_key), Some(key)) if material(public_key) == material(&key.public_openssh) => {
+        (Some(public_key), Some(key))
+            if credentials::key_material(public_key)
+                == credentials::key_material(&key.public_openssh) =>
+        {
             return Ok((public_key.trim().to_string(), SecretChange::Kept));
         }
         (Some(_), Some(_)) => SecretChange::Updated,
@@ -297,7 +306,7 @@ async fn guarded<T>(
     wait: impl std::future::Future<Output = Result<T, ObjectError>>,
 ) -> Result<T, ObjectError> {
     let controller = target.kind.controller();
-    let namespaces = [target.namespace.as_str(), "flux-system"];
+    let namespaces = target.controller_namespaces();
     tokio::select! {
         result = wait => result,
         reason = controllers::watch_for_failure(cluster, controller, &namespaces) => {

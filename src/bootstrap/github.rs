@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 use super::host::{GitHost, StepResult};
 use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
 use crate::cluster::Cluster;
+use crate::credentials;
 use crate::git::RemoteSpec;
 use crate::objects::{self, SecretChange};
 use crate::provider::github::{self, GitHub, GitHubError};
@@ -288,11 +289,6 @@ pub fn deploy_key_title(opts: &Options) -> String {
     )
 }
 
-/// `algorithm base64`, without the comment, to compare keys.
-fn key_material(key: &str) -> String {
-    key.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
-}
-
 async fn deploy_key(
     gh: &GitHubTarget,
     opts: &Options,
@@ -301,19 +297,19 @@ async fn deploy_key(
     let title = deploy_key_title(opts);
     let read_only = !gh.read_write_key;
     let keys = gh.client.deploy_keys(&gh.owner, &gh.repository).await?;
-    let ours = key_material(public_key);
+    let ours = credentials::key_material(public_key);
     // The cluster's key already on the repository with the right access is kept whatever its
     // title (a run for another path or branch reuses it; GitHub refuses the same key twice).
     if keys
         .iter()
-        .any(|k| key_material(&k.key) == ours && k.read_only == read_only)
+        .any(|k| credentials::key_material(&k.key) == ours && k.read_only == read_only)
     {
         return Ok(KeyAction::Unchanged);
     }
     // Stale: floe's title with another key, or the cluster's key with the wrong access.
     let stale: Vec<_> = keys
         .iter()
-        .filter(|k| k.title == title || key_material(&k.key) == ours)
+        .filter(|k| k.title == title || credentials::key_material(&k.key) == ours)
         .collect();
     for old in &stale {
         gh.client

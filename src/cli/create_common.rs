@@ -84,12 +84,16 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
         &format!("waiting for {what} to be reconciled"),
     );
     let live = objects::wait_ready(cluster, &target, global.timeout.0).await?;
-    let revision = kind.revision(&live);
-    let at = if revision.is_empty() {
+    let at = at_revision(&kind.revision(&live));
+    ui.step(Mark::Done, &format!("{what} is ready{at}"));
+    Ok(())
+}
+
+/// ` at revision <revision>` for a progress line, or nothing when there is none yet.
+pub fn at_revision(revision: &str) -> String {
+    if revision.is_empty() {
         String::new()
     } else {
         format!(" at revision {revision}")
-    };
-    ui.step(Mark::Done, &format!("{what} is ready{at}"));
-    Ok(())
+    }
 }

@@ -1,8 +1,6 @@
 //! `floe get sources|syncs|all`: the state of Flux objects as a table, JSON or YAML, once or
 //! as a watch stream.
 
-use std::io::Write;
-
 use clap::{Args, Subcommand, ValueEnum};
 use futures::{StreamExt, TryStreamExt};
 use kube::runtime::watcher;
@@ -177,7 +175,7 @@ async fn watch(
             header.insert(0, "NAMESPACE");
         }
         // Rows arrive one at a time, so columns are tab-separated rather than padded.
-        print_line(&header.join("\t"))?;
+        output::write(&(header.join("\t") + "\n"))?;
     }
     let prefixed = kinds.len() > 1;
     while let Some(event) = events.next().await {
@@ -205,17 +203,11 @@ async fn watch(
             Format::Table | Format::Text => {
                 let prefix = prefixed.then(|| lower_kind(kind));
                 let cells = row_cells(&row, flags.all_namespaces, prefix.as_deref());
-                print_line(&cells.join("\t"))?;
+                output::write(&(cells.join("\t") + "\n"))?;
             }
             Format::Json => output::write(&output::json_line(&row)?)?,
             Format::Yaml => output::write(&output::yaml_stream_document(&row)?)?,
         }
     }
     Ok(())
-}
-
-fn print_line(line: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{line}")?;
-    out.flush()
 }

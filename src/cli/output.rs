@@ -68,7 +68,9 @@ pub fn yaml_stream_document<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<
     ))
 }
 
-/// Writes data to stdout.
+/// Writes data to stdout, flushed (a watch's lines reach a pipe as they happen).
 pub fn write(text: &str) -> std::io::Result<()> {
-    std::io::stdout().lock().write_all(text.as_bytes())
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }

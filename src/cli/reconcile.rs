@@ -79,12 +79,7 @@ async fn reconcile_one(
     );
     ui.step(Mark::Waiting, &format!("waiting for {what} reconciliation"));
     let object = objects::reconcile(cluster, target, timeout).await?;
-    let revision = target.kind.revision(&object);
-    let at = if revision.is_empty() {
-        String::new()
-    } else {
-        format!(" at revision {revision}")
-    };
+    let at = super::create_common::at_revision(&target.kind.revision(&object));
     ui.step(Mark::Done, &format!("{what} reconciled{at}"));
     Ok(())
 }

@@ -203,14 +203,19 @@ fn certified_key(cert_pem: &[u8], key_pem: &[u8]) -> Result<CertifiedKey, Client
     }
     let key = PrivateKeyDer::from_pem_slice(key_pem)
         .map_err(|e| ClientError::Identity(format!("client-key: {e}")))?;
-    let provider = rustls::crypto::CryptoProvider::get_default()
-        .cloned()
-        .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-    let signer = provider
+    let signer = crypto_provider()
         .key_provider
         .load_private_key(key)
         .map_err(|e| ClientError::Identity(format!("client-key: {e}")))?;
     Ok(CertifiedKey::new(chain, signer))
+}
+
+/// The process-wide rustls provider floe installs (ring).
+fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    crate::install_crypto_provider();
+    rustls::crypto::CryptoProvider::get_default()
+        .cloned()
+        .expect("install_crypto_provider installs one")
 }
 
 #[derive(Debug)]
@@ -246,13 +251,12 @@ impl TrustIdenticalCa {
                 .add(CertificateDer::from(der.clone()))
                 .map_err(|e| ClientError::Authority(e.to_string()))?;
         }
-        let provider = rustls::crypto::CryptoProvider::get_default()
-            .cloned()
-            .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-        let inner =
-            rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(store), provider)
-                .build()
-                .map_err(|e| ClientError::Authority(e.to_string()))?;
+        let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(
+            Arc::new(store),
+            crypto_provider(),
+        )
+        .build()
+        .map_err(|e| ClientError::Authority(e.to_string()))?;
         Ok(TrustIdenticalCa {
             inner,
             roots: roots.to_vec(),

@@ -112,6 +112,30 @@ pub async fn watch_for_failure(cluster: &Cluster, controller: &str, namespaces: 
     }
 }
 
+/// Resolves with the first Pod of one of the Deployments `names` that is stuck in a state
+/// waiting will not fix (see [`FATAL_WAITING_REASONS`]).
+pub async fn stuck_pod(cluster: &Cluster, namespace: &str, names: &[String]) -> String {
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
+    loop {
+        if let Ok(list) = pods.list(&ListParams::default()).await {
+            let stuck = list.items.iter().find_map(|pod| {
+                let pod_name = pod.name_any();
+                let deployment = names
+                    .iter()
+                    .find(|d| pod_name.starts_with(&format!("{d}-")))?;
+                let problem = fatal_problem(pod)?;
+                Some(format!(
+                    "Deployment/{deployment} cannot become ready: {problem}"
+                ))
+            });
+            if let Some(stuck) = stuck {
+                return stuck;
+            }
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
 /// A Pod's container waiting for a reason in [`FATAL_WAITING_REASONS`], in words.
 pub fn fatal_problem(pod: &Pod) -> Option<String> {
     let status = pod.status.as_ref()?;

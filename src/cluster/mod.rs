@@ -29,25 +29,25 @@ pub struct Cluster {
     pub context: String,
     /// The API server address.
     pub server: String,
-    origin: Origin,
-}
-
-/// Where a client error came from: the context, the server and the user's exec plugin.
-#[derive(Clone)]
-struct Origin {
-    context: String,
-    server: String,
     /// The program of the kubeconfig user's exec credential plugin, to name it in errors.
     exec_plugin: Option<String>,
 }
 
-impl Origin {
+/// Where a client error came from: the context, the server and the user's exec plugin
+/// (borrowed from the [`Cluster`], or from its parts while the client is being built).
+struct Origin<'a> {
+    context: &'a str,
+    server: &'a str,
+    exec_plugin: Option<&'a str>,
+}
+
+impl Origin<'_> {
     /// Any error from building or using the client, explained (see [`Cluster::explain`]).
     fn describe(&self, err: &(dyn std::error::Error + 'static)) -> ClusterError {
         self.explain_transport(err)
             .unwrap_or_else(|| ClusterError::Unreachable {
-                context: self.context.clone(),
-                server: self.server.clone(),
+                context: self.context.to_string(),
+                server: self.server.to_string(),
                 reason: error_chain(err),
             })
     }
@@ -70,7 +70,7 @@ impl Origin {
         let text = error_chain(err).to_lowercase();
         if text.contains("proxy") || text.contains("tunnel") || text.contains("socks") {
             return Some(ClusterError::Proxy {
-                server: self.server.clone(),
+                server: self.server.to_string(),
                 reason: crate::redact::text(&error_chain(err)),
             });
         }
@@ -82,10 +82,7 @@ impl Origin {
     /// credentials are).
     fn explain_auth(&self, err: &kube::client::AuthError) -> Option<ClusterError> {
         use kube::client::AuthError;
-        let program = self
-            .exec_plugin
-            .clone()
-            .unwrap_or_else(|| "the exec credential plugin".to_string());
+        let program = self.exec_plugin.unwrap_or("the exec credential plugin");
         let detail = match err {
             AuthError::AuthExecRun { out, .. } => {
                 let stderr = String::from_utf8_lossy(&out.stderr);
@@ -111,7 +108,7 @@ impl Origin {
             _ => return None,
         };
         Some(ClusterError::CredentialPlugin {
-            context: self.context.clone(),
+            context: self.context.to_string(),
             detail,
         })
     }
@@ -156,8 +153,8 @@ impl Origin {
             ),
         };
         ClusterError::Tls {
-            context: self.context.clone(),
-            server: self.server.clone(),
+            context: self.context.to_string(),
+            server: self.server.to_string(),
             what: what.to_string(),
             detail: err.to_string(),
             fix: fix.to_string(),
@@ -356,17 +353,25 @@ impl Cluster {
             "waiting for the cluster of context {context:?} at {server}"
         ));
         let origin = Origin {
-            context,
-            server,
-            exec_plugin,
+            context: &context,
+            server: &server,
+            exec_plugin: exec_plugin.as_deref(),
         };
         let client = client::build(config).map_err(|e| origin.describe(&e))?;
         Ok(Cluster {
             client,
-            context: origin.context.clone(),
-            server: origin.server.clone(),
-            origin,
+            context,
+            server,
+            exec_plugin,
         })
+    }
+
+    fn origin(&self) -> Origin<'_> {
+        Origin {
+            context: &self.context,
+            server: &self.server,
+            exec_plugin: self.exec_plugin.as_deref(),
+        }
     }
 
     /// Records the operation in progress on this cluster, named with its server, for the
@@ -380,7 +385,7 @@ impl Cluster {
 
     /// Turns a client error into one that says which cluster, and what to do about it.
     pub fn explain(&self, err: kube::Error) -> ClusterError {
-        if let Some(explained) = self.origin.explain_transport(&err) {
+        if let Some(explained) = self.origin().explain_transport(&err) {
             return explained;
         }
         match &err {

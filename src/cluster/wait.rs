@@ -230,31 +230,9 @@ pub async fn wait_rollouts(
 ) -> anyhow::Result<()> {
     tokio::select! {
         result = wait_all_rollouts(cluster, namespace, names, timeout, on_ready) => result,
-        problem = stuck_pod(cluster, namespace, names) => Err(anyhow::anyhow!("{problem}")),
-    }
-}
-
-/// Resolves with the first Pod of one of the Deployments `names` that is stuck in a state
-/// waiting will not fix (see [`super::controllers::FATAL_WAITING_REASONS`]).
-async fn stuck_pod(cluster: &Cluster, namespace: &str, names: &[String]) -> String {
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
-    loop {
-        if let Ok(list) = pods.list(&ListParams::default()).await {
-            let stuck = list.items.iter().find_map(|pod| {
-                let pod_name = pod.name_any();
-                let deployment = names
-                    .iter()
-                    .find(|d| pod_name.starts_with(&format!("{d}-")))?;
-                let problem = super::controllers::fatal_problem(pod)?;
-                Some(format!(
-                    "Deployment/{deployment} cannot become ready: {problem}"
-                ))
-            });
-            if let Some(stuck) = stuck {
-                return stuck;
-            }
+        problem = super::controllers::stuck_pod(cluster, namespace, names) => {
+            Err(anyhow::anyhow!("{problem}"))
         }
-        tokio::time::sleep(Duration::from_secs(2)).await;
     }
 }
 
