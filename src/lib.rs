@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod credentials;
 pub mod git;
 pub mod install;
+pub mod kinds;
 pub mod lifecycle;
 pub mod manifests;
 pub mod objects;

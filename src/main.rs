@@ -2,6 +2,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (COMPLETE=bash floe -- ...): answer and exit.
+    floe::cli::completion::answer_if_asked();
     let cli = match floe::cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {

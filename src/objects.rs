@@ -11,92 +11,50 @@ use k8s_openapi::api::core::v1::Secret;
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applier};
 use crate::cluster::controllers;
-use crate::cluster::wait::{attempt_failed, is_ready_now, ready_condition, watch_until};
+use crate::cluster::wait::watch_until;
 use crate::credentials::{self, KeyAlgorithm};
-use crate::status::FluxKind;
+use crate::kinds::{FluxKind, ObjectRef, Observed};
 
 /// The annotation Flux controllers watch for on-demand reconciliations.
 pub const REQUESTED_AT: &str = "reconcile.fluxcd.io/requestedAt";
+/// helm-controller's one-off forced release.
+pub const FORCE_AT: &str = "reconcile.fluxcd.io/forceAt";
+/// helm-controller's failure-count reset.
+pub const RESET_AT: &str = "reconcile.fluxcd.io/resetAt";
 
 /// What went wrong with one Flux object. Commands branch on `NotFound` and `Suspended`.
 #[derive(Debug, thiserror::Error)]
 pub enum ObjectError {
-    #[error("{kind} {namespace}/{name} not found; list them with floe get")]
-    NotFound {
-        kind: FluxKind,
-        namespace: String,
-        name: String,
-    },
-    #[error("{kind} {namespace}/{name} is suspended; resume it with floe resume first")]
-    Suspended {
-        kind: FluxKind,
-        namespace: String,
-        name: String,
-    },
-    #[error("{kind} {namespace}/{name} is not ready: {message}")]
-    NotReady {
-        kind: FluxKind,
-        namespace: String,
-        name: String,
-        message: String,
-    },
-    #[error("{kind} {namespace}/{name} did not {what} within {timeout}{detail}; {hint}")]
+    #[error("{target} not found; list them with floe get")]
+    NotFound { target: ObjectRef },
+    #[error("{target} is suspended; resume it with floe resume first")]
+    Suspended { target: ObjectRef },
+    #[error("{target} is not ready: {message}")]
+    NotReady { target: ObjectRef, message: String },
+    #[error("{target} did not {what} within {timeout}{detail}; {hint}")]
     Timeout {
-        kind: FluxKind,
-        namespace: String,
-        name: String,
+        target: ObjectRef,
         what: &'static str,
         timeout: crate::manifests::duration::GoDuration,
         detail: String,
         hint: String,
     },
-    #[error(
-        "{kind} {namespace}/{name} cannot become ready: {reason}; run the command again once it is fixed"
-    )]
-    ControllerDown {
-        kind: FluxKind,
-        namespace: String,
-        name: String,
-        reason: String,
-    },
+    #[error("{target} cannot become ready: {reason}; run the command again once it is fixed")]
+    ControllerDown { target: ObjectRef, reason: String },
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),
     #[error(transparent)]
     Apply(#[from] crate::cluster::apply::ApplyError),
 }
 
-/// One Flux object in the cluster, by kind, namespace and name; shown as `Kind ns/name`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ObjectRef {
-    pub kind: FluxKind,
-    pub namespace: String,
-    pub name: String,
-}
-
-impl std::fmt::Display for ObjectRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}/{}", self.kind, self.namespace, self.name)
-    }
-}
-
 impl ObjectRef {
-    pub fn new(kind: FluxKind, namespace: &str, name: &str) -> Self {
-        ObjectRef {
-            kind,
-            namespace: namespace.to_string(),
-            name: name.to_string(),
-        }
-    }
-
     pub fn api(&self, cluster: &Cluster) -> Api<DynamicObject> {
         self.kind.api(cluster, Some(&self.namespace))
     }
 
     fn not_found(&self) -> ObjectError {
         ObjectError::NotFound {
-            kind: self.kind,
-            namespace: self.namespace.clone(),
-            name: self.name.clone(),
+            target: self.clone(),
         }
     }
 
@@ -112,11 +70,11 @@ impl ObjectRef {
         cluster: &Cluster,
         what: &'static str,
         timeout: Duration,
-        last: Option<&Value>,
+        last: Option<&Observed>,
     ) -> ObjectError {
         let detail = last
-            .and_then(ready_condition)
-            .map(|(status, _, message)| format!(" (Ready={status}: {message})"))
+            .and_then(Observed::ready)
+            .map(|c| format!(" (Ready={}: {})", c.status, c.message))
             .unwrap_or_default();
         let controller = self.kind.controller();
         let hint = match controllers::check(cluster, controller, &self.controller_namespaces())
@@ -128,9 +86,7 @@ impl ObjectRef {
             }
         };
         ObjectError::Timeout {
-            kind: self.kind,
-            namespace: self.namespace.clone(),
-            name: self.name.clone(),
+            target: self.clone(),
             what,
             timeout: crate::manifests::duration::GoDuration(timeout),
             detail,
@@ -138,16 +94,30 @@ impl ObjectRef {
         }
     }
 
-    /// The live object as JSON.
-    pub async fn get(&self, cluster: &Cluster) -> Result<Value, ObjectError> {
+    /// The live object as the API returns it.
+    pub async fn fetch(&self, cluster: &Cluster) -> Result<DynamicObject, ObjectError> {
         cluster.doing(format!("reading {self}"));
-        let object = self
-            .api(cluster)
+        self.api(cluster)
             .get_opt(&self.name)
             .await
             .map_err(|e| cluster.explain(e))?
-            .ok_or_else(|| self.not_found())?;
-        Ok(serde_json::to_value(object).expect("objects serialize"))
+            .ok_or_else(|| self.not_found())
+    }
+
+    /// The live object's state, read through its kind's typed resource.
+    pub async fn get(&self, cluster: &Cluster) -> Result<Observed, ObjectError> {
+        Ok(self.kind.observe(&self.fetch(cluster).await?))
+    }
+}
+
+impl FluxKind {
+    /// An API handle for one namespace, or for all of them.
+    pub fn api(self, cluster: &Cluster, namespace: Option<&str>) -> Api<DynamicObject> {
+        let ar = self.api_resource();
+        match namespace {
+            Some(ns) => Api::namespaced_with(cluster.client.clone(), ns, &ar),
+            None => Api::all_with(cluster.client.clone(), &ar),
+        }
     }
 }
 
@@ -254,46 +224,30 @@ pub async fn wait_ready(
     cluster: &Cluster,
     target: &ObjectRef,
     timeout: Duration,
-) -> Result<Value, ObjectError> {
+) -> Result<Observed, ObjectError> {
     cluster.doing(format!("waiting for {target} to become ready"));
+    let kind = target.kind;
     let watch = async {
         watch_until(target.api(cluster), &target.name, timeout, |o| {
-            let value = serde_json::to_value(o).expect("objects serialize");
-            settled(&value).is_some()
+            kind.observe(o).settled().is_some()
         })
         .await
         .map_err(|e| ObjectError::from(cluster.explain(e)))
     };
     let (done, last) = guarded(cluster, target, watch).await?;
-    let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
-    match (done, &last) {
-        (true, Some(value)) => match settled(value) {
-            Some(Ok(())) => Ok(value.clone()),
+    let last = last.map(|o| kind.observe(&o));
+    match (done, last) {
+        (true, Some(observed)) => match observed.settled() {
+            Some(Ok(())) => Ok(observed),
             Some(Err(message)) => Err(ObjectError::NotReady {
-                kind: target.kind,
-                namespace: target.namespace.clone(),
-                name: target.name.clone(),
+                target: target.clone(),
                 message,
             }),
             None => unreachable!("watch_until returned on a settled object"),
         },
-        _ => Err(target
+        (_, last) => Err(target
             .timeout(cluster, "become ready", timeout, last.as_ref())
             .await),
-    }
-}
-
-/// `Some(Ok)` when Ready for the current generation, `Some(Err(message))` when the controller
-/// has given up on it (Ready=False and Stalled, or Ready=False for the current generation with
-/// no reconciliation in progress), `None` while still in progress.
-fn settled(object: &Value) -> Option<Result<(), String>> {
-    let (_, _, message) = ready_condition(object)?;
-    if is_ready_now(object) {
-        Some(Ok(()))
-    } else if attempt_failed(object) {
-        Some(Err(message))
-    } else {
-        None
     }
 }
 
@@ -310,12 +264,7 @@ async fn guarded<T>(
     tokio::select! {
         result = wait => result,
         reason = controllers::watch_for_failure(cluster, controller, &namespaces) => {
-            Err(ObjectError::ControllerDown {
-                kind: target.kind,
-                namespace: target.namespace.clone(),
-                name: target.name.clone(),
-                reason,
-            })
+            Err(ObjectError::ControllerDown { target: target.clone(), reason })
         }
     }
 }
@@ -326,21 +275,18 @@ pub async fn reconcile(
     cluster: &Cluster,
     target: &ObjectRef,
     timeout: Duration,
-) -> Result<Value, ObjectError> {
-    let current = target.get(cluster).await?;
-    if current["spec"]["suspend"].as_bool() == Some(true) {
+) -> Result<Observed, ObjectError> {
+    if target.get(cluster).await?.suspended {
         return Err(ObjectError::Suspended {
-            kind: target.kind,
-            namespace: target.namespace.clone(),
-            name: target.name.clone(),
+            target: target.clone(),
         });
     }
     let token = request_reconcile(cluster, target, None).await?;
     wait_handled(cluster, target, &token, timeout).await
 }
 
-/// Sets the request annotation (and optionally `spec.suspend`) in one merge patch; returns the
-/// request token.
+/// Sets the request annotation (and optionally `spec.suspend`) in one merge patch; returns
+/// the request token.
 pub async fn request_reconcile(
     cluster: &Cluster,
     target: &ObjectRef,
@@ -378,35 +324,27 @@ async fn wait_handled(
     target: &ObjectRef,
     token: &str,
     timeout: Duration,
-) -> Result<Value, ObjectError> {
-    let handled = |o: &DynamicObject| {
-        o.data["status"]["lastHandledReconcileAt"].as_str() == Some(token)
-            && o.data["status"]["conditions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|c| c["type"] == "Ready" && c["status"] != "Unknown")
-    };
+) -> Result<Observed, ObjectError> {
+    let kind = target.kind;
     cluster.doing(format!("waiting for the controller to reconcile {target}"));
     let watch = async {
-        watch_until(target.api(cluster), &target.name, timeout, handled)
-            .await
-            .map_err(|e| ObjectError::from(cluster.explain(e)))
+        watch_until(target.api(cluster), &target.name, timeout, |o| {
+            kind.observe(o).handled(token)
+        })
+        .await
+        .map_err(|e| ObjectError::from(cluster.explain(e)))
     };
     let (done, last) = guarded(cluster, target, watch).await?;
-    let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
-    let Some(value) = last.filter(|_| done) else {
+    let Some(observed) = last.filter(|_| done).map(|o| kind.observe(&o)) else {
         return Err(target
             .timeout(cluster, "handle the reconcile request", timeout, None)
             .await);
     };
-    match ready_condition(&value) {
-        Some((status, _, _)) if status == "True" => Ok(value),
-        Some((_, _, message)) => Err(ObjectError::NotReady {
-            kind: target.kind,
-            namespace: target.namespace.clone(),
-            name: target.name.clone(),
-            message,
+    match observed.ready() {
+        Some(c) if c.status == "True" => Ok(observed),
+        Some(c) => Err(ObjectError::NotReady {
+            target: target.clone(),
+            message: c.message.clone(),
         }),
         None => unreachable!("handled() requires a Ready condition"),
     }
@@ -414,8 +352,7 @@ async fn wait_handled(
 
 /// Suspends reconciliation (`spec.suspend: true`). Returns false when it already was.
 pub async fn suspend(cluster: &Cluster, target: &ObjectRef) -> Result<bool, ObjectError> {
-    let current = target.get(cluster).await?;
-    if current["spec"]["suspend"].as_bool() == Some(true) {
+    if target.get(cluster).await?.suspended {
         return Ok(false);
     }
     patch_object(cluster, target, &json!({ "spec": { "suspend": true } })).await?;
@@ -434,7 +371,7 @@ pub async fn resume(
     cluster: &Cluster,
     target: &ObjectRef,
     timeout: Duration,
-) -> Result<Value, ObjectError> {
+) -> Result<Observed, ObjectError> {
     target.get(cluster).await?;
     let token = request_reconcile(cluster, target, Some(false)).await?;
     wait_handled(cluster, target, &token, timeout).await
@@ -464,9 +401,7 @@ pub async fn delete(
         .unwrap_or_default();
     let controller = target.kind.controller();
     Err(ObjectError::Timeout {
-        kind: target.kind,
-        namespace: target.namespace.clone(),
-        name: target.name.clone(),
+        target: target.clone(),
         what: "go away",
         timeout: crate::manifests::duration::GoDuration(timeout),
         detail: format!(" (waiting on finalizers: {finalizers})"),
@@ -476,28 +411,33 @@ pub async fn delete(
 
 /// The live objects of one kind (one by name, or all in the namespace, or all namespaces) as
 /// `flux export` prints them: `---`-separated documents with apiVersion, kind, name, namespace,
-/// labels, annotations a user wrote, and spec; never status or server-set metadata.
+/// labels, annotations a user wrote, and spec; never status or server-set metadata. With
+/// `skip_missing`, a kind whose CRD is not installed exports nothing.
 pub async fn export(
     cluster: &Cluster,
     kind: FluxKind,
     namespace: Option<&str>,
     name: Option<&str>,
+    skip_missing: bool,
 ) -> Result<String, ObjectError> {
     let objects: Vec<Value> = match (name, namespace) {
         (Some(name), Some(namespace)) => {
-            vec![ObjectRef::new(kind, namespace, name).get(cluster).await?]
+            let object = ObjectRef::new(kind, namespace, name).fetch(cluster).await?;
+            vec![kind.declared(&object)]
         }
         _ => {
-            let list = kind
+            let list = match kind
                 .api(cluster, namespace)
                 .list(&ListParams::default())
                 .await
-                .map_err(|e| cluster.explain(e))?;
-            let mut objects: Vec<Value> = list
-                .items
-                .into_iter()
-                .map(|o| serde_json::to_value(o).expect("objects serialize"))
-                .collect();
+            {
+                Ok(list) => list,
+                Err(kube::Error::Api(status)) if skip_missing && status.code == 404 => {
+                    return Ok(String::new());
+                }
+                Err(e) => return Err(cluster.explain(e).into()),
+            };
+            let mut objects: Vec<Value> = list.items.iter().map(|o| kind.declared(o)).collect();
             objects.sort_by_key(|o| {
                 (
                     o["metadata"]["namespace"]
@@ -518,10 +458,11 @@ pub async fn export(
 }
 
 /// Annotations that belong to tools and controllers, not to the user's declaration.
-const TOOL_ANNOTATIONS: [&str; 3] = [
+const TOOL_ANNOTATIONS: [&str; 4] = [
     "kubectl.kubernetes.io/last-applied-configuration",
     REQUESTED_AT,
-    "reconcile.fluxcd.io/forceAt",
+    FORCE_AT,
+    RESET_AT,
 ];
 
 /// The declaration of a live object: what a user would commit to Git.
@@ -582,42 +523,6 @@ mod tests {
                 },
                 "spec": {"interval": "1m", "url": "https://example.com/app"}
             })
-        );
-    }
-
-    fn with_conditions(generation: i64, observed: i64, conditions: Value) -> Value {
-        json!({
-            "metadata": {"generation": generation},
-            "status": {"observedGeneration": observed, "conditions": conditions}
-        })
-    }
-
-    #[test]
-    fn settled_waits_for_the_current_generation() {
-        let ready = json!([{"type": "Ready", "status": "True", "message": "ok"}]);
-        assert_eq!(settled(&with_conditions(2, 1, ready.clone())), None);
-        assert_eq!(settled(&with_conditions(2, 2, ready)), Some(Ok(())));
-    }
-
-    #[test]
-    fn settled_reports_failure_only_when_the_controller_stopped_trying() {
-        let failing = json!([
-            {"type": "Ready", "status": "False", "message": "auth failed"},
-            {"type": "Reconciling", "status": "True"}
-        ]);
-        assert_eq!(settled(&with_conditions(1, 1, failing)), None);
-        let stalled = json!([
-            {"type": "Ready", "status": "False", "message": "auth failed"},
-            {"type": "Stalled", "status": "True"}
-        ]);
-        assert_eq!(
-            settled(&with_conditions(1, 1, stalled)),
-            Some(Err("auth failed".to_string()))
-        );
-        let failed = json!([{"type": "Ready", "status": "False", "message": "no such path"}]);
-        assert_eq!(
-            settled(&with_conditions(1, 1, failed)),
-            Some(Err("no such path".to_string()))
         );
     }
 }

@@ -1,111 +1,13 @@
 //! What the Flux objects in a cluster say about themselves: the kinds floe reads, one status row
 //! per object (as `get` prints it), and the status selector.
 
-use std::fmt;
-
-use kube::api::{Api, DynamicObject, ListParams};
-use kube::discovery::ApiResource;
+use futures::future::BoxFuture;
+use kube::api::{Api, ListParams};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::cluster::Cluster;
-use crate::cluster::wait::ready_condition;
-use crate::manifests::kustomize::Kustomization;
-use crate::manifests::source::{Bucket, GitRepository, HelmRepository, OCIRepository};
+use crate::kinds::{FluxKind, FluxObject, Observed, Visitor};
 use crate::usage::InvalidInput;
-
-/// The Flux kinds floe manages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FluxKind {
-    GitRepository,
-    HelmRepository,
-    OCIRepository,
-    Bucket,
-    Kustomization,
-}
-
-impl FluxKind {
-    pub const SOURCES: [FluxKind; 4] = [
-        FluxKind::GitRepository,
-        FluxKind::HelmRepository,
-        FluxKind::OCIRepository,
-        FluxKind::Bucket,
-    ];
-    pub const ALL: [FluxKind; 5] = [
-        FluxKind::GitRepository,
-        FluxKind::HelmRepository,
-        FluxKind::OCIRepository,
-        FluxKind::Bucket,
-        FluxKind::Kustomization,
-    ];
-
-    /// The API resource, known statically so no discovery round trip is needed.
-    pub fn api_resource(self) -> ApiResource {
-        match self {
-            FluxKind::GitRepository => ApiResource::erase::<GitRepository>(&()),
-            FluxKind::HelmRepository => ApiResource::erase::<HelmRepository>(&()),
-            FluxKind::OCIRepository => ApiResource::erase::<OCIRepository>(&()),
-            FluxKind::Bucket => ApiResource::erase::<Bucket>(&()),
-            FluxKind::Kustomization => ApiResource::erase::<Kustomization>(&()),
-        }
-    }
-
-    pub fn kind(self) -> &'static str {
-        match self {
-            FluxKind::GitRepository => "GitRepository",
-            FluxKind::HelmRepository => "HelmRepository",
-            FluxKind::OCIRepository => "OCIRepository",
-            FluxKind::Bucket => "Bucket",
-            FluxKind::Kustomization => "Kustomization",
-        }
-    }
-
-    /// The controller that reconciles this kind.
-    pub fn controller(self) -> &'static str {
-        match self {
-            FluxKind::Kustomization => "kustomize-controller",
-            FluxKind::GitRepository
-            | FluxKind::HelmRepository
-            | FluxKind::OCIRepository
-            | FluxKind::Bucket => "source-controller",
-        }
-    }
-
-    /// The CRD's name, `plural.group`.
-    pub fn crd_name(self) -> String {
-        let ar = self.api_resource();
-        format!("{}.{}", ar.plural, ar.group)
-    }
-
-    /// The revision an object is at: the stored artifact for sources, the last applied
-    /// revision for syncs.
-    pub fn revision(self, object: &Value) -> String {
-        let status = &object["status"];
-        let revision = match self {
-            FluxKind::Kustomization => &status["lastAppliedRevision"],
-            FluxKind::GitRepository
-            | FluxKind::HelmRepository
-            | FluxKind::OCIRepository
-            | FluxKind::Bucket => &status["artifact"]["revision"],
-        };
-        revision.as_str().unwrap_or_default().to_string()
-    }
-
-    /// An API handle for one namespace, or for all of them.
-    pub fn api(self, cluster: &Cluster, namespace: Option<&str>) -> Api<DynamicObject> {
-        let ar = self.api_resource();
-        match namespace {
-            Some(ns) => Api::namespaced_with(cluster.client.clone(), ns, &ar),
-            None => Api::all_with(cluster.client.clone(), &ar),
-        }
-    }
-}
-
-impl fmt::Display for FluxKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.kind())
-    }
-}
 
 /// One object as `get` shows it. The JSON form is floe's stable `-o json` schema
 /// (docs/output.md).
@@ -123,38 +25,25 @@ pub struct StatusRow {
 }
 
 impl StatusRow {
-    pub fn from_object(kind: FluxKind, object: &Value) -> StatusRow {
-        let (ready, message) = match ready_condition(object) {
-            Some((status, _, message)) => (status, message),
+    pub fn new(kind: FluxKind, object: &Observed) -> StatusRow {
+        let (ready, message) = match object.ready() {
+            Some(c) => (c.status.clone(), c.message.clone()),
             // Flux's wording for an object no controller has looked at yet.
             None => ("False".to_string(), "waiting to be reconciled".to_string()),
         };
-        let conditions = object["status"]["conditions"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| {
-                (
-                    c["type"].as_str().unwrap_or_default().to_string(),
-                    c["status"].as_str().unwrap_or_default().to_string(),
-                )
-            })
-            .collect();
         StatusRow {
             kind: kind.kind().to_string(),
-            namespace: object["metadata"]["namespace"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            name: object["metadata"]["name"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            revision: kind.revision(object),
-            suspended: object["spec"]["suspend"].as_bool().unwrap_or(false),
+            namespace: object.namespace.clone(),
+            name: object.name.clone(),
+            revision: object.revision.clone(),
+            suspended: object.suspended,
             ready,
             message,
-            conditions,
+            conditions: object
+                .conditions
+                .iter()
+                .map(|c| (c.type_.clone(), c.status.clone()))
+                .collect(),
         }
     }
 }
@@ -197,27 +86,69 @@ impl StatusSelector {
     }
 }
 
-/// Lists one kind's objects as rows, sorted by namespace then name.
+/// Which objects of a kind to list.
+#[derive(Debug, Clone, Default)]
+pub struct Selection<'a> {
+    /// None: every namespace.
+    pub namespace: Option<&'a str>,
+    pub name: Option<&'a str>,
+    /// A label selector, as kubectl's `-l`.
+    pub labels: Option<&'a str>,
+}
+
+impl Selection<'_> {
+    pub fn params(&self) -> ListParams {
+        let mut params = ListParams::default();
+        if let Some(name) = self.name {
+            params = params.fields(&format!("metadata.name={name}"));
+        }
+        if let Some(labels) = self.labels {
+            params = params.labels(labels);
+        }
+        params
+    }
+}
+
+struct ListTyped<'a> {
+    cluster: &'a Cluster,
+    selection: &'a Selection<'a>,
+}
+
+impl<'a> Visitor for ListTyped<'a> {
+    type Output = BoxFuture<'a, Result<Vec<Observed>, kube::Error>>;
+    fn visit<K: FluxObject>(self) -> Self::Output {
+        Box::pin(async move {
+            let client = self.cluster.client.clone();
+            let api: Api<K> = match self.selection.namespace {
+                Some(ns) => Api::namespaced(client, ns),
+                None => Api::all(client),
+            };
+            let list = api.list(&self.selection.params()).await?;
+            Ok(list.items.iter().map(Observed::of).collect())
+        })
+    }
+}
+
+/// Lists one kind's objects, read through its typed resource, as rows sorted by namespace
+/// then name. With `skip_missing`, a kind whose CRD is not installed lists nothing (as
+/// kubectl skips absent kinds in `get all`).
 pub async fn list_rows(
     cluster: &Cluster,
     kind: FluxKind,
-    namespace: Option<&str>,
-    name: Option<&str>,
+    selection: &Selection<'_>,
+    skip_missing: bool,
 ) -> anyhow::Result<Vec<StatusRow>> {
     cluster.doing(format!("listing {kind} objects"));
-    let api = kind.api(cluster, namespace);
-    let mut params = ListParams::default();
-    if let Some(name) = name {
-        params = params.fields(&format!("metadata.name={name}"));
-    }
-    let list = api.list(&params).await.map_err(|e| {
-        anyhow::Error::new(cluster.explain(e)).context(format!("cannot list {kind} objects"))
-    })?;
-    let mut rows: Vec<StatusRow> = list
-        .items
-        .iter()
-        .map(|o| StatusRow::from_object(kind, &serde_json::to_value(o).unwrap_or_default()))
-        .collect();
+    let listed = kind.visit(ListTyped { cluster, selection }).await;
+    let objects = match listed {
+        Ok(objects) => objects,
+        Err(kube::Error::Api(status)) if skip_missing && status.code == 404 => Vec::new(),
+        Err(e) => {
+            return Err(anyhow::Error::new(cluster.explain(e))
+                .context(format!("cannot list {kind} objects")));
+        }
+    };
+    let mut rows: Vec<StatusRow> = objects.iter().map(|o| StatusRow::new(kind, o)).collect();
     rows.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
     Ok(rows)
 }
@@ -225,17 +156,29 @@ pub async fn list_rows(
 /// Formats rows as an aligned table: NAME REVISION SUSPENDED READY MESSAGE, with NAMESPACE
 /// first when rows come from every namespace. `prefix` names the kind in the NAME column, as
 /// `get all` does (`gitrepository/podinfo`).
-pub fn table(rows: &[StatusRow], all_namespaces: bool, prefix: Option<&str>) -> String {
+pub fn table(
+    rows: &[StatusRow],
+    all_namespaces: bool,
+    prefix: Option<&str>,
+    with_header: bool,
+) -> String {
     let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
-    let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
-    if all_namespaces {
-        header.insert(0, "NAMESPACE");
+    if with_header {
+        lines.push(header(all_namespaces));
     }
-    lines.push(header.iter().map(|s| s.to_string()).collect());
     for row in rows {
         lines.push(row_cells(row, all_namespaces, prefix));
     }
     align(&lines)
+}
+
+/// The table's column names.
+pub fn header(all_namespaces: bool) -> Vec<String> {
+    let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
+    if all_namespaces {
+        header.insert(0, "NAMESPACE");
+    }
+    header.iter().map(|s| s.to_string()).collect()
 }
 
 /// One row's cells, for a table or a watch line.
@@ -294,25 +237,32 @@ pub fn lower_kind(kind: FluxKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kube::api::DynamicObject;
     use serde_json::json;
 
-    fn object(ready: Option<(&str, &str)>) -> Value {
+    fn object(ready: Option<(&str, &str)>) -> Observed {
         let mut o = json!({
+            "apiVersion": "source.toolkit.fluxcd.io/v1",
+            "kind": "GitRepository",
             "metadata": {"name": "podinfo", "namespace": "flux-system"},
-            "spec": {"suspend": true},
+            "spec": {"suspend": true, "url": "https://example.com/podinfo", "interval": "1m"},
             "status": {"artifact": {"revision": "main@sha1:0123"}}
         });
         if let Some((status, message)) = ready {
-            o["status"]["conditions"] =
-                json!([{"type": "Ready", "status": status, "message": message}]);
+            o["status"]["conditions"] = json!([{"type": "Ready", "status": status,
+                "reason": "x", "message": message, "lastTransitionTime": "2026-01-01T00:00:00Z"}]);
         }
-        o
+        let o: DynamicObject = serde_json::from_value(o).unwrap();
+        FluxKind::GitRepository.observe(&o)
+    }
+
+    fn row(ready: Option<(&str, &str)>) -> StatusRow {
+        StatusRow::new(FluxKind::GitRepository, &object(ready))
     }
 
     #[test]
     fn rows_take_revision_suspend_and_ready_from_the_object() {
-        let row =
-            StatusRow::from_object(FluxKind::GitRepository, &object(Some(("True", "stored"))));
+        let row = row(Some(("True", "stored")));
         assert_eq!(
             (
                 row.revision.as_str(),
@@ -322,28 +272,19 @@ mod tests {
             ),
             ("main@sha1:0123", true, "True", "stored")
         );
-        let fresh = StatusRow::from_object(FluxKind::GitRepository, &object(None));
+        let fresh = super::tests::row(None);
         assert_eq!(
             (fresh.ready.as_str(), fresh.message.as_str()),
             ("False", "waiting to be reconciled")
-        );
-        let ks = json!({"metadata": {"name": "a"}, "status": {"lastAppliedRevision": "v1"}});
-        assert_eq!(
-            StatusRow::from_object(FluxKind::Kustomization, &ks).revision,
-            "v1"
         );
     }
 
     #[test]
     fn status_selector_matches_conditions_case_insensitively() {
         let selector: StatusSelector = "ready=false".parse().unwrap();
-        let failing =
-            StatusRow::from_object(FluxKind::GitRepository, &object(Some(("False", "x"))));
-        let ready = StatusRow::from_object(FluxKind::GitRepository, &object(Some(("True", "x"))));
-        let fresh = StatusRow::from_object(FluxKind::GitRepository, &object(None));
-        assert!(selector.matches(&failing));
-        assert!(!selector.matches(&ready));
-        assert!(selector.matches(&fresh));
+        assert!(selector.matches(&row(Some(("False", "x")))));
+        assert!(!selector.matches(&row(Some(("True", "x")))));
+        assert!(selector.matches(&row(None)));
         for bad in ["ready", "=true", "ready=maybe"] {
             let err = bad.parse::<StatusSelector>().unwrap_err().to_string();
             assert!(
@@ -355,12 +296,16 @@ mod tests {
 
     #[test]
     fn tables_align_columns_and_add_namespace_with_all_namespaces() {
-        let row = StatusRow::from_object(FluxKind::GitRepository, &object(Some(("True", "ok"))));
+        let row = row(Some(("True", "ok")));
         assert_eq!(
-            table(std::slice::from_ref(&row), false, None),
+            table(std::slice::from_ref(&row), false, None, true),
             "NAME      REVISION         SUSPENDED   READY   MESSAGE\n\
              podinfo   main@sha1:0123   True        True    ok\n"
         );
-        assert!(table(&[row], true, Some("gitrepository")).starts_with("NAMESPACE     NAME"));
+        assert_eq!(
+            table(std::slice::from_ref(&row), false, None, false),
+            "podinfo   main@sha1:0123   True   True   ok\n"
+        );
+        assert!(table(&[row], true, Some("gitrepository"), true).starts_with("NAMESPACE     NAME"));
     }
 }

@@ -349,3 +349,29 @@ fn no_command_shows_help_on_stderr_and_exits_2() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: floe"));
 }
+
+#[test]
+fn reconcile_flags_apply_only_where_flux_takes_them() {
+    for (args, expected) in [
+        (
+            &["reconcile", "source", "git", "podinfo", "--with-source"][..],
+            "--with-source applies to syncs",
+        ),
+        (
+            &["reconcile", "sync"][..],
+            "give the name of the Kustomization",
+        ),
+        (
+            &["suspend", "sync"][..],
+            "give the names of the Kustomization to suspend, or --all",
+        ),
+        (
+            &["resume", "sync", "a", "--all"][..],
+            "--all cannot be used with names",
+        ),
+        (&["export", "sync"][..], "give a NAME or --all"),
+        (&["export"][..], "--all alone for every kind"),
+    ] {
+        assert_usage_error(args, &[expected]);
+    }
+}

@@ -10,11 +10,13 @@ use std::sync::Mutex;
 
 use common::github::{create_bare, git};
 use common::testbed::{FluxBehaviour, PodBehaviour, simulated_flux, simulated_kubelet};
-use floe::bootstrap::{self, GitHost, Options, Outcome, Progress, Step, StepReport};
+use floe::bootstrap::{
+    self, Details, Done, GitHost, HostCheck, Options, Outcome, Progress, Step, StepReport,
+    StepResult,
+};
 use floe::cluster::{Cluster, ConnectOptions};
 use floe::git::{GitAuth, RemoteSpec};
 use floe::progress::Mark;
-use serde_json::{Value, json};
 
 /// A host with an API of its own, backed by a bare repository under `root`.
 struct FakeHost {
@@ -37,20 +39,19 @@ impl GitHost for FakeHost {
         "fake:me/fleet".into()
     }
 
-    async fn preflight(&self, details: &mut Value) -> anyhow::Result<Option<String>> {
+    async fn preflight(&self) -> anyhow::Result<HostCheck> {
         self.called("preflight");
-        details["fake"] = json!(true);
-        Ok(Some("fake host token accepted".into()))
+        Ok(HostCheck {
+            accepted: Some("fake host token accepted".into()),
+            user: Some("fake-user".into()),
+        })
     }
 
     fn repository_step(&self) -> Option<String> {
         Some("repository me/fleet on the fake host".into())
     }
 
-    async fn ensure_repository(
-        &self,
-        _opts: &Options,
-    ) -> anyhow::Result<(bool, Outcome, String, Value)> {
+    async fn ensure_repository(&self, _opts: &Options) -> StepResult<bool> {
         self.called("ensure_repository");
         let created = !self.bare().exists();
         if created {
@@ -61,7 +62,12 @@ impl GitHost for FakeHost {
         } else {
             Outcome::Unchanged
         };
-        Ok((true, outcome, "fake repository ready".into(), Value::Null))
+        Ok(Done::new(
+            true,
+            outcome,
+            "fake repository ready",
+            Details::None,
+        ))
     }
 
     fn push_remote(&self) -> RemoteSpec {
@@ -88,13 +94,13 @@ impl GitHost for FakeHost {
         _cluster: &Cluster,
         _opts: &Options,
         _progress: &dyn Progress,
-    ) -> anyhow::Result<((), Outcome, String, Value)> {
+    ) -> StepResult<()> {
         self.called("credentials");
-        Ok((
+        Ok(Done::new(
             (),
             Outcome::Skipped,
-            "the fake host needs none".into(),
-            Value::Null,
+            "the fake host needs none",
+            Details::None,
         ))
     }
 }
@@ -191,7 +197,10 @@ fn the_flow_runs_any_git_host_in_process_with_simulated_controllers() {
     };
     assert!(line("preflight").contains("fake host token accepted"));
     assert!(line("push").contains("fake branch protection set"));
-    assert_eq!(summary.steps[0].details["fake"], true);
+    // The host's account lands in the preflight step's typed details, as JSON shows it.
+    let preflight = serde_json::to_value(&summary.steps[0]).unwrap();
+    assert_eq!(preflight["details"]["user"], "fake-user");
+    assert!(preflight["details"]["cluster"].is_string());
     assert_eq!(recorder.ended.lock().unwrap().len(), 9);
     let calls = host.calls.lock().unwrap().clone();
     assert_eq!(

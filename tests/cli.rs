@@ -89,28 +89,85 @@ fn version_prints_floe_and_flux_versions() {
 #[test]
 fn completion_prints_a_script_for_each_shell() {
     for (shell, marker) in [
-        ("bash", "_floe()"),
+        (
+            "bash",
+            "complete -o nospace -o bashdefault -o nosort -F _clap_complete_floe floe",
+        ),
         ("zsh", "#compdef floe"),
-        ("fish", "complete -c floe"),
+        ("fish", "complete --keep-order --exclusive --command floe"),
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "edit:completion:arg-completer[floe]"),
     ] {
         let out = floe().args(["completion", shell]).output().unwrap();
         assert!(out.status.success(), "{shell}");
         let script = String::from_utf8(out.stdout).unwrap();
-        assert!(script.contains(marker), "{shell} completion has {marker}");
-        // clap_complete's fish generator covers two levels of subcommands, not the flags of
-        // `create source git`; the other shells complete the whole tree.
-        let nested = if shell == "fish" {
-            "Create or update a GitRepository source"
-        } else {
-            "tag-semver"
-        };
         assert!(
-            script.contains(nested),
-            "{shell} completion knows nested commands"
+            script.contains(marker),
+            "{shell} completion has {marker}:\n{script}"
+        );
+        // The script asks floe itself for every completion.
+        assert!(
+            script.contains(&format!("COMPLETE=\"{shell}\""))
+                || script.contains(&format!("COMPLETE={shell}"))
+                || script.contains(&format!("COMPLETE = \"{shell}\""))
+                || script.contains(&format!("$env:COMPLETE = \"{shell}\"")),
+            "{shell} completion calls floe with COMPLETE:\n{script}"
         );
     }
+}
+
+/// What floe answers when a shell asks it to complete `words` (fish's protocol: one
+/// candidate per line, a tab before its description).
+fn complete_fish(words: &[&str]) -> Vec<String> {
+    let out = floe()
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_covers_the_whole_tree_and_its_flags_in_fish() {
+    // Three levels deep, flags included: what the static fish script could not complete.
+    let flags = complete_fish(&["floe", "create", "source", "git", "podinfo", "--tag"]);
+    assert!(flags.contains(&"--tag-semver".to_string()), "{flags:?}");
+    let kinds = complete_fish(&["floe", "reconcile", "s"]);
+    assert!(kinds.contains(&"sync".to_string()), "{kinds:?}");
+    let sources = complete_fish(&["floe", "get", "sources", ""]);
+    for word in ["git", "helm", "oci", "bucket", "all"] {
+        assert!(sources.contains(&word.to_string()), "{word} in {sources:?}");
+    }
+}
+
+#[test]
+fn completion_of_object_names_is_silent_without_a_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = floe()
+        .env("COMPLETE", "fish")
+        .env("KUBECONFIG", dir.path().join("missing"))
+        .args(["--", "floe", "reconcile", "sync", ""])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let words = String::from_utf8(out.stdout).unwrap();
+    // Flags only: no names, no error text.
+    assert!(words.lines().all(|l| l.starts_with("--")), "{words}");
 }
 
 #[test]

@@ -6,7 +6,6 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
-use std::sync::OnceLock;
 
 use common::testbed::{
     FluxBehaviour, PodBehaviour, TestBed, set_simulated_status, simulated_flux, simulated_kubelet,
@@ -16,16 +15,7 @@ use serde_json::Value;
 
 /// The test bed with Flux's CRDs and controllers' Deployments installed (once per binary).
 fn bed() -> Option<&'static TestBed> {
-    let bed = common::testbed::get()?;
-    static INSTALLED: OnceLock<()> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        bed.floe()
-            .args(["install", "--wait=false", "--manifests"])
-            .arg(common::flux_install_yaml())
-            .assert()
-            .success();
-    });
-    Some(bed)
+    common::testbed::with_flux_installed()
 }
 
 macro_rules! bed {

@@ -13,9 +13,8 @@ fn generated() -> Vec<(PathBuf, Vec<u8>)> {
         (Shell::PowerShell, "_floe.ps1"),
         (Shell::Elvish, "floe.elv"),
     ] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut floe::cli::command(), "floe", &mut buf);
-        files.push((PathBuf::from("completions").join(file), buf));
+        let script = floe::cli::completion::script(shell).unwrap();
+        files.push((PathBuf::from("completions").join(file), script.into_bytes()));
     }
     let mut root = floe::cli::command();
     root.build();

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::manifests::duration::GoDuration;
-use crate::manifests::kustomize::{
+use crate::kinds::kustomization::{
     CrossNamespaceSourceReference, Kustomization, KustomizationSpec,
 };
-use crate::manifests::meta::LocalObjectReference;
-use crate::manifests::source::{GitRepository, GitRepositoryRef, GitRepositorySpec};
+use crate::kinds::meta::LocalObjectReference;
+use crate::kinds::source::{GitRepository, GitRepositoryRef, GitRepositorySpec};
+use crate::manifests::duration::GoDuration;
 use crate::manifests::yaml::export_document;
 use crate::manifests::{export_yaml, validate};
 use crate::usage::InvalidInput;

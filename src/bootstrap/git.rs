@@ -3,10 +3,10 @@
 //! (`--token-auth`), or with an SSH key (given, or generated and printed to add as a deploy
 //! key).
 
-use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use super::host::{GitHost, StepResult};
+use super::host::{GitHost, HostCheck, StepResult};
+use super::report::{Details, Done};
 use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
 use crate::cluster::Cluster;
 use crate::credentials::{self, SshKeyPair};
@@ -39,8 +39,8 @@ impl GitHost for GitTarget {
         self.push.url.clone()
     }
 
-    async fn preflight(&self, _details: &mut Value) -> anyhow::Result<Option<String>> {
-        Ok(None)
+    async fn preflight(&self) -> anyhow::Result<HostCheck> {
+        Ok(HostCheck::default())
     }
 
     fn repository_step(&self) -> Option<String> {
@@ -48,11 +48,11 @@ impl GitHost for GitTarget {
     }
 
     async fn ensure_repository(&self, _opts: &Options) -> StepResult<bool> {
-        Ok((
+        Ok(Done::new(
             true,
             Outcome::Skipped,
-            "no repository API".into(),
-            Value::Null,
+            "no repository API",
+            Details::None,
         ))
     }
 
@@ -80,20 +80,20 @@ impl GitHost for GitTarget {
         let git = self;
         let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
         match &git.credentials {
-            PullCredentials::None => Ok((
+            PullCredentials::None => Ok(Done::new(
                 (),
                 Outcome::Skipped,
-                "no credentials: the cluster pulls anonymously".to_string(),
-                Value::Null,
+                "no credentials: the cluster pulls anonymously",
+                Details::None,
             )),
             PullCredentials::Basic { username, password } => {
                 let action =
                     objects::apply(cluster, &basic_secret(ns, name, username, password)).await?;
-                Ok((
+                Ok(Done::new(
                     (),
                     action_outcome(action),
                     format!("Secret {ns}/{name} with username and password {action}"),
-                    Value::Null,
+                    Details::None,
                 ))
             }
             PullCredentials::Ssh { key } => {
@@ -122,11 +122,15 @@ impl GitHost for GitTarget {
                     (SecretChange::Updated, true) => " with the key of --private-key-file",
                     _ => "",
                 };
-                Ok((
+                Ok(Done::new(
                     (),
                     outcome,
                     format!("Secret {ns}/{name} {}{how}", secret_change_text(change)),
-                    json!({ "publicKey": public_key }),
+                    Details::Credentials {
+                        secret: None,
+                        deploy_key: None,
+                        public_key,
+                    },
                 ))
             }
         }

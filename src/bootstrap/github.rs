@@ -2,10 +2,10 @@
 //! created through the API, the cluster's key is registered as a deploy key (or, with
 //! `--token-auth`, the token goes into the Secret), and known_hosts comes from `GET /meta`.
 
-use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use super::host::{GitHost, StepResult};
+use super::host::{GitHost, HostCheck, StepResult};
+use super::report::{Details, Done};
 use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
 use crate::cluster::Cluster;
 use crate::credentials;
@@ -67,11 +67,13 @@ impl GitHost for GitHubTarget {
         format!("{}/{}", self.owner, self.repository)
     }
 
-    async fn preflight(&self, details: &mut Value) -> anyhow::Result<Option<String>> {
+    async fn preflight(&self) -> anyhow::Result<HostCheck> {
         let user = self.client.user().await?;
         github::check_scopes(&user)?;
-        details["user"] = json!(user.login);
-        Ok(Some(format!("GitHub token of {} accepted", user.login)))
+        Ok(HostCheck {
+            accepted: Some(format!("GitHub token of {} accepted", user.login)),
+            user: Some(user.login),
+        })
     }
 
     fn repository_step(&self) -> Option<String> {
@@ -118,11 +120,11 @@ impl GitHost for GitHubTarget {
         if gh.token_auth {
             let action = objects::apply(cluster, &basic_secret(ns, name, "git", &gh.token)).await?;
             let outcome = action_outcome(action);
-            return Ok((
+            return Ok(Done::new(
                 (),
                 outcome,
                 format!("Secret {ns}/{name} with the token {action}"),
-                Value::Null,
+                Details::None,
             ));
         }
         {
@@ -139,14 +141,18 @@ impl GitHost for GitHubTarget {
                 SecretChange::Kept => Outcome::Unchanged,
             };
             let secret_text = secret_change_text(secret);
-            Ok((
+            Ok(Done::new(
                 (),
                 outcome,
                 format!(
                     "Secret {ns}/{name} {secret_text}; deploy key {}",
                     key.describe()
                 ),
-                json!({ "secret": secret_text, "deployKey": key.describe(), "publicKey": public_key }),
+                Details::Credentials {
+                    secret: Some(secret_text.to_string()),
+                    deploy_key: Some(key.describe().to_string()),
+                    public_key,
+                },
             ))
         }
     }
@@ -252,11 +258,11 @@ async fn repository(gh: &GitHubTarget, opts: &Options) -> StepResult<bool> {
     } else {
         format!("{url}: {}", actions.join(", "))
     };
-    Ok((
+    Ok(Done::new(
         repo.is_some(),
         outcome,
         message,
-        json!({ "url": url, "actions": actions }),
+        Details::Repository { url, actions },
     ))
 }
 

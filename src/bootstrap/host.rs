@@ -3,14 +3,21 @@
 //! generic over [`GitHost`] and knows nothing of any particular host; adding one is a new
 //! implementation of this trait.
 
-use serde_json::Value;
-
-use super::{Options, Outcome, Progress};
+use super::report::Done;
+use super::{Options, Progress};
 use crate::cluster::Cluster;
 use crate::git::RemoteSpec;
 
 /// What one bootstrap step hands back: its value, how it ended, its line and its details.
-pub type StepResult<T> = anyhow::Result<(T, Outcome, String, Value)>;
+pub type StepResult<T> = anyhow::Result<Done<T>>;
+
+/// What the host's preflight found: the words added to the preflight line, and the account
+/// whose credentials it accepted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HostCheck {
+    pub accepted: Option<String>,
+    pub user: Option<String>,
+}
 
 /// A repository's host, as bootstrap uses it.
 #[allow(async_fn_in_trait)]
@@ -19,8 +26,7 @@ pub trait GitHost {
     fn repository(&self) -> String;
 
     /// Checks the host's side before anything is changed anywhere (a token's scopes, say).
-    /// Returns the words added to the preflight line, and adds to its details.
-    async fn preflight(&self, details: &mut Value) -> anyhow::Result<Option<String>>;
+    async fn preflight(&self) -> anyhow::Result<HostCheck>;
 
     /// The line of the repository step, for hosts that find or create repositories through
     /// an API; `None` for a plain Git server, which has no such step.

@@ -19,17 +19,17 @@ use serde_json::{Value, json};
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
-use crate::cluster::wait::{attempt_failed, ready_condition, watch_until};
+use crate::cluster::wait::watch_until;
 use crate::credentials::KeyAlgorithm;
 use crate::git::{FileChange, Plan, PushOutcome, RemoteSpec, Workspace};
+use crate::kinds::{FluxKind, ObjectRef, Observed};
 use crate::manifests::duration::GoDuration;
-use crate::objects::{self, ObjectRef, SecretChange};
-use crate::status::FluxKind;
+use crate::objects::{self, SecretChange};
 
 pub use git::{GitTarget, PullCredentials};
 pub use github::{GitHubTarget, TEAM_PERMISSIONS, TeamAccess};
-pub use host::{GitHost, StepResult};
-pub use report::{Outcome, Progress, Step, StepReport, Summary};
+pub use host::{GitHost, HostCheck, StepResult};
+pub use report::{Details, Done, FileReport, Outcome, Progress, Step, StepReport, Summary};
 
 /// Everything bootstrap needs besides the host.
 pub struct Options {
@@ -70,7 +70,7 @@ struct Run<'a> {
 impl Run<'_> {
     async fn step<T, F>(&mut self, step: Step, message: &str, work: F) -> anyhow::Result<T>
     where
-        F: std::future::Future<Output = anyhow::Result<(T, Outcome, String, Value)>>,
+        F: std::future::Future<Output = StepResult<T>>,
     {
         self.progress.begin(step, message);
         crate::lifecycle::set_step(format!("step {} ({message})", step.name()));
@@ -78,7 +78,12 @@ impl Run<'_> {
         let result = work.await;
         let duration_ms = started.elapsed().as_millis() as u64;
         match result {
-            Ok((value, outcome, message, details)) => {
+            Ok(Done {
+                value,
+                outcome,
+                message,
+                details,
+            }) => {
                 let report = StepReport {
                     step,
                     outcome,
@@ -96,7 +101,7 @@ impl Run<'_> {
                     outcome: Outcome::Failed,
                     message: crate::redact::text(&format!("{e:#}")),
                     duration_ms,
-                    details: Value::Null,
+                    details: Details::None,
                 };
                 self.progress.end(&report);
                 self.reports.push(report);
@@ -275,12 +280,17 @@ async fn preflight<H: GitHost>(cluster: &Cluster, host: &H, opts: &Options) -> S
     if !failed.is_empty() {
         anyhow::bail!("the cluster is not ready for Flux: {}", failed.join("; "));
     }
-    let mut details = json!({ "cluster": cluster.server, "context": cluster.context });
-    let message = match host.preflight(&mut details).await? {
+    let check = host.preflight().await?;
+    let message = match &check.accepted {
         Some(accepted) => format!("cluster {} reachable; {accepted}", cluster.server),
         None => format!("cluster {} reachable", cluster.server),
     };
-    Ok(((), Outcome::Passed, message, details))
+    let details = Details::Preflight {
+        cluster: cluster.server.clone(),
+        context: cluster.context.clone(),
+        user: check.user,
+    };
+    Ok(Done::new((), Outcome::Passed, message, details))
 }
 
 /// Step 3: the branch's tip in a scratch repository. libgit2 blocks: it runs on the blocking
@@ -303,8 +313,10 @@ async fn clone(push: RemoteSpec, opts: &Options, exists: bool) -> StepResult<Wor
             opts.branch
         ),
     };
-    let details = json!({ "tip": ws.base().map(|t| t.to_string()) });
-    Ok((ws, Outcome::Passed, message, details))
+    let details = Details::Clone {
+        tip: ws.base().map(|t| t.to_string()),
+    };
+    Ok(Done::new(ws, Outcome::Passed, message, details))
 }
 
 /// Step 4: the tree floe would commit, and which of its files change.
@@ -314,10 +326,13 @@ async fn manifests(
     opts: &Options,
 ) -> StepResult<Plan> {
     let plan = workspace.plan(file_set)?;
-    let changes: Vec<Value> = plan
+    let files: Vec<FileReport> = plan
         .files
         .iter()
-        .map(|(path, change)| json!({ "path": path, "change": change }))
+        .map(|(path, change)| FileReport {
+            path: path.clone(),
+            change: *change,
+        })
         .collect();
     let changed: Vec<&str> = plan
         .files
@@ -337,7 +352,12 @@ async fn manifests(
             format!("{} to change: {}", changed.len(), changed.join(", ")),
         )
     };
-    Ok((plan, outcome, message, json!({ "files": changes })))
+    Ok(Done::new(
+        plan,
+        outcome,
+        message,
+        Details::Manifests { files },
+    ))
 }
 
 /// Step 5: commit when the tree changed and push (off the runtime, like the clone), then the
@@ -384,8 +404,11 @@ async fn push_step<H: GitHost>(
         }
         None => result,
     };
-    let details = json!({ "commit": sha, "rebased": outcome.rebased });
-    Ok((outcome, result, text, details))
+    let details = Details::Push {
+        commit: sha,
+        rebased: outcome.rebased,
+    };
+    Ok(Done::new(outcome, result, text, details))
 }
 
 /// Step 6: the controllers applied and rolled out.
@@ -400,8 +423,11 @@ async fn install(cluster: &Cluster, opts: &Options, progress: &dyn Progress) -> 
     )
     .await?;
     let (outcome, message) = summarize(&report.applied, "components");
-    let details = json!({ "objects": report.applied.len(), "deployments": report.deployments });
-    Ok(((), outcome, message, details))
+    let details = Details::Install {
+        objects: report.applied.len(),
+        deployments: report.deployments,
+    };
+    Ok(Done::new((), outcome, message, details))
 }
 
 /// Step 8: the GitRepository and Kustomization applied.
@@ -416,7 +442,7 @@ async fn apply_sync(cluster: &Cluster, sync: &files::SyncSpec) -> StepResult<()>
         applied.push(applier.apply(&strip_status(object)).await?);
     }
     let (outcome, message) = summarize(&applied, "sync objects");
-    Ok(((), outcome, message, Value::Null))
+    Ok(Done::new((), outcome, message, Details::None))
 }
 
 fn short(sha: &str) -> &str {
@@ -564,7 +590,12 @@ async fn dry_run_cluster<H: GitHost>(
     } else {
         Outcome::Planned
     };
-    Ok(((), outcome, message, json!({ "objects": applied })))
+    Ok(Done::new(
+        (),
+        outcome,
+        message,
+        Details::Planned { objects: applied },
+    ))
 }
 
 fn would(action: Action) -> &'static str {
@@ -590,23 +621,21 @@ async fn verify(
     sync: &files::SyncSpec,
 ) -> StepResult<()> {
     let deadline = Instant::now() + opts.timeout;
-    let mut details = json!({});
+    let mut revisions = std::collections::BTreeMap::new();
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
         let target = ObjectRef::new(kind, &opts.namespace, &opts.namespace);
-        let revision_of = move |o: &Value| kind.revision(o);
-        let synced = |o: &Value| {
-            at_commit(&revision_of(o), commit)
-                && ready_condition(o).is_some_and(|(status, _, _)| status == "True")
+        let synced = |o: &Observed| {
+            at_commit(&o.revision, commit) && o.ready().is_some_and(|c| c.status == "True")
         };
         let current = target.get(cluster).await?;
-        let value = if synced(&current) {
+        let observed = if synced(&current) {
             current
         } else {
             let token = objects::request_reconcile(cluster, &target, None).await?;
             let remaining = deadline.saturating_duration_since(Instant::now());
             let watch = watch_until(target.api(cluster), &target.name, remaining, |o| {
-                let v = serde_json::to_value(o).expect("objects serialize");
-                synced(&v) || failed(&v, &token, kind, commit)
+                let o = kind.observe(o);
+                synced(&o) || failed(&o, &token, commit)
             });
             // The controller that should sync it may be unable to: say so within seconds.
             let namespaces = [opts.namespace.as_str()];
@@ -622,12 +651,14 @@ async fn verify(
                     );
                 }
             };
-            let last = last.map(|o| serde_json::to_value(o).expect("objects serialize"));
-            match last {
-                Some(v) if done && synced(&v) => v,
-                Some(v) => {
-                    let (_, reason, message) = ready_condition(&v).unwrap_or_default();
-                    let revision = revision_of(&v);
+            match last.map(|o| kind.observe(&o)) {
+                Some(o) if done && synced(&o) => o,
+                Some(o) => {
+                    let (reason, message) = o
+                        .ready()
+                        .map(|c| (c.reason.clone(), c.message.clone()))
+                        .unwrap_or_default();
+                    let revision = o.revision.clone();
                     let state = if done {
                         format!("not ready: {message}")
                     } else {
@@ -663,9 +694,9 @@ async fn verify(
                 ),
             }
         };
-        details[kind.kind()] = json!(revision_of(&value));
+        revisions.insert(kind.kind().to_string(), observed.revision);
     }
-    Ok((
+    Ok(Done::new(
         (),
         Outcome::Passed,
         format!(
@@ -674,27 +705,22 @@ async fn verify(
             opts.namespace,
             short(commit)
         ),
-        details,
+        Details::Verify(revisions),
     ))
 }
 
 /// The controller handled floe's request and its attempt failed (see
-/// [`attempt_failed`]); for a Kustomization, the attempt was at the pushed commit
-/// (`lastAttemptedRevision`), so a failure of an older revision, or one from before the request
-/// (a run being resumed), does not end the wait.
-fn failed(object: &Value, token: &str, kind: FluxKind, commit: &str) -> bool {
-    let handled = object["status"]["lastHandledReconcileAt"].as_str() == Some(token);
-    let at_pushed_commit = match kind {
-        FluxKind::Kustomization => object["status"]["lastAttemptedRevision"]
-            .as_str()
-            .is_some_and(|r| at_commit(r, commit)),
-        // A source's failed fetch is of the ref floe just pushed to.
-        FluxKind::GitRepository
-        | FluxKind::HelmRepository
-        | FluxKind::OCIRepository
-        | FluxKind::Bucket => true,
-    };
-    handled && at_pushed_commit && attempt_failed(object)
+/// [`Observed::attempt_failed`]); for a kind that records the revision it attempted (a
+/// Kustomization), the attempt was at the pushed commit, so a failure of an older revision, or
+/// one from before the request (a run being resumed), does not end the wait. A source's failed
+/// fetch is of the ref floe just pushed to.
+fn failed(object: &Observed, token: &str, commit: &str) -> bool {
+    let handled = object.last_handled_reconcile_at.as_deref() == Some(token);
+    let at_pushed_commit = object
+        .attempted_revision
+        .as_deref()
+        .is_none_or(|r| at_commit(r, commit));
+    handled && at_pushed_commit && object.attempt_failed()
 }
 
 /// What to look at for a known failure.
@@ -747,40 +773,60 @@ mod tests {
     /// that handled request `token`.
     fn failed_attempt(revision: &str, token: &str) -> Value {
         json!({
-            "metadata": { "generation": 2 },
+            "apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+            "metadata": { "name": "flux-system", "namespace": "flux-system", "generation": 2 },
+            "spec": { "interval": "1m", "prune": true,
+                      "sourceRef": { "kind": "GitRepository", "name": "flux-system" } },
             "status": {
                 "observedGeneration": 1,
                 "lastHandledReconcileAt": token,
                 "lastAttemptedRevision": revision,
                 "conditions": [
                     { "type": "Reconciling", "status": "True", "reason": "ProgressingWithRetry",
-                      "observedGeneration": 2 },
+                      "message": "", "observedGeneration": 2,
+                      "lastTransitionTime": "2026-01-01T00:00:00Z" },
                     { "type": "Ready", "status": "False", "reason": "BuildFailed",
-                      "message": "kustomize build failed", "observedGeneration": 2 }
+                      "message": "kustomize build failed", "observedGeneration": 2,
+                      "lastTransitionTime": "2026-01-01T00:00:00Z" }
                 ]
             }
         })
+    }
+
+    fn observe(object: &Value) -> Observed {
+        FluxKind::Kustomization.observe(&serde_json::from_value(object.clone()).unwrap())
     }
 
     #[test]
     fn only_a_failed_attempt_at_the_pushed_commit_after_the_request_ends_the_wait() {
         let (new, old) = ("a".repeat(40), "b".repeat(40));
         let at = |sha: &str| format!("main@sha1:{sha}");
-        let kind = FluxKind::Kustomization;
-        assert!(failed(&failed_attempt(&at(&new), "t2"), "t2", kind, &new));
+        assert!(failed(
+            &observe(&failed_attempt(&at(&new), "t2")),
+            "t2",
+            &new
+        ));
         // An older revision failing (the source has not fetched the push yet): keep waiting.
-        assert!(!failed(&failed_attempt(&at(&old), "t2"), "t2", kind, &new));
+        assert!(!failed(
+            &observe(&failed_attempt(&at(&old), "t2")),
+            "t2",
+            &new
+        ));
         // A failure from before floe's request (a run being resumed): keep waiting.
-        assert!(!failed(&failed_attempt(&at(&new), "t1"), "t2", kind, &new));
+        assert!(!failed(
+            &observe(&failed_attempt(&at(&new), "t1")),
+            "t2",
+            &new
+        ));
         // Still in progress, not failed: keep waiting.
         let mut progressing = failed_attempt(&at(&new), "t2");
         progressing["status"]["conditions"][0]["reason"] = json!("Progressing");
         progressing["status"]["conditions"][1]["status"] = json!("Unknown");
-        assert!(!failed(&progressing, "t2", kind, &new));
+        assert!(!failed(&observe(&progressing), "t2", &new));
         // A failure for an older generation of the spec: keep waiting.
         let mut stale = failed_attempt(&at(&new), "t2");
         stale["status"]["conditions"][1]["observedGeneration"] = json!(1);
-        assert!(!failed(&stale, "t2", kind, &new));
+        assert!(!failed(&observe(&stale), "t2", &new));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `floe create`: build a Flux object from flags, then print it (`--export`) or apply it.
+//! `floe create source|sync`: build a Flux object from flags, then print it (`--export`) or apply it.
 
 use clap::{Args, Subcommand};
 

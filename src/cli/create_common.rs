@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use super::{GlobalArgs, block_on, connect};
 use crate::cluster::Cluster;
+use crate::kinds::{FluxKind, ObjectRef};
 use crate::manifests::create::ObjectOptions;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::export_yaml;
-use crate::objects::{self, ObjectRef};
-use crate::status::FluxKind;
+use crate::objects;
 use crate::ui::{Mark, Ui};
 
 /// Flags every `create` command takes.
@@ -69,10 +69,7 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
     ui: &Ui,
     object: &K,
 ) -> anyhow::Result<()> {
-    let kind = FluxKind::ALL
-        .into_iter()
-        .find(|k| k.kind() == K::kind(&()))
-        .expect("create builds Flux kinds only");
+    let kind = FluxKind::named(&K::kind(&())).expect("create builds Flux kinds only");
     let name = object.meta().name.clone().unwrap_or_default();
     let target = ObjectRef::new(kind, &global.namespace, &name);
     let what = format!("{kind} {}/{name}", global.namespace);
@@ -84,7 +81,7 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
         &format!("waiting for {what} to be reconciled"),
     );
     let live = objects::wait_ready(cluster, &target, global.timeout.0).await?;
-    let at = at_revision(&kind.revision(&live));
+    let at = at_revision(&live.revision);
     ui.step(Mark::Done, &format!("{what} is ready{at}"));
     Ok(())
 }

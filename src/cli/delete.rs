@@ -1,8 +1,8 @@
-//! `floe delete source KIND NAME` and `floe delete sync NAME`.
+//! `floe delete KIND NAME`: delete one Flux object and wait until its controller let it go.
 
 use clap::Args;
 
-use super::target::Target;
+use super::target::{One, Targets};
 use super::{GlobalArgs, block_on, confirm, connect};
 use crate::objects;
 use crate::ui::{Mark, Ui};
@@ -13,15 +13,14 @@ use crate::ui::{Mark, Ui};
 )]
 pub struct DeleteArgs {
     #[command(subcommand)]
-    pub target: Target,
+    pub target: Targets<One>,
     /// Delete without asking
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: DeleteArgs) -> anyhow::Result<()> {
-    let target = args.target.object(&global.namespace);
-    let what = format!("{} {}/{}", target.kind, target.namespace, target.name);
+    let target = args.target.objects(&global.namespace).remove(0);
     block_on(async {
         let cluster = connect(global).await?;
         // Fail on a missing object before asking about it.
@@ -29,15 +28,15 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: DeleteArgs) -> anyhow::Result<()>
         if !confirm(
             ui,
             args.yes,
-            &format!("deleting {what}"),
-            &format!("Delete {what}?"),
+            &format!("deleting {target}"),
+            &format!("Delete {target}?"),
         )? {
             ui.step(Mark::Failed, "nothing deleted");
             return Ok(());
         }
-        ui.step(Mark::Applying, &format!("deleting {what}"));
+        ui.step(Mark::Applying, &format!("deleting {target}"));
         objects::delete(&cluster, &target, global.timeout.0).await?;
-        ui.step(Mark::Done, &format!("{what} deleted"));
+        ui.step(Mark::Done, &format!("{target} deleted"));
         Ok(())
     })
 }

@@ -1,79 +1,69 @@
-//! `floe export source KIND [NAME|--all]` and `floe export sync [NAME|--all]`: the live
-//! objects as clean YAML, ready to commit to Git.
+//! `floe export KIND [NAME|--all]`, and `floe export --all` for every kind: the live objects
+//! as clean YAML, ready to commit to Git.
 
 use std::io::Write;
 
-use clap::{Args, Subcommand};
+use clap::Args;
 
-use super::target::SourceKind;
+use super::target::{Optional, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::kinds::FluxKind;
 use crate::objects;
-use crate::status::FluxKind;
 use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  \
+#[command(
+    subcommand_required = false,
+    args_conflicts_with_subcommands = false,
+    after_help = "Examples:\n  \
     floe export source git --all > sources.yaml\n  \
     floe export sync apps\n  \
-    floe export sync --all -A")]
+    floe export --all -A > flux.yaml"
+)]
 pub struct ExportArgs {
     #[command(subcommand)]
-    pub target: ExportTarget,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ExportTarget {
-    /// Sources: git, helm, oci or bucket
-    #[command(
-        visible_alias = "sources",
-        after_help = "Examples:\n  floe export source git podinfo\n  floe export source helm --all -A > helm-sources.yaml"
-    )]
-    Source(ExportSource),
-    /// Syncs (Flux Kustomizations)
-    #[command(
-        visible_aliases = ["syncs", "kustomization", "ks"],
-        after_help = "Examples:\n  floe export sync apps\n  floe export ks --all > syncs.yaml"
-    )]
-    Sync(ExportFlags),
-}
-
-#[derive(Debug, Args)]
-pub struct ExportSource {
-    /// Which kind of source
-    #[arg(value_enum)]
-    pub kind: SourceKind,
-    #[command(flatten)]
-    pub flags: ExportFlags,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportFlags {
-    /// The object to export
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
-    pub name: Option<String>,
-    /// Export every object of the kind in the namespace
-    #[arg(long)]
+    pub target: Option<Targets<Optional>>,
+    /// Export every object of the kind (every kind, without one) in the namespace
+    #[arg(long, global = true)]
     pub all: bool,
     /// With --all, export from every namespace
-    #[arg(short = 'A', long = "all-namespaces", requires = "all")]
+    #[arg(short = 'A', long = "all-namespaces", global = true, requires = "all")]
     pub all_namespaces: bool,
 }
 
 pub fn run(global: &GlobalArgs, _ui: &Ui, args: ExportArgs) -> anyhow::Result<()> {
-    let (kind, flags) = match &args.target {
-        ExportTarget::Source(s) => (s.kind.flux_kind(), &s.flags),
-        ExportTarget::Sync(flags) => (FluxKind::Kustomization, flags),
+    let (kinds, name) = match &args.target {
+        Some(target) => (vec![target.kind()], target.names.first().cloned()),
+        None if args.all => (FluxKind::ALL.to_vec(), None),
+        None => {
+            return Err(InvalidInput::new(
+                "give a kind and a NAME, a kind and --all, or --all alone for every kind",
+            )
+            .into());
+        }
     };
-    if let Some(name) = &flags.name {
-        crate::manifests::validate::rfc1123_name("name", name)?;
-    } else if !flags.all {
-        return Err(InvalidInput::new("give a NAME or --all").into());
+    match (&name, args.all) {
+        (Some(name), false) => {
+            crate::manifests::validate::rfc1123_name("name", name)?;
+        }
+        (None, true) => {}
+        (Some(_), true) => {
+            return Err(InvalidInput::new("give a NAME or --all, not both").into());
+        }
+        (None, false) => return Err(InvalidInput::new("give a NAME or --all").into()),
     }
     block_on(async {
         let cluster = connect(global).await?;
-        let namespace = (!flags.all_namespaces).then_some(global.namespace.as_str());
-        let yaml = objects::export(&cluster, kind, namespace, flags.name.as_deref()).await?;
+        let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
+        // Exporting every kind skips kinds whose CRD is not installed.
+        let skip_missing = kinds.len() > 1;
+        let mut yaml = String::new();
+        for kind in kinds {
+            yaml.push_str(
+                &objects::export(&cluster, kind, namespace, name.as_deref(), skip_missing).await?,
+            );
+        }
         std::io::stdout().lock().write_all(yaml.as_bytes())?;
         Ok(())
     })

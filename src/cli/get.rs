@@ -1,116 +1,97 @@
 //! `floe get sources|syncs|all`: the state of Flux objects as a table, JSON or YAML, once or
 //! as a watch stream.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::Args;
 use futures::{StreamExt, TryStreamExt};
 use kube::runtime::watcher;
 
 use super::output::{self, Format};
+use super::target::{Listing, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::cluster::Cluster;
-use crate::status::{FluxKind, StatusRow, StatusSelector, list_rows, lower_kind, row_cells, table};
+use crate::kinds::FluxKind;
+use crate::status::{
+    Selection, StatusRow, StatusSelector, header, list_rows, lower_kind, row_cells, table,
+};
 use crate::ui::{Mark, Ui};
-
-#[derive(Debug, Args)]
-pub struct GetArgs {
-    #[command(subcommand)]
-    pub command: GetCommand,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GetCommand {
-    /// Show sources: git, helm, oci, bucket or all
-    #[command(name = "sources", visible_alias = "source")]
-    Sources(GetSourceArgs),
-    /// Show syncs (Flux Kustomizations)
-    #[command(name = "syncs", visible_aliases = ["sync", "kustomizations", "kustomization", "ks"])]
-    Syncs(GetFlags),
-    /// Show every source and sync
-    All(GetFlags),
-}
-
-#[derive(Debug, Args)]
-pub struct GetSourceArgs {
-    /// Which sources
-    #[arg(value_enum)]
-    pub kind: SourceKindArg,
-    #[command(flatten)]
-    pub flags: GetFlags,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SourceKindArg {
-    Git,
-    Helm,
-    Oci,
-    Bucket,
-    All,
-}
-
-impl SourceKindArg {
-    pub fn kinds(self) -> Vec<FluxKind> {
-        match self {
-            SourceKindArg::Git => vec![FluxKind::GitRepository],
-            SourceKindArg::Helm => vec![FluxKind::HelmRepository],
-            SourceKindArg::Oci => vec![FluxKind::OCIRepository],
-            SourceKindArg::Bucket => vec![FluxKind::Bucket],
-            SourceKindArg::All => FluxKind::SOURCES.to_vec(),
-        }
-    }
-}
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     floe get source git\n  \
     floe get syncs -A\n  \
+    floe get syncs -l team=web --no-header\n  \
     floe get all --status-selector ready=false -o json\n  \
     floe get source git podinfo --watch")]
+pub struct GetArgs {
+    #[command(subcommand)]
+    pub target: Targets<Listing>,
+    #[command(flatten)]
+    pub flags: GetFlags,
+}
+
+#[derive(Debug, Args)]
 pub struct GetFlags {
-    /// Show only the object with this name
-    pub name: Option<String>,
     /// List objects in every namespace
-    #[arg(short = 'A', long = "all-namespaces")]
+    #[arg(short = 'A', long = "all-namespaces", global = true)]
     pub all_namespaces: bool,
     /// Output format (json and yaml are documented in docs/output.md)
-    #[arg(short = 'o', long, value_parser = output::parser(output::LISTS), default_value = "table")]
+    #[arg(short = 'o', long, global = true, value_parser = output::parser(output::LISTS), default_value = "table")]
     pub output: Format,
     /// Show only objects with a condition in this status, e.g. ready=false
-    #[arg(long = "status-selector", value_name = "CONDITION=STATUS")]
+    #[arg(
+        long = "status-selector",
+        global = true,
+        value_name = "CONDITION=STATUS"
+    )]
     pub status_selector: Option<StatusSelector>,
+    /// Show only objects whose labels match this selector, e.g. team=web,tier!=db
+    #[arg(
+        short = 'l',
+        long = "label-selector",
+        global = true,
+        value_name = "SELECTOR"
+    )]
+    pub label_selector: Option<String>,
+    /// Print the table without its header line
+    #[arg(long = "no-header", global = true)]
+    pub no_header: bool,
     /// After listing, print each change as it happens (until interrupted)
-    #[arg(short = 'w', long)]
+    #[arg(short = 'w', long, global = true)]
     pub watch: bool,
 }
 
 impl GetArgs {
     /// `--watch`: a stream that runs until stopped, not bounded by `--timeout`.
     pub fn watching(&self) -> bool {
-        match &self.command {
-            GetCommand::Sources(source) => source.flags.watch,
-            GetCommand::Syncs(flags) | GetCommand::All(flags) => flags.watch,
-        }
+        self.flags.watch
     }
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
-    let (kinds, flags, prefixed) = match args.command {
-        GetCommand::Sources(source) => {
-            let all = matches!(source.kind, SourceKindArg::All);
-            (source.kind.kinds(), source.flags, all)
-        }
-        GetCommand::Syncs(flags) => (vec![FluxKind::Kustomization], flags, false),
-        GetCommand::All(flags) => (FluxKind::ALL.to_vec(), flags, true),
-    };
+    let GetArgs { target, flags } = args;
+    let kinds = target.kinds.clone();
+    let prefixed = target.grouped;
+    let name = target.names.first().map(String::as_str);
+    if let Some(name) = name {
+        crate::manifests::validate::rfc1123_name("name", name)?;
+    }
     block_on(async {
         let cluster = connect(global).await?;
         let namespace = (!flags.all_namespaces).then_some(global.namespace.as_str());
+        let selection = Selection {
+            namespace,
+            name,
+            labels: flags.label_selector.as_deref(),
+        };
         if flags.watch {
-            return watch(&cluster, &kinds, namespace, &flags).await;
+            return watch(&cluster, &kinds, &selection, &flags).await;
         }
+        // Listing several kinds (get all) skips kinds whose CRD is not installed.
+        let skip_missing = kinds.len() > 1;
         let lists = futures::future::try_join_all(
             kinds
                 .iter()
-                .map(|kind| list_rows(&cluster, *kind, namespace, flags.name.as_deref())),
+                .map(|kind| list_rows(&cluster, *kind, &selection, skip_missing)),
         )
         .await?;
         let mut out = String::new();
@@ -121,11 +102,16 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
                 .filter(|r| flags.status_selector.as_ref().is_none_or(|s| s.matches(r)))
                 .collect();
             if flags.output == Format::Table && !rows.is_empty() {
-                if !out.is_empty() {
+                if !out.is_empty() && !flags.no_header {
                     out.push('\n');
                 }
                 let prefix = prefixed.then(|| lower_kind(*kind));
-                out.push_str(&table(&rows, flags.all_namespaces, prefix.as_deref()));
+                out.push_str(&table(
+                    &rows,
+                    flags.all_namespaces,
+                    prefix.as_deref(),
+                    !flags.no_header,
+                ));
             }
             all_rows.extend(rows);
         }
@@ -155,13 +141,17 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
 async fn watch(
     cluster: &Cluster,
     kinds: &[FluxKind],
-    namespace: Option<&str>,
+    selection: &Selection<'_>,
     flags: &GetFlags,
 ) -> anyhow::Result<()> {
     let mut config = watcher::Config::default();
-    if let Some(name) = &flags.name {
+    if let Some(name) = selection.name {
         config = config.fields(&format!("metadata.name={name}"));
     }
+    if let Some(labels) = selection.labels {
+        config = config.labels(labels);
+    }
+    let namespace = selection.namespace;
     let streams = kinds.iter().map(|kind| {
         let kind = *kind;
         watcher::watcher(kind.api(cluster, namespace), config.clone())
@@ -169,13 +159,9 @@ async fn watch(
             .boxed()
     });
     let mut events = futures::stream::select_all(streams);
-    if flags.output == Format::Table {
-        let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
-        if flags.all_namespaces {
-            header.insert(0, "NAMESPACE");
-        }
+    if flags.output == Format::Table && !flags.no_header {
         // Rows arrive one at a time, so columns are tab-separated rather than padded.
-        output::write(&(header.join("\t") + "\n"))?;
+        output::write(&(header(flags.all_namespaces).join("\t") + "\n"))?;
     }
     let prefixed = kinds.len() > 1;
     while let Some(event) = events.next().await {
@@ -191,7 +177,7 @@ async fn watch(
             watcher::Event::Apply(o) | watcher::Event::InitApply(o) => o,
             _ => continue,
         };
-        let row = StatusRow::from_object(kind, &serde_json::to_value(&object)?);
+        let row = StatusRow::new(kind, &kind.observe(&object));
         if flags
             .status_selector
             .as_ref()

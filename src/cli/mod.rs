@@ -90,19 +90,19 @@ pub enum Command {
     Install(Box<install::InstallArgs>),
     /// Check the cluster before installing (--pre) or the installed controllers
     Check(check::CheckArgs),
-    /// Show the state of sources and syncs
+    /// Show the state of Flux objects
     Get(get::GetArgs),
     /// Create or update Flux sources and syncs
     Create(Box<create::CreateArgs>),
-    /// Ask Flux to reconcile a source or sync now and wait for the result
+    /// Ask Flux to reconcile objects now and wait for the result
     Reconcile(reconcile::ReconcileArgs),
-    /// Stop reconciling a source or sync
+    /// Stop reconciling objects
     Suspend(suspend::SuspendArgs),
-    /// Start reconciling a suspended source or sync again
+    /// Start reconciling suspended objects again
     Resume(suspend::ResumeArgs),
-    /// Print live sources and syncs as YAML to commit to Git
+    /// Print live Flux objects as YAML to commit to Git
     Export(export::ExportArgs),
-    /// Delete a source or sync
+    /// Delete a Flux object
     Delete(delete::DeleteArgs),
     /// Remove the Flux controllers, CRDs and namespace from the cluster
     Uninstall(uninstall::UninstallArgs),

@@ -1,67 +1,59 @@
-//! `floe reconcile source KIND NAME` and `floe reconcile sync NAME [--with-source]`.
+//! `floe reconcile KIND NAME...`: ask the controllers to reconcile now and wait for the result
+//! (`--with-source` first reconciles what the object reads from).
 
-use clap::{Args, Subcommand};
+use clap::Args;
 
-use super::target::SourceTarget;
+use super::target::{Many, Targets};
 use super::{GlobalArgs, block_on, connect};
-use crate::objects::{self, ObjectRef};
-use crate::status::FluxKind;
+use crate::kinds::{ObjectRef, Role};
+use crate::objects;
 use crate::ui::{Mark, Ui};
+use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     floe reconcile source git flux-system\n  \
-    floe reconcile sync apps --with-source")]
+    floe reconcile sync apps infra --with-source")]
 pub struct ReconcileArgs {
     #[command(subcommand)]
-    pub target: ReconcileTarget,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ReconcileTarget {
-    /// Fetch a source now: git, helm, oci or bucket
-    #[command(
-        visible_alias = "sources",
-        after_help = "Examples:\n  floe reconcile source git flux-system\n  floe reconcile source helm charts -n apps"
-    )]
-    Source(SourceTarget),
-    /// Apply a sync (a Flux Kustomization) now
-    #[command(
-        visible_aliases = ["syncs", "kustomization", "ks"],
-        after_help = "Examples:\n  floe reconcile sync flux-system\n  floe reconcile ks apps --with-source"
-    )]
-    Sync(SyncTarget),
-}
-
-#[derive(Debug, Args)]
-pub struct SyncTarget {
-    /// The sync's name
-    pub name: String,
-    /// Fetch the sync's source first
-    #[arg(long)]
+    pub target: Targets<Many>,
+    /// Reconcile the object's source first (syncs)
+    #[arg(long, global = true)]
     pub with_source: bool,
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: ReconcileArgs) -> anyhow::Result<()> {
-    let timeout = global.timeout.0;
+    let kind = args.target.kind();
+    if args.target.names.is_empty() {
+        return Err(InvalidInput::new(format!(
+            "give the name of the {} to reconcile",
+            kind.kind()
+        ))
+        .into());
+    }
+    if args.with_source && !matches!(kind.role(), Role::Sync | Role::Release) {
+        return Err(InvalidInput::new(format!(
+            "--with-source applies to syncs, not to {}",
+            kind.kind()
+        ))
+        .into());
+    }
+    let targets = args.target.objects(&global.namespace);
     block_on(async {
         let cluster = connect(global).await?;
-        let (target, with_source) = match &args.target {
-            ReconcileTarget::Source(s) => (
-                ObjectRef::new(s.kind.flux_kind(), &global.namespace, &s.name),
-                false,
-            ),
-            ReconcileTarget::Sync(s) => (
-                ObjectRef::new(FluxKind::Kustomization, &global.namespace, &s.name),
-                s.with_source,
-            ),
-        };
-        if with_source {
-            let sync = target.get(&cluster).await?;
-            let source = source_of(&sync, &global.namespace)?;
-            reconcile_one(&cluster, ui, &source, timeout).await?;
+        for target in &targets {
+            if args.with_source {
+                let observed = target.get(&cluster).await?;
+                let source = observed.source.ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{target} reads from a kind floe does not reconcile; reconcile it without --with-source"
+                    )
+                })?;
+                reconcile_one(&cluster, ui, &source, global).await?;
+            }
+            reconcile_one(&cluster, ui, target, global).await?;
         }
-        reconcile_one(&cluster, ui, &target, timeout).await
+        Ok(())
     })
 }
 
@@ -69,33 +61,19 @@ async fn reconcile_one(
     cluster: &crate::cluster::Cluster,
     ui: &Ui,
     target: &ObjectRef,
-    timeout: std::time::Duration,
+    global: &GlobalArgs,
 ) -> anyhow::Result<()> {
-    let what = format!("{} {}/{}", target.kind, target.namespace, target.name);
     target.get(cluster).await?;
     ui.step(
         Mark::Applying,
-        &format!("annotating {what} for reconciliation"),
+        &format!("annotating {target} for reconciliation"),
     );
-    ui.step(Mark::Waiting, &format!("waiting for {what} reconciliation"));
-    let object = objects::reconcile(cluster, target, timeout).await?;
-    let at = super::create_common::at_revision(&target.kind.revision(&object));
-    ui.step(Mark::Done, &format!("{what} reconciled{at}"));
+    ui.step(
+        Mark::Waiting,
+        &format!("waiting for {target} reconciliation"),
+    );
+    let observed = objects::reconcile(cluster, target, global.timeout.0).await?;
+    let at = super::create_common::at_revision(&observed.revision);
+    ui.step(Mark::Done, &format!("{target} reconciled{at}"));
     Ok(())
-}
-
-/// The source a Kustomization points at (its namespace defaults to the Kustomization's).
-fn source_of(sync: &serde_json::Value, namespace: &str) -> anyhow::Result<ObjectRef> {
-    let source = &sync["spec"]["sourceRef"];
-    let kind = match source["kind"].as_str() {
-        Some("GitRepository") => FluxKind::GitRepository,
-        Some("OCIRepository") => FluxKind::OCIRepository,
-        Some("Bucket") => FluxKind::Bucket,
-        other => anyhow::bail!(
-            "the sync's sourceRef kind {other:?} is not one floe reconciles (GitRepository, OCIRepository, Bucket)"
-        ),
-    };
-    let name = source["name"].as_str().unwrap_or_default();
-    let namespace = source["namespace"].as_str().unwrap_or(namespace);
-    Ok(ObjectRef::new(kind, namespace, name))
 }

@@ -1,68 +1,232 @@
-//! Naming Flux objects on the command line: `source git NAME`, `sync NAME`, shared by
-//! reconcile, suspend, resume, delete and export.
+//! Naming Flux objects on the command line, built from the kind registry: `source KIND NAME`
+//! for every source kind, and `WORD NAME` for every other kind (`sync`, `helmrelease`...).
+//! get, reconcile, suspend, resume, delete and export all use this one grammar, so a kind added
+//! to the registry appears in all of them.
 
-use clap::{Args, Subcommand, ValueEnum};
+use std::marker::PhantomData;
 
-use crate::objects::ObjectRef;
-use crate::status::FluxKind;
+use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches, Subcommand};
 
-/// A source kind as typed after `source`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceKind {
-    Git,
-    Helm,
-    Oci,
-    Bucket,
+use crate::kinds::{FluxKind, ObjectRef, Role};
+
+/// How many names a command takes after the kind.
+pub trait Names {
+    fn arg() -> Arg;
+    /// What follows the kind in a help example.
+    const EXAMPLE: &'static str;
+    /// `get` names its subcommands in the plural and has `all`.
+    const LISTS: bool = false;
 }
 
-impl SourceKind {
-    pub fn flux_kind(self) -> FluxKind {
-        match self {
-            SourceKind::Git => FluxKind::GitRepository,
-            SourceKind::Helm => FluxKind::HelmRepository,
-            SourceKind::Oci => FluxKind::OCIRepository,
-            SourceKind::Bucket => FluxKind::Bucket,
-        }
+/// Exactly one NAME (delete).
+#[derive(Debug)]
+pub struct One;
+/// One or more NAMEs, or none with `--all` (reconcile, suspend, resume).
+#[derive(Debug)]
+pub struct Many;
+/// An optional NAME (get; export, where `--all` replaces it).
+#[derive(Debug)]
+pub struct Optional;
+/// An optional NAME, in get's plural grammar with `all`.
+#[derive(Debug)]
+pub struct Listing;
+
+impl Names for One {
+    const EXAMPLE: &'static str = "podinfo";
+    fn arg() -> Arg {
+        Arg::new("names")
+            .value_name("NAME")
+            .help("The object's name")
+            .required(true)
+            .num_args(1)
     }
 }
 
-/// One named object: `source KIND NAME` or `sync NAME`.
-#[derive(Debug, Subcommand)]
-pub enum Target {
-    /// A source: git, helm, oci or bucket
-    #[command(
-        visible_alias = "sources",
-        after_help = "Examples:\n  floe suspend source git podinfo\n  floe resume source helm charts\n  floe delete source oci manifests --yes"
-    )]
-    Source(SourceTarget),
-    /// A sync (a Flux Kustomization)
-    #[command(
-        visible_aliases = ["syncs", "kustomization", "ks"],
-        after_help = "Examples:\n  floe suspend sync apps\n  floe resume ks apps\n  floe delete sync apps --yes"
-    )]
-    Sync(NameArg),
+impl Names for Many {
+    const EXAMPLE: &'static str = "podinfo";
+    fn arg() -> Arg {
+        Arg::new("names")
+            .value_name("NAME")
+            .help("The objects' names (several may be given)")
+            .num_args(1..)
+            .action(ArgAction::Append)
+    }
 }
 
-#[derive(Debug, Args)]
-pub struct SourceTarget {
-    /// Which kind of source
-    #[arg(value_enum)]
-    pub kind: SourceKind,
-    /// The source's name
-    pub name: String,
+impl Names for Optional {
+    const EXAMPLE: &'static str = "podinfo";
+    fn arg() -> Arg {
+        Arg::new("names")
+            .value_name("NAME")
+            .help("The object to act on")
+            .num_args(1)
+    }
 }
 
-#[derive(Debug, Args)]
-pub struct NameArg {
-    /// The object's name
-    pub name: String,
+impl Names for Listing {
+    const EXAMPLE: &'static str = "-A";
+    fn arg() -> Arg {
+        Arg::new("names")
+            .value_name("NAME")
+            .help("Show only the object with this name")
+            .num_args(1)
+    }
+    const LISTS: bool = true;
 }
 
-impl Target {
-    pub fn object(&self, namespace: &str) -> ObjectRef {
-        match self {
-            Target::Source(s) => ObjectRef::new(s.kind.flux_kind(), namespace, &s.name),
-            Target::Sync(s) => ObjectRef::new(FluxKind::Kustomization, namespace, &s.name),
+/// The kinds and names a command was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Targets<N> {
+    /// One kind, or several for `get sources all` and `get all`.
+    pub kinds: Vec<FluxKind>,
+    pub names: Vec<String>,
+    /// `get sources all` and `get all` prefix names with the kind.
+    pub grouped: bool,
+    names_of: PhantomData<N>,
+}
+
+impl<N> Targets<N> {
+    /// The single kind (every grammar but get's `all` has one).
+    pub fn kind(&self) -> FluxKind {
+        self.kinds[0]
+    }
+
+    pub fn objects(&self, namespace: &str) -> Vec<ObjectRef> {
+        self.names
+            .iter()
+            .map(|name| ObjectRef::new(self.kind(), namespace, name))
+            .collect()
+    }
+}
+
+const SOURCE: &str = "source";
+const SOURCES: &str = "sources";
+const ALL: &str = "all";
+
+fn names_arg<N: Names>(kinds: Vec<FluxKind>) -> Arg {
+    N::arg().add(super::completion::object_names(kinds))
+}
+
+impl<N: Names> Subcommand for Targets<N> {
+    fn augment_subcommands(cmd: Command) -> Command {
+        let parent = cmd.get_name().to_string();
+        let example = |words: &str| format!("Examples:\n  floe {parent} {words} {}", N::EXAMPLE);
+        let source_words: Vec<&'static str> = FluxKind::with_role(Role::Source)
+            .map(FluxKind::word)
+            .collect();
+        let mut kinds_arg = Arg::new("kind")
+            .value_name("KIND")
+            .help("Which kind of source")
+            .required(true)
+            .value_parser(clap::builder::PossibleValuesParser::new(
+                source_words.iter().copied().chain(N::LISTS.then_some(ALL)),
+            ));
+        kinds_arg = kinds_arg.hide_possible_values(false);
+        let (name, alias) = if N::LISTS {
+            (SOURCES, SOURCE)
+        } else {
+            (SOURCE, SOURCES)
+        };
+        let mut cmd = cmd.subcommand(
+            Command::new(name)
+                .visible_alias(alias)
+                .about(format!("Sources: {}", source_words.join(", ")))
+                .after_help(example(&format!("{name} git")))
+                .arg(kinds_arg)
+                .arg(names_arg::<N>(FluxKind::with_role(Role::Source).collect())),
+        );
+        for kind in FluxKind::ALL.iter().copied() {
+            if kind.role() == Role::Source {
+                continue;
+            }
+            let facts = kind.facts();
+            let mut words = facts.words.to_vec();
+            if N::LISTS && words.len() > 1 {
+                words.swap(0, 1);
+            }
+            cmd = cmd.subcommand(
+                Command::new(words[0])
+                    .visible_aliases(words[1..].to_vec())
+                    .about(capitalised(facts.about))
+                    .after_help(example(words[0]))
+                    .arg(names_arg::<N>(vec![kind])),
+            );
         }
+        if N::LISTS {
+            cmd = cmd.subcommand(
+                Command::new(ALL)
+                    .about("Every Flux object floe knows")
+                    .after_help(example(ALL)),
+            );
+        }
+        cmd
+    }
+
+    fn augment_subcommands_for_update(cmd: Command) -> Command {
+        Self::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        [SOURCE, SOURCES].contains(&name)
+            || (N::LISTS && name == ALL)
+            || FluxKind::ALL
+                .iter()
+                .any(|k| k.role() != Role::Source && k.facts().words.contains(&name))
+    }
+}
+
+impl<N: Names> FromArgMatches for Targets<N> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let Some((name, sub)) = matches.subcommand() else {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::MissingSubcommand,
+                "a kind is required",
+            ));
+        };
+        let names: Vec<String> = sub
+            .try_get_many::<String>("names")
+            .ok()
+            .flatten()
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        let (kinds, grouped) = if name == ALL {
+            (FluxKind::ALL.to_vec(), true)
+        } else if name == SOURCE || name == SOURCES {
+            let word = sub.get_one::<String>("kind").expect("required");
+            if word == ALL {
+                (FluxKind::with_role(Role::Source).collect(), true)
+            } else {
+                let kind = FluxKind::by_word(Role::Source, word).expect("a possible value");
+                (vec![kind], false)
+            }
+        } else {
+            let kind = FluxKind::ALL
+                .iter()
+                .copied()
+                .find(|k| k.role() != Role::Source && k.facts().words.contains(&name))
+                .expect("a registered subcommand");
+            (vec![kind], false)
+        };
+        Ok(Targets {
+            kinds,
+            names,
+            grouped,
+            names_of: PhantomData,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

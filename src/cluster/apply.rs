@@ -38,7 +38,7 @@ impl fmt::Display for Action {
 }
 
 /// One object's outcome, named as kubectl names it (`Kind/name`).
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Applied {
     pub kind: String,
     pub name: String,

@@ -6,16 +6,16 @@ use std::collections::BTreeMap;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use super::duration::GoDuration;
-use super::kustomize::{
+use super::validate;
+use crate::kinds::kustomization::{
     CrossNamespaceSourceReference, Decryption, DependencyReference, Kustomization,
     KustomizationSpec,
 };
-use super::meta::{LocalObjectReference, NamespacedObjectKindReference};
-use super::source::{
+use crate::kinds::meta::{LocalObjectReference, NamespacedObjectKindReference};
+use crate::kinds::source::{
     Bucket, BucketSpec, GitRepository, GitRepositoryRef, GitRepositorySpec, HelmRepository,
     HelmRepositorySpec, OCIRepository, OCIRepositoryRef, OCIRepositorySpec,
 };
-use super::validate;
 use crate::usage::{Choice, InvalidInput};
 
 /// What every created object has: identity, labels and reconcile interval.
@@ -460,37 +460,60 @@ pub struct SyncOptions {
 
 /// Parses `[Kind/]name[.namespace]`, the kind matched case-insensitively.
 pub fn parse_source_ref(value: &str) -> Result<CrossNamespaceSourceReference, InvalidInput> {
-    let (kind, rest) = match value.split_once('/') {
-        Some((kind, rest)) => {
-            let canonical = SYNC_SOURCE_KINDS.iter().find(|k| k.eq_ignore_ascii_case(kind)).ok_or_else(|| {
-                InvalidInput::new(format!(
-                    "invalid --source '{value}': kind '{kind}' is not supported, use one of: {}",
-                    SYNC_SOURCE_KINDS.join(", ")
-                ))
-            })?;
-            (canonical.to_string(), rest)
-        }
-        None => ("GitRepository".to_string(), value),
-    };
-    let (name, namespace) = match rest.split_once('.') {
-        Some((name, namespace)) => (name, Some(namespace)),
-        None => (rest, None),
-    };
-    let bad = |why: String| {
-        InvalidInput::new(format!(
-            "invalid --source '{value}': {why}; expected [Kind/]name[.namespace], e.g. GitRepository/podinfo.flux-system"
-        ))
-    };
-    let name = validate::rfc1123_name("source name", name).map_err(|e| bad(e.0))?;
-    let namespace = namespace
-        .map(|ns| validate::rfc1123_name("source namespace", ns).map_err(|e| bad(e.0)))
-        .transpose()?;
+    let (kind, name, namespace) =
+        parse_kind_name("--source", value, SYNC_SOURCE_KINDS, Some("GitRepository"))?;
     Ok(CrossNamespaceSourceReference {
         api_version: None,
         kind,
         name,
         namespace,
     })
+}
+
+/// Parses `Kind/name[.namespace]` for `flag`: the kind one of `kinds` (case-insensitive,
+/// written as listed), or `default` when the value has no kind.
+fn parse_kind_name(
+    flag: &str,
+    value: &str,
+    kinds: &[&str],
+    default: Option<&str>,
+) -> Result<(String, String, Option<String>), InvalidInput> {
+    let example = format!("{}/podinfo.flux-system", kinds[0]);
+    let shape = if default.is_some() {
+        "[Kind/]name[.namespace]"
+    } else {
+        "Kind/name[.namespace]"
+    };
+    let bad = |why: String| {
+        InvalidInput::new(format!(
+            "invalid {flag} '{value}': {why}; expected {shape}, e.g. {example}"
+        ))
+    };
+    let (kind, rest) = match (value.split_once('/'), default) {
+        (Some((kind, rest)), _) => {
+            let canonical = kinds
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(kind))
+                .ok_or_else(|| {
+                    InvalidInput::new(format!(
+                        "invalid {flag} '{value}': kind '{kind}' is not supported, use one of: {}",
+                        kinds.join(", ")
+                    ))
+                })?;
+            (canonical.to_string(), rest)
+        }
+        (None, Some(default)) => (default.to_string(), value),
+        (None, None) => return Err(bad("missing the kind".into())),
+    };
+    let (name, namespace) = match rest.split_once('.') {
+        Some((name, namespace)) => (name, Some(namespace)),
+        None => (rest, None),
+    };
+    let name = validate::rfc1123_name("name", name).map_err(|e| bad(e.0))?;
+    let namespace = namespace
+        .map(|ns| validate::rfc1123_name("namespace", ns).map_err(|e| bad(e.0)))
+        .transpose()?;
+    Ok((kind, name, namespace))
 }
 
 /// Parses `name` or `namespace/name`.

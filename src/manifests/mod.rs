@@ -2,9 +2,6 @@
 
 pub mod create;
 pub mod duration;
-pub mod kustomize;
-pub mod meta;
-pub mod source;
 pub mod validate;
 pub mod yaml;
 

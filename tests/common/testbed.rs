@@ -186,6 +186,21 @@ fn crate_provider() {
     floe::install_crypto_provider();
 }
 
+/// The test bed with Flux's CRDs and controllers' Deployments installed (once per test
+/// binary), or None when there is no test bed (see [`get`]).
+pub fn with_flux_installed() -> Option<&'static TestBed> {
+    let bed = get()?;
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        bed.floe()
+            .args(["install", "--wait=false", "--manifests"])
+            .arg(super::flux_install_yaml())
+            .assert()
+            .success();
+    });
+    Some(bed)
+}
+
 /// A tokio runtime for test-side cluster calls.
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
@@ -378,40 +393,12 @@ pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String
     })
 }
 
-/// Every Flux kind floe reads, for the simulated controllers.
+/// Every Flux kind floe reads (its registry), for the simulated controllers.
 fn flux_resources() -> Vec<ApiResource> {
-    [
-        (
-            "source.toolkit.fluxcd.io",
-            "GitRepository",
-            "gitrepositories",
-        ),
-        (
-            "source.toolkit.fluxcd.io",
-            "HelmRepository",
-            "helmrepositories",
-        ),
-        (
-            "source.toolkit.fluxcd.io",
-            "OCIRepository",
-            "ocirepositories",
-        ),
-        ("source.toolkit.fluxcd.io", "Bucket", "buckets"),
-        (
-            "kustomize.toolkit.fluxcd.io",
-            "Kustomization",
-            "kustomizations",
-        ),
-    ]
-    .into_iter()
-    .map(|(group, kind, plural)| ApiResource {
-        group: group.into(),
-        version: "v1".into(),
-        api_version: format!("{group}/v1"),
-        kind: kind.into(),
-        plural: plural.into(),
-    })
-    .collect()
+    floe::kinds::FluxKind::ALL
+        .iter()
+        .map(|k| k.api_resource())
+        .collect()
 }
 
 /// The status a Flux controller writes after reconciling `object` as `behaviour` says.
@@ -528,6 +515,7 @@ pub fn simulated_flux(
                         if handled(&value) {
                             return;
                         }
+                        let status = {
                         let behaviour = match behaviour {
                             FluxBehaviour::AtGitHead { ref repos }
                             | FluxBehaviour::BuildFailingAtGitHead { ref repos, .. } => {
@@ -561,7 +549,8 @@ pub fn simulated_flux(
                             }
                             other => other,
                         };
-                        let status = simulated_status(&kind, &value, &behaviour);
+                        simulated_status(&kind, &value, &behaviour)
+                        };
                         // Logged before the write: floe may see the status (and the test read
                         // the log) before this thread resumes after the write.
                         seen.lock()

@@ -5,8 +5,9 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 
-use super::duration::GoDuration;
 use super::meta::{LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false};
+use super::{FluxObject, ObjectRef, Role};
+use crate::manifests::duration::GoDuration;
 
 pub const GROUP: &str = "kustomize.toolkit.fluxcd.io";
 
@@ -94,4 +95,38 @@ pub struct KustomizationStatus {
     pub last_handled_reconcile_at: Option<String>,
     #[serde(flatten)]
     pub other: OtherFields,
+}
+
+impl FluxObject for Kustomization {
+    const CONTROLLER: &'static str = "kustomize-controller";
+    const ROLE: Role = Role::Sync;
+    const WORDS: &'static [&'static str] =
+        &["sync", "syncs", "kustomization", "kustomizations", "ks"];
+    const ABOUT: &'static str = "syncs (Flux Kustomizations)";
+
+    fn conditions(&self) -> &[Condition] {
+        self.status.as_ref().map_or(&[], |s| &s.conditions)
+    }
+    fn observed_generation(&self) -> Option<i64> {
+        self.status.as_ref()?.observed_generation
+    }
+    fn revision(&self) -> Option<&str> {
+        self.status.as_ref()?.last_applied_revision.as_deref()
+    }
+    fn attempted_revision(&self) -> Option<&str> {
+        self.status.as_ref()?.last_attempted_revision.as_deref()
+    }
+    fn last_handled_reconcile_at(&self) -> Option<&str> {
+        self.status.as_ref()?.last_handled_reconcile_at.as_deref()
+    }
+    fn suspended(&self) -> bool {
+        self.spec.suspend
+    }
+    /// The source named by `spec.sourceRef` (its namespace defaults to the Kustomization's).
+    fn source(&self) -> Option<ObjectRef> {
+        let source = &self.spec.source_ref;
+        let own = self.metadata.namespace.clone().unwrap_or_default();
+        let namespace = source.namespace.clone().unwrap_or(own);
+        ObjectRef::named(&source.kind, &namespace, &source.name)
+    }
 }

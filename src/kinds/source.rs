@@ -5,7 +5,8 @@
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 
-use super::duration::GoDuration;
+use crate::manifests::duration::GoDuration;
+
 use super::meta::{LocalObjectReference, OtherFields, SourceStatus, is_false};
 
 pub const GROUP: &str = "source.toolkit.fluxcd.io";
@@ -174,3 +175,8 @@ pub struct BucketSpec {
     #[serde(flatten)]
     pub other: OtherFields,
 }
+
+source_kind!(GitRepository, "git", "Git repositories", |_o| None);
+source_kind!(HelmRepository, "helm", "Helm repositories", |_o| None);
+source_kind!(OCIRepository, "oci", "OCI repositories", |_o| None);
+source_kind!(Bucket, "bucket", "buckets", |_o| None);

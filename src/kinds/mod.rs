@@ -1,0 +1,294 @@
+//! The Flux kinds floe knows, as one model: every kind is a typed custom resource that
+//! implements [`FluxObject`] (which controller runs it, its role, how its status reads), and
+//! [`registry!`] lists them once. Commands dispatch over [`FluxKind`] (generated from that
+//! list) with exhaustive matches, so a kind that lacks something is a compile error, never a
+//! wrong answer at run time.
+//!
+//! Adding a kind is one file here (its typed resource and its `FluxObject` impl) plus one line
+//! in the registry below (`mod file { Kind }`); `get`, `reconcile`, `suspend`, `resume`,
+//! `delete`, `export`, waiting, completion and the command-line grammar pick it up from the
+//! registry.
+
+pub mod meta;
+pub mod observed;
+
+use std::fmt;
+
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
+use kube::Resource;
+use kube::discovery::ApiResource;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use observed::Observed;
+
+/// What a kind does in a GitOps pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Fetches an artifact (Git, Helm, OCI, bucket, chart).
+    Source,
+    /// Applies a path of a source (a Kustomization; floe calls it a sync).
+    Sync,
+    /// Installs a Helm chart (a HelmRelease).
+    Release,
+    /// Sends or receives notifications.
+    Notification,
+    /// Scans image registries and updates Git.
+    Image,
+}
+
+/// What floe needs to know about a Flux kind, read from its typed resource.
+pub trait FluxObject:
+    Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>
+    + Clone
+    + fmt::Debug
+    + Serialize
+    + DeserializeOwned
+    + Send
+    + Sync
+    + 'static
+{
+    /// The controller (its Deployment's name) that reconciles this kind.
+    const CONTROLLER: &'static str;
+    const ROLE: Role;
+    /// How the command line names the kind. For sources, the word after `source` (`git`);
+    /// for the others, the command's singular, then its plural, then aliases.
+    const WORDS: &'static [&'static str];
+    /// The kind in a help line, plural: "syncs (Flux Kustomizations)".
+    const ABOUT: &'static str;
+
+    fn conditions(&self) -> &[Condition];
+    fn observed_generation(&self) -> Option<i64>;
+    /// What `get` shows as REVISION: the stored artifact for sources, the applied revision
+    /// for syncs, the released chart version for releases.
+    fn revision(&self) -> Option<&str>;
+    /// The revision the controller last tried (for a sync or release), which may have failed.
+    fn attempted_revision(&self) -> Option<&str>;
+    fn last_handled_reconcile_at(&self) -> Option<&str>;
+    fn suspended(&self) -> bool;
+    /// The object this one reads from, for `reconcile --with-source`.
+    fn source(&self) -> Option<ObjectRef>;
+}
+
+/// A generic operation over one kind, run by [`FluxKind::visit`].
+pub trait Visitor {
+    type Output;
+    fn visit<K: FluxObject>(self) -> Self::Output;
+}
+
+/// How every source kind reads (used by the kind files, which the registry declares after
+/// it): its revision is its stored artifact's, and it has no attempted revision of its own.
+macro_rules! source_kind {
+    ($ty:ty, $word:literal, $about:literal, |$object:ident| $source:expr) => {
+        impl $crate::kinds::FluxObject for $ty {
+            const CONTROLLER: &'static str = "source-controller";
+            const ROLE: $crate::kinds::Role = $crate::kinds::Role::Source;
+            const WORDS: &'static [&'static str] = &[$word];
+            const ABOUT: &'static str = $about;
+
+            fn conditions(&self) -> &[k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition] {
+                self.status.as_ref().map_or(&[], |s| &s.conditions)
+            }
+            fn observed_generation(&self) -> Option<i64> {
+                self.status.as_ref()?.observed_generation
+            }
+            fn revision(&self) -> Option<&str> {
+                Some(&self.status.as_ref()?.artifact.as_ref()?.revision)
+            }
+            fn attempted_revision(&self) -> Option<&str> {
+                None
+            }
+            fn last_handled_reconcile_at(&self) -> Option<&str> {
+                self.status.as_ref()?.last_handled_reconcile_at.as_deref()
+            }
+            fn suspended(&self) -> bool {
+                self.spec.suspend
+            }
+            fn source(&self) -> Option<$crate::kinds::ObjectRef> {
+                let $object = self;
+                $source
+            }
+        }
+    };
+}
+
+/// The registry: one line per file of kinds, `mod file { Kind, ... }`, which declares the
+/// module and its kinds. Each kind's name is its type's name in that module (a unit test
+/// checks it against the type).
+macro_rules! registry {
+    ($(mod $module:ident { $($kind:ident),+ $(,)? })+) => {
+        $(pub mod $module;)+
+
+        /// Every Flux kind floe manages, in the order `get all` lists them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FluxKind { $($($kind),+),+ }
+
+        impl FluxKind {
+            pub const ALL: &'static [FluxKind] = &[$($(FluxKind::$kind),+),+];
+
+            /// Runs `visitor` with this kind's type.
+            pub fn visit<V: Visitor>(self, visitor: V) -> V::Output {
+                match self { $($(FluxKind::$kind => visitor.visit::<$module::$kind>()),+),+ }
+            }
+
+            pub fn kind(self) -> &'static str {
+                match self { $($(FluxKind::$kind => stringify!($kind)),+),+ }
+            }
+        }
+    };
+}
+
+registry! {
+    mod source { GitRepository, HelmRepository, OCIRepository, Bucket }
+    mod kustomization { Kustomization }
+}
+
+/// The kind's static facts, gathered through one visit.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    pub controller: &'static str,
+    pub role: Role,
+    pub words: &'static [&'static str],
+    pub about: &'static str,
+}
+
+struct FactsOf;
+impl Visitor for FactsOf {
+    type Output = Facts;
+    fn visit<K: FluxObject>(self) -> Facts {
+        Facts {
+            controller: K::CONTROLLER,
+            role: K::ROLE,
+            words: K::WORDS,
+            about: K::ABOUT,
+        }
+    }
+}
+
+struct ApiResourceOf;
+impl Visitor for ApiResourceOf {
+    type Output = ApiResource;
+    fn visit<K: FluxObject>(self) -> ApiResource {
+        ApiResource::erase::<K>(&())
+    }
+}
+
+impl FluxKind {
+    pub fn facts(self) -> Facts {
+        self.visit(FactsOf)
+    }
+
+    /// The controller that reconciles this kind.
+    pub fn controller(self) -> &'static str {
+        self.facts().controller
+    }
+
+    pub fn role(self) -> Role {
+        self.facts().role
+    }
+
+    /// The API resource, known statically so no discovery round trip is needed.
+    pub fn api_resource(self) -> ApiResource {
+        self.visit(ApiResourceOf)
+    }
+
+    /// The CRD's name, `plural.group`.
+    pub fn crd_name(self) -> String {
+        let ar = self.api_resource();
+        format!("{}.{}", ar.plural, ar.group)
+    }
+
+    /// The kinds with this role, in registry order.
+    pub fn with_role(role: Role) -> impl Iterator<Item = FluxKind> {
+        FluxKind::ALL
+            .iter()
+            .copied()
+            .filter(move |k| k.role() == role)
+    }
+
+    /// The kind named `kind` exactly as Kubernetes spells it.
+    pub fn named(kind: &str) -> Option<FluxKind> {
+        FluxKind::ALL.iter().copied().find(|k| k.kind() == kind)
+    }
+
+    /// The kind a command-line word names (`git`, `sync`, `hr`), within `role`.
+    pub fn by_word(role: Role, word: &str) -> Option<FluxKind> {
+        FluxKind::with_role(role).find(|k| k.facts().words.contains(&word))
+    }
+
+    /// The word the command line names the kind by (`git`, `sync`, `helmrelease`).
+    pub fn word(self) -> &'static str {
+        self.facts().words[0]
+    }
+}
+
+impl fmt::Display for FluxKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind())
+    }
+}
+
+/// One Flux object in the cluster, by kind, namespace and name; shown as `Kind ns/name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectRef {
+    pub kind: FluxKind,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl fmt::Display for ObjectRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}/{}", self.kind, self.namespace, self.name)
+    }
+}
+
+impl ObjectRef {
+    pub fn new(kind: FluxKind, namespace: &str, name: &str) -> Self {
+        ObjectRef {
+            kind,
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        }
+    }
+
+    /// A reference by the kind's Kubernetes name; None for a kind floe does not know.
+    pub fn named(kind: &str, namespace: &str, name: &str) -> Option<Self> {
+        FluxKind::named(kind).map(|kind| ObjectRef::new(kind, namespace, name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct KindOf;
+    impl Visitor for KindOf {
+        type Output = String;
+        fn visit<K: FluxObject>(self) -> String {
+            K::kind(&()).to_string()
+        }
+    }
+
+    #[test]
+    fn registry_names_match_the_types_and_words_are_unique_per_role() {
+        for kind in FluxKind::ALL {
+            assert_eq!(kind.kind(), kind.visit(KindOf));
+            assert!(!kind.facts().words.is_empty(), "{kind} has no words");
+            for word in kind.facts().words {
+                assert_eq!(FluxKind::by_word(kind.role(), word), Some(*kind), "{word}");
+            }
+        }
+        assert_eq!(
+            FluxKind::with_role(Role::Source)
+                .map(FluxKind::word)
+                .take(4)
+                .collect::<Vec<_>>(),
+            ["git", "helm", "oci", "bucket"]
+        );
+        assert_eq!(FluxKind::Kustomization.controller(), "kustomize-controller");
+        assert_eq!(
+            FluxKind::GitRepository.crd_name(),
+            "gitrepositories.source.toolkit.fluxcd.io"
+        );
+    }
+}
