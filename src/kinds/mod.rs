@@ -140,6 +140,7 @@ macro_rules! registry {
 
 registry! {
     mod source { GitRepository, HelmRepository, OCIRepository, Bucket }
+    mod helm_chart { HelmChart }
     mod kustomization { Kustomization }
 }
 
