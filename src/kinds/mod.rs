@@ -142,6 +142,7 @@ registry! {
     mod source { GitRepository, HelmRepository, OCIRepository, Bucket }
     mod helm_chart { HelmChart }
     mod kustomization { Kustomization }
+    mod helm_release { HelmRelease }
 }
 
 /// The kind's static facts, gathered through one visit.
