@@ -17,9 +17,9 @@ use crate::kinds::{FluxKind, ObjectRef, Observed};
 
 /// The annotation Flux controllers watch for on-demand reconciliations.
 pub const REQUESTED_AT: &str = "reconcile.fluxcd.io/requestedAt";
-/// helm-controller's one-off forced release.
+/// helm-controller: release once now even if nothing changed (`reconcile hr --force`).
 pub const FORCE_AT: &str = "reconcile.fluxcd.io/forceAt";
-/// helm-controller's failure-count reset.
+/// helm-controller: forget the failure count (`reconcile hr --reset`).
 pub const RESET_AT: &str = "reconcile.fluxcd.io/resetAt";
 
 /// What went wrong with one Flux object. Commands branch on `NotFound` and `Suspended`.
@@ -269,11 +269,20 @@ async fn guarded<T>(
     }
 }
 
+/// What a reconcile request asks for besides "now": helm-controller's one-off forced
+/// release and failure-count reset (`flux reconcile hr --force --reset`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Request {
+    pub force: bool,
+    pub reset: bool,
+}
+
 /// Asks the controller to reconcile now (the `requestedAt` annotation) and waits until it has
 /// handled that request, then reports the object's Ready condition.
 pub async fn reconcile(
     cluster: &Cluster,
     target: &ObjectRef,
+    request: Request,
     timeout: Duration,
 ) -> Result<Observed, ObjectError> {
     if target.get(cluster).await?.suspended {
@@ -281,20 +290,29 @@ pub async fn reconcile(
             target: target.clone(),
         });
     }
-    let token = request_reconcile(cluster, target, None).await?;
+    let token = request_reconcile(cluster, target, request, None).await?;
     wait_handled(cluster, target, &token, timeout).await
 }
 
-/// Sets the request annotation (and optionally `spec.suspend`) in one merge patch; returns
+/// Sets the request annotations (and optionally `spec.suspend`) in one merge patch; returns
 /// the request token.
 pub async fn request_reconcile(
     cluster: &Cluster,
     target: &ObjectRef,
+    request: Request,
     suspend: Option<bool>,
 ) -> Result<String, ObjectError> {
     // RFC 3339 with nanoseconds, as Flux's CLI writes it; any new value is a new request.
     let token = jiff::Timestamp::now().to_string();
-    let mut patch = json!({ "metadata": { "annotations": { REQUESTED_AT: token } } });
+    let mut annotations = serde_json::Map::new();
+    annotations.insert(REQUESTED_AT.into(), json!(token));
+    if request.force {
+        annotations.insert(FORCE_AT.into(), json!(token));
+    }
+    if request.reset {
+        annotations.insert(RESET_AT.into(), json!(token));
+    }
+    let mut patch = json!({ "metadata": { "annotations": annotations } });
     if let Some(suspend) = suspend {
         patch["spec"] = json!({ "suspend": suspend });
     }
@@ -362,7 +380,7 @@ pub async fn suspend(cluster: &Cluster, target: &ObjectRef) -> Result<bool, Obje
 /// Clears `spec.suspend` without waiting for the controller.
 pub async fn unsuspend(cluster: &Cluster, target: &ObjectRef) -> Result<(), ObjectError> {
     target.get(cluster).await?;
-    request_reconcile(cluster, target, Some(false)).await?;
+    request_reconcile(cluster, target, Request::default(), Some(false)).await?;
     Ok(())
 }
 
@@ -373,7 +391,7 @@ pub async fn resume(
     timeout: Duration,
 ) -> Result<Observed, ObjectError> {
     target.get(cluster).await?;
-    let token = request_reconcile(cluster, target, Some(false)).await?;
+    let token = request_reconcile(cluster, target, Request::default(), Some(false)).await?;
     wait_handled(cluster, target, &token, timeout).await
 }
 

@@ -350,26 +350,109 @@ fn no_command_shows_help_on_stderr_and_exits_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: floe"));
 }
 
+const HR: &[&str] = &["create", "helmrelease", "podinfo", "--export"];
+
+#[test]
+fn helm_release_charts_sources_and_values_are_checked() {
+    check(HR, &[], &["--chart or --chart-ref is required"]);
+    check(
+        HR,
+        &["--chart=podinfo", "--chart-ref=HelmChart/podinfo"],
+        &["--chart and --chart-ref cannot be used together"],
+    );
+    check(
+        HR,
+        &["--chart=podinfo", "--source=foobar/podinfo"],
+        &[
+            "'foobar/podinfo'",
+            "kind 'foobar' is not supported",
+            "HelmRepository, GitRepository, Bucket",
+        ],
+    );
+    check(
+        HR,
+        &["--chart=podinfo", "--source=OCIRepository/podinfo"],
+        &["kind 'OCIRepository' is not supported"],
+    );
+    check(
+        HR,
+        &["--chart=podinfo"],
+        &["--chart 'podinfo' needs --source"],
+    );
+    check(
+        HR,
+        &["--chart=podinfo", "--source=podinfo"],
+        &["invalid --source 'podinfo'", "missing the kind"],
+    );
+    check(
+        HR,
+        &["--chart-ref=foobar/podinfo"],
+        &["kind 'foobar' is not supported", "OCIRepository, HelmChart"],
+    );
+    check(
+        HR,
+        &["--chart-ref=HelmChart/podinfo", "--chart-version=1.0.0"],
+        &["--chart-version cannot be used with --chart-ref"],
+    );
+    let ok = &["--chart=podinfo", "--source=HelmRepository/podinfo"];
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--crds=Replace"],
+        &["Replace", "Skip, Create, CreateReplace"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--reconcile-strategy=Latest"],
+        &["Latest", "ChartVersion, Revision"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--release-name=Pod_Info"],
+        &["--release-name 'Pod_Info'", "at most 53"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--values-from=Deployment/vals"],
+        &["'Deployment/vals'", "Secret, ConfigMap"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--values=tests/data/does-not-exist.yaml"],
+        &["cannot read --values 'tests/data/does-not-exist.yaml'"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--values=Cargo.lock"],
+        &["invalid --values 'Cargo.lock'"],
+    );
+    check(
+        &with(HR, ok).iter().map(String::as_str).collect::<Vec<_>>(),
+        &["--depends-on=a/b/c"],
+        &["invalid --depends-on 'a/b/c'"],
+    );
+}
+
 #[test]
 fn reconcile_flags_apply_only_where_flux_takes_them() {
     for (args, expected) in [
         (
-            &["reconcile", "source", "git", "podinfo", "--with-source"][..],
-            "--with-source applies to syncs",
+            &["reconcile", "source", "git", "podinfo", "--force"][..],
+            "--force and --reset apply to Helm releases",
         ),
         (
-            &["reconcile", "sync"][..],
-            "give the name of the Kustomization",
+            &["reconcile", "source", "git", "podinfo", "--with-source"][..],
+            "--with-source applies to syncs and Helm releases",
         ),
+        (&["reconcile", "hr"][..], "give the name of the HelmRelease"),
         (
             &["suspend", "sync"][..],
             "give the names of the Kustomization to suspend, or --all",
         ),
         (
-            &["resume", "sync", "a", "--all"][..],
+            &["resume", "hr", "a", "--all"][..],
             "--all cannot be used with names",
         ),
-        (&["export", "sync"][..], "give a NAME or --all"),
+        (&["export", "hr"][..], "give a NAME or --all"),
         (&["export"][..], "--all alone for every kind"),
     ] {
         assert_usage_error(args, &[expected]);

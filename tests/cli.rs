@@ -142,12 +142,14 @@ fn completion_covers_the_whole_tree_and_its_flags_in_fish() {
     // Three levels deep, flags included: what the static fish script could not complete.
     let flags = complete_fish(&["floe", "create", "source", "git", "podinfo", "--tag"]);
     assert!(flags.contains(&"--tag-semver".to_string()), "{flags:?}");
-    let kinds = complete_fish(&["floe", "reconcile", "s"]);
-    assert!(kinds.contains(&"sync".to_string()), "{kinds:?}");
+    let kinds = complete_fish(&["floe", "reconcile", "h"]);
+    assert!(kinds.contains(&"helmrelease".to_string()), "{kinds:?}");
     let sources = complete_fish(&["floe", "get", "sources", ""]);
-    for word in ["git", "helm", "oci", "bucket", "all"] {
+    for word in ["git", "helm", "oci", "bucket", "chart", "all"] {
         assert!(sources.contains(&word.to_string()), "{word} in {sources:?}");
     }
+    let hr = complete_fish(&["floe", "create", "helmrelease", "podinfo", "--chart-"]);
+    assert!(hr.contains(&"--chart-version".to_string()), "{hr:?}");
 }
 
 #[test]
@@ -156,7 +158,7 @@ fn completion_of_object_names_is_silent_without_a_cluster() {
     let out = floe()
         .env("COMPLETE", "fish")
         .env("KUBECONFIG", dir.path().join("missing"))
-        .args(["--", "floe", "reconcile", "sync", ""])
+        .args(["--", "floe", "reconcile", "hr", ""])
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -176,3 +176,33 @@ fn exported_yaml_reads_back_as_the_same_object() {
         assert!(json["spec"]["interval"].is_string(), "{name}");
     }
 }
+
+/// flux's goldens for `flux create helmrelease` (cmd/flux/testdata/create_hr: basic, or_basic,
+/// hc_basic), byte for byte, with the namespace the golden templates in.
+#[test]
+fn helm_release_exports_match_flux_goldens() {
+    let head = "---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: flux-test\nspec:\n";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["create", "helmrelease", "podinfo"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--interval=1m0s", "--export", "-n", "flux-test"]);
+        export(&args)
+    };
+    assert_eq!(
+        run(&["--source", "Helmrepository/podinfo", "--chart", "podinfo"]),
+        format!(
+            "{head}  chart:\n    spec:\n      chart: podinfo\n      reconcileStrategy: ChartVersion\n      \
+             sourceRef:\n        kind: HelmRepository\n        name: podinfo\n  interval: 1m0s\n"
+        )
+    );
+    assert_eq!(
+        run(&["--chart-ref", "OCIRepository/podinfo"]),
+        format!(
+            "{head}  chartRef:\n    kind: OCIRepository\n    name: podinfo\n  interval: 1m0s\n"
+        )
+    );
+    assert_eq!(
+        run(&["--chart-ref", "HelmChart/podinfo"]),
+        format!("{head}  chartRef:\n    kind: HelmChart\n    name: podinfo\n  interval: 1m0s\n")
+    );
+}

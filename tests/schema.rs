@@ -125,6 +125,7 @@ fn every_exported_object_validates_against_the_flux_crds() {
         "OCIRepository",
         "Bucket",
         "Kustomization",
+        "HelmRelease",
     ] {
         assert!(
             kinds_seen.contains(kind),

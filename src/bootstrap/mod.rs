@@ -631,7 +631,8 @@ async fn verify(
         let observed = if synced(&current) {
             current
         } else {
-            let token = objects::request_reconcile(cluster, &target, None).await?;
+            let token =
+                objects::request_reconcile(cluster, &target, Default::default(), None).await?;
             let remaining = deadline.saturating_duration_since(Instant::now());
             let watch = watch_until(target.api(cluster), &target.name, remaining, |o| {
                 let o = kind.observe(o);

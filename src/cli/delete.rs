@@ -9,7 +9,7 @@ use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  floe delete sync apps --yes\n  floe delete source git podinfo"
+    after_help = "Examples:\n  floe delete sync apps --yes\n  floe delete source git podinfo\n  floe delete hr podinfo -n apps --yes"
 )]
 pub struct DeleteArgs {
     #[command(subcommand)]

@@ -19,6 +19,7 @@ use crate::usage::InvalidInput;
     after_help = "Examples:\n  \
     floe export source git --all > sources.yaml\n  \
     floe export sync apps\n  \
+    floe export hr podinfo -n apps\n  \
     floe export --all -A > flux.yaml"
 )]
 pub struct ExportArgs {

@@ -1,4 +1,4 @@
-//! `floe get sources|syncs|all`: the state of Flux objects as a table, JSON or YAML, once or
+//! `floe get sources|syncs|helmreleases|all`: the state of Flux objects as a table, JSON or YAML, once or
 //! as a watch stream.
 
 use clap::Args;
@@ -19,7 +19,7 @@ use crate::ui::{Mark, Ui};
 #[command(after_help = "Examples:\n  \
     floe get source git\n  \
     floe get syncs -A\n  \
-    floe get syncs -l team=web --no-header\n  \
+    floe get hr -l team=web --no-header\n  \
     floe get all --status-selector ready=false -o json\n  \
     floe get source git podinfo --watch")]
 pub struct GetArgs {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completion;
 pub mod create;
 pub mod create_common;
+pub mod create_helmrelease;
 pub mod create_source;
 pub mod create_sync;
 pub mod delete;
@@ -90,9 +91,9 @@ pub enum Command {
     Install(Box<install::InstallArgs>),
     /// Check the cluster before installing (--pre) or the installed controllers
     Check(check::CheckArgs),
-    /// Show the state of Flux objects
+    /// Show the state of sources, syncs and Helm releases
     Get(get::GetArgs),
-    /// Create or update Flux sources and syncs
+    /// Create or update Flux sources, syncs and Helm releases
     Create(Box<create::CreateArgs>),
     /// Ask Flux to reconcile objects now and wait for the result
     Reconcile(reconcile::ReconcileArgs),

@@ -14,7 +14,7 @@ use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  floe suspend sync apps infra\n  floe suspend source git podinfo\n  floe suspend sync --all -n apps"
+    after_help = "Examples:\n  floe suspend sync apps infra\n  floe suspend source git podinfo\n  floe suspend hr --all -n apps"
 )]
 pub struct SuspendArgs {
     #[command(subcommand)]
@@ -26,7 +26,7 @@ pub struct SuspendArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  floe resume sync apps\n  floe resume source git podinfo\n  floe resume sync --all -n apps"
+    after_help = "Examples:\n  floe resume sync apps\n  floe resume source git podinfo\n  floe resume hr --all -n apps"
 )]
 pub struct ResumeArgs {
     #[command(subcommand)]

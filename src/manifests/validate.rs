@@ -33,6 +33,33 @@ pub fn rfc1123_name(what: &str, value: &str) -> Result<String, InvalidInput> {
     }
 }
 
+/// A Secret or ConfigMap name: an RFC 1123 subdomain.
+pub fn rfc1123_subdomain(what: &str, value: &str) -> Result<String, InvalidInput> {
+    if is_dns_subdomain(value) {
+        Ok(value.to_string())
+    } else {
+        Err(InvalidInput::new(format!(
+            "invalid {what} '{value}': must be an RFC 1123 subdomain of at most 253 characters: \
+             lower-case letters, digits, '-' and '.'"
+        )))
+    }
+}
+
+/// Helm's limit on release names (helm-controller's CRD says the same).
+const RELEASE_NAME_MAX: usize = 53;
+
+/// A Helm release name: an RFC 1123 subdomain of at most 53 characters.
+pub fn release_name(value: &str) -> Result<String, InvalidInput> {
+    if is_dns_subdomain(value) && value.len() <= RELEASE_NAME_MAX {
+        Ok(value.to_string())
+    } else {
+        Err(InvalidInput::new(format!(
+            "invalid --release-name '{value}': must be at most 53 lower-case letters, digits, '-' and '.', \
+             starting and ending with a letter or digit"
+        )))
+    }
+}
+
 /// `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`, at most 63 characters (label values, the name
 /// part of label keys).
 fn is_label_token(s: &str) -> bool {

@@ -356,6 +356,9 @@ pub enum FluxBehaviour {
     BuildFailingAtGitHead { repos: PathBuf, message: String },
     /// A failed attempt at this revision (a Kustomization's `lastAttemptedRevision`).
     FailingAt { revision: String, message: String },
+    /// Sources and charts Ready; every Helm release fails to install with this message
+    /// (helm-controller's `InstallFailed`, then Stalled with `RetriesExceeded`).
+    ReleaseFailing { message: String },
     /// Ready at the tip of the source's branch, read from the bare repositories under this
     /// directory (`<dir>/<owner>/<repo>.git` for a URL path `/<owner>/<repo>[.git]`), as a
     /// source-controller that fetched it would be; a Kustomization at its source's tip.
@@ -401,6 +404,20 @@ fn flux_resources() -> Vec<ApiResource> {
         .collect()
 }
 
+/// The chart version the simulated Helm repositories hold: the version asked for when it is
+/// exact, else the newest, 6.3.5.
+pub fn simulated_chart_version(requested: &str) -> String {
+    let exact = requested.split('.').count() == 3
+        && requested
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if exact {
+        requested.to_string()
+    } else {
+        "6.3.5".to_string()
+    }
+}
+
 /// The status a Flux controller writes after reconciling `object` as `behaviour` says.
 ///
 /// As kustomize-controller's and source-controller's `finalizeStatus` write it:
@@ -432,12 +449,34 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
             if kind == "Kustomization" {
                 status["lastAppliedRevision"] = json!(revision);
                 status["conditions"][0]["message"] = json!(format!("Applied revision: {revision}"));
+            } else if kind == "HelmChart" {
+                // source-controller's chart artifact is named by the chart's version.
+                let chart = object["spec"]["chart"].as_str().unwrap_or_default();
+                let version =
+                    simulated_chart_version(object["spec"]["version"].as_str().unwrap_or("*"));
+                status["conditions"][0]["reason"] = json!("ChartPullSucceeded");
+                status["conditions"][0]["message"] =
+                    json!(format!("pulled '{chart}' chart with version '{version}'"));
+                status["artifact"] = json!({
+                    "revision": version, "path": "p", "url": "http://source-controller/p",
+                    "digest": "sha256:0", "lastUpdateTime": now
+                });
+                status["observedChartName"] = json!(chart);
             } else {
                 status["artifact"] = json!({
                     "revision": revision, "path": "p", "url": "http://source-controller/p",
                     "digest": "sha256:0", "lastUpdateTime": now
                 });
             }
+        }
+        FluxBehaviour::ReleaseFailing { .. } => {
+            return simulated_status(
+                kind,
+                object,
+                &FluxBehaviour::Ready {
+                    revision: "sha256:9f2a".into(),
+                },
+            );
         }
         FluxBehaviour::AtGitHead { .. } | FluxBehaviour::BuildFailingAtGitHead { .. } => {
             unreachable!("resolved to Ready, Failing or FailingAt first")
@@ -502,7 +541,9 @@ pub fn simulated_flux(
             let seen = seen.clone();
             async move {
                 let writer = api.clone();
+                let stop_hr = stop.clone();
                 each_object(api, stop, move |object: DynamicObject| {
+                    let stop_hr = stop_hr.clone();
                     let writer = writer.clone();
                     let behaviour = behaviour.clone();
                     let kind = ar.kind.clone();
@@ -515,7 +556,13 @@ pub fn simulated_flux(
                         if handled(&value) {
                             return;
                         }
-                        let status = {
+                        let status = if kind == "HelmRelease" {
+                            let client = writer.clone().into_client();
+                            match simulated_helm_release(&client, &value, &behaviour, &stop_hr).await {
+                                Some(status) => status,
+                                None => return,
+                            }
+                        } else {
                         let behaviour = match behaviour {
                             FluxBehaviour::AtGitHead { ref repos }
                             | FluxBehaviour::BuildFailingAtGitHead { ref repos, .. } => {
@@ -613,4 +660,255 @@ pub fn set_simulated_status(
         .await
         .expect("status is written");
     })
+}
+
+/// helm-controller, simulated for one HelmRelease: the HelmChart it makes from `spec.chart`
+/// (`<namespace>-<name>` in the source's namespace, as helm-controller names it), the wait for
+/// that chart (or `spec.chartRef`) to be Ready with Ready=False `SourceNotReady` and
+/// Reconciling=True meanwhile, then the release: Released and Ready with `InstallSucceeded` or
+/// `UpgradeSucceeded` and a `status.history` snapshot, or, for [`FluxBehaviour::ReleaseFailing`]
+/// and [`FluxBehaviour::Failing`], `InstallFailed` and Stalled `RetriesExceeded` (no install
+/// retries is helm-controller's default). `lastHandledReconcileAt`, `lastHandledForceAt` and
+/// `lastHandledResetAt` copy the request annotations; `--force` makes a new release even when
+/// nothing changed. None when the chart never became ready (or the test ended).
+async fn simulated_helm_release(
+    client: &Client,
+    hr: &Value,
+    behaviour: &FluxBehaviour,
+    stop: &AtomicBool,
+) -> Option<Value> {
+    let namespace = hr["metadata"]["namespace"].as_str()?.to_string();
+    let name = hr["metadata"]["name"].as_str()?.to_string();
+    let generation = hr["metadata"]["generation"].as_i64().unwrap_or(1);
+    let annotations = &hr["metadata"]["annotations"];
+    let requested = annotations["reconcile.fluxcd.io/requestedAt"].as_str();
+    let force = annotations["reconcile.fluxcd.io/forceAt"].as_str();
+    let reset = annotations["reconcile.fluxcd.io/resetAt"].as_str();
+    let spec = &hr["spec"];
+    let now = || jiff::Timestamp::now().to_string();
+    let mut status = hr["status"].clone();
+    if !status.is_object() {
+        status = json!({});
+    }
+    if let Some(requested) = requested {
+        status["lastHandledReconcileAt"] = json!(requested);
+    }
+
+    // The chart: the HelmChart made from the template, or the one chartRef names.
+    let (chart_kind, chart_namespace, chart_name, chart) = if spec["chartRef"].is_object() {
+        let r = &spec["chartRef"];
+        (
+            r["kind"].as_str()?.to_string(),
+            r["namespace"].as_str().unwrap_or(&namespace).to_string(),
+            r["name"].as_str()?.to_string(),
+            "podinfo".to_string(),
+        )
+    } else {
+        let template = &spec["chart"]["spec"];
+        let source_namespace = template["sourceRef"]["namespace"]
+            .as_str()
+            .unwrap_or(&namespace)
+            .to_string();
+        let chart_name = format!("{namespace}-{name}");
+        let chart = json!({
+            "apiVersion": "source.toolkit.fluxcd.io/v1", "kind": "HelmChart",
+            "metadata": {"name": chart_name, "namespace": source_namespace},
+            "spec": {
+                "chart": template["chart"],
+                "version": template["version"].as_str().unwrap_or("*"),
+                "sourceRef": {"kind": template["sourceRef"]["kind"], "name": template["sourceRef"]["name"]},
+                "interval": template["interval"].as_str().or(spec["interval"].as_str()).unwrap_or("1m0s"),
+                "reconcileStrategy": template["reconcileStrategy"].as_str().unwrap_or("ChartVersion"),
+            }
+        });
+        let charts: Api<DynamicObject> = Api::namespaced_with(
+            client.clone(),
+            &source_namespace,
+            &flux_resource("HelmChart"),
+        );
+        charts
+            .patch(
+                &chart_name,
+                &PatchParams::apply("helm-controller").force(),
+                &Patch::Apply(&chart),
+            )
+            .await
+            .ok()?;
+        status["helmChart"] = json!(format!("{source_namespace}/{chart_name}"));
+        (
+            "HelmChart".to_string(),
+            source_namespace,
+            chart_name,
+            template["chart"].as_str().unwrap_or("podinfo").to_string(),
+        )
+    };
+
+    // Wait for the chart, saying so as helm-controller does.
+    let charts: Api<DynamicObject> = Api::namespaced_with(
+        client.clone(),
+        &chart_namespace,
+        &flux_resource(&chart_kind),
+    );
+    let hrs: Api<DynamicObject> =
+        Api::namespaced_with(client.clone(), &namespace, &flux_resource("HelmRelease"));
+    let mut said_waiting = false;
+    let version = loop {
+        if stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        let ready = charts
+            .get_opt(&chart_name)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|c| {
+                let c = serde_json::to_value(c).ok()?;
+                let is_ready = c["status"]["conditions"]
+                    .as_array()?
+                    .iter()
+                    .any(|cond| cond["type"] == "Ready" && cond["status"] == "True");
+                let revision = c["status"]["artifact"]["revision"].as_str()?.to_string();
+                is_ready.then_some(revision)
+            });
+        if let Some(revision) = ready {
+            break if chart_kind == "HelmChart" {
+                revision
+            } else {
+                simulated_chart_version("*")
+            };
+        }
+        if !said_waiting {
+            let mut waiting = status.clone();
+            waiting["conditions"] = json!([
+                {"type": "Reconciling", "status": "True", "reason": "Progressing",
+                 "message": "Fulfilling prerequisites", "lastTransitionTime": now(),
+                 "observedGeneration": generation},
+                {"type": "Ready", "status": "False", "reason": "SourceNotReady",
+                 "message": format!("{chart_kind} '{chart_namespace}/{chart_name}' is not ready: latest generation of object has not been reconciled"),
+                 "lastTransitionTime": now(), "observedGeneration": generation}
+            ]);
+            let _ = hrs
+                .patch_status(
+                    &name,
+                    &PatchParams::default(),
+                    &Patch::Merge(json!({"status": waiting})),
+                )
+                .await;
+            said_waiting = true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+
+    // The release.
+    let target_namespace = spec["targetNamespace"].as_str().unwrap_or("").to_string();
+    let release_namespace = if target_namespace.is_empty() {
+        namespace.clone()
+    } else {
+        target_namespace.clone()
+    };
+    let release_name = match spec["releaseName"].as_str() {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ if !target_namespace.is_empty() => format!("{target_namespace}-{name}"),
+        _ => name.clone(),
+    };
+    if let Some(force) = force {
+        status["lastHandledForceAt"] = json!(force);
+    }
+    if let Some(reset) = reset {
+        status["lastHandledResetAt"] = json!(reset);
+        status["failures"] = json!(0);
+        status["installFailures"] = json!(0);
+        status["upgradeFailures"] = json!(0);
+    }
+    let history: Vec<Value> = status["history"].as_array().cloned().unwrap_or_default();
+    let latest = history.first().cloned();
+    let in_sync = latest.as_ref().is_some_and(|l| {
+        l["chartVersion"] == version.as_str()
+            && l["status"] == "deployed"
+            && status["lastAttemptedGeneration"] == generation
+    });
+    let forced = force.is_some() && hr["status"]["lastHandledForceAt"].as_str() != force;
+    if in_sync && !forced {
+        // Nothing to release: helm-controller only records the request.
+        status["observedGeneration"] = json!(generation);
+        return Some(status);
+    }
+    let number = latest
+        .as_ref()
+        .and_then(|l| l["version"].as_i64())
+        .unwrap_or(0)
+        + 1;
+    let action = if latest.is_some() {
+        "upgrade"
+    } else {
+        "install"
+    };
+    let failing = match behaviour {
+        FluxBehaviour::ReleaseFailing { message } | FluxBehaviour::Failing { message } => {
+            Some(message.clone())
+        }
+        _ => None,
+    };
+    let mut snapshot = json!({
+        "name": release_name, "namespace": release_namespace, "version": number,
+        "chartName": chart, "chartVersion": version, "appVersion": version,
+        "firstDeployed": now(), "lastDeployed": now(),
+        "digest": "sha256:1", "configDigest": "sha256:2",
+        "status": if failing.is_some() { "failed" } else { "deployed" },
+    });
+    if let Some(previous) = &latest {
+        snapshot["firstDeployed"] = previous["firstDeployed"].clone();
+    }
+    let mut history = history;
+    if let Some(previous) = history.first_mut().filter(|_| failing.is_none()) {
+        previous["status"] = json!("superseded");
+    }
+    history.insert(0, snapshot);
+    history.truncate(5);
+    status["history"] = json!(history);
+    status["lastAttemptedRevision"] = json!(version);
+    status["lastAttemptedGeneration"] = json!(generation);
+    status["lastAttemptedReleaseAction"] = json!(action);
+    status["storageNamespace"] = json!(release_namespace);
+    // helm-controller patches observedGeneration when it is done with this generation, a
+    // terminal failure (retries exhausted) included.
+    status["observedGeneration"] = json!(generation);
+    let verb = if action == "install" {
+        "Install"
+    } else {
+        "Upgrade"
+    };
+    status["conditions"] = match failing {
+        None => {
+            let message = format!(
+                "Helm {action} succeeded for release {release_namespace}/{release_name}.v{number} with chart {chart}@{version}"
+            );
+            let reason = format!("{verb}Succeeded");
+            json!([
+                {"type": "Ready", "status": "True", "reason": reason, "message": message,
+                 "lastTransitionTime": now(), "observedGeneration": generation},
+                {"type": "Released", "status": "True", "reason": reason, "message": message,
+                 "lastTransitionTime": now(), "observedGeneration": generation}
+            ])
+        }
+        Some(error) => {
+            let message = format!(
+                "Helm {action} failed for release {release_namespace}/{release_name} with chart {chart}@{version}: {error}"
+            );
+            let reason = format!("{verb}Failed");
+            let failures = status["failures"].as_i64().unwrap_or(0) + 1;
+            status["failures"] = json!(failures);
+            status[format!("{action}Failures")] = json!(failures);
+            json!([
+                {"type": "Stalled", "status": "True", "reason": "RetriesExceeded",
+                 "message": format!("Failed to {action} after 1 attempt(s)"),
+                 "lastTransitionTime": now(), "observedGeneration": generation},
+                {"type": "Ready", "status": "False", "reason": reason, "message": message,
+                 "lastTransitionTime": now(), "observedGeneration": generation},
+                {"type": "Released", "status": "False", "reason": reason, "message": message,
+                 "lastTransitionTime": now(), "observedGeneration": generation}
+            ])
+        }
+    };
+    Some(status)
 }
