@@ -114,14 +114,13 @@ impl<N: Names> Subcommand for Targets<N> {
         let source_words: Vec<&'static str> = FluxKind::with_role(Role::Source)
             .map(FluxKind::word)
             .collect();
-        let mut kinds_arg = Arg::new("kind")
+        let kinds_arg = Arg::new("kind")
             .value_name("KIND")
             .help("Which kind of source")
             .required(true)
             .value_parser(clap::builder::PossibleValuesParser::new(
                 source_words.iter().copied().chain(N::LISTS.then_some(ALL)),
             ));
-        kinds_arg = kinds_arg.hide_possible_values(false);
         let (name, alias) = if N::LISTS {
             (SOURCES, SOURCE)
         } else {
