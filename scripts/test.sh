@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: OpenSSL headers and pkg-config to build libgit2 with HTTPS and SSH, git for
-# the test Git servers (git http-backend), OpenSSH's sshd and ssh-keygen for the SSH tests.
+# the test Git servers (git http-backend), OpenSSH's sshd and ssh-keygen for the SSH tests, fish
+# and zsh to load the completion scripts in the real shells.
 need=()
 pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev pkg-config)
 command -v git >/dev/null || need+=(git)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v fish >/dev/null || need+=(fish)
+command -v zsh >/dev/null || need+=(zsh)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   echo "==> apt-get install ${need[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || true

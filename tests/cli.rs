@@ -192,3 +192,79 @@ fn bash_completion_loads_in_a_real_bash() {
     );
     assert!(String::from_utf8_lossy(&status.stdout).contains("floe"));
 }
+
+fn shell_available(shell: &str) -> bool {
+    std::process::Command::new(shell)
+        .arg("-c")
+        .arg("true")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A directory holding only `floe`, to put first on PATH: the scripts call floe by name.
+fn floe_on_path() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_floe"), dir.path().join("floe")).unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (dir, path)
+}
+
+#[test]
+fn fish_completes_nested_flags_and_kinds_with_the_printed_script() {
+    if !common::require(shell_available("fish"), "fish (the fish shell)") {
+        return;
+    }
+    let (_dir, path) = floe_on_path();
+    let out = std::process::Command::new("fish")
+        .env("PATH", path)
+        .env_remove("KUBECONFIG")
+        .arg("-c")
+        .arg(
+            "floe completion fish | source; \
+             complete -C 'floe create source git x --tag'; \
+             complete -C 'floe reconcile h'; \
+             complete -C 'floe create hr x --values-'",
+        )
+        .output()
+        .unwrap();
+    let words: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    for expected in ["--tag-semver", "helmrelease", "--values-from"] {
+        assert!(
+            words.contains(&expected.to_string()),
+            "fish completes {expected}: {words:?} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn zsh_loads_the_completion_script() {
+    if !common::require(shell_available("zsh"), "zsh") {
+        return;
+    }
+    let (_dir, path) = floe_on_path();
+    let out = std::process::Command::new("zsh")
+        .env("PATH", path)
+        .env("HOME", std::env::temp_dir())
+        .arg("-c")
+        .arg("autoload -U compinit && compinit -u && source <(floe completion zsh) && print -r -- ${_comps[floe]}")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).trim().is_empty(),
+        "zsh registered a completer for floe"
+    );
+}
