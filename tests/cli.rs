@@ -268,3 +268,29 @@ fn zsh_loads_the_completion_script() {
         "zsh registered a completer for floe"
     );
 }
+
+/// An exec plugin that never answers must not hold the shell: completion gives up on the
+/// cluster and offers the flags alone (the plugin sleeps far longer than the 20 s allowed here).
+#[test]
+fn completion_of_names_gives_up_on_a_hanging_exec_plugin() {
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("config");
+    std::fs::write(
+        &kubeconfig,
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\n\
+         clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]\n\
+         contexts: [{name: c, context: {cluster: c, user: u}}]\n\
+         users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: sleep, args: ['600'], interactiveMode: Never}}}]\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new("timeout")
+        .args(["20", env!("CARGO_BIN_EXE_floe")])
+        .env("COMPLETE", "fish")
+        .env("KUBECONFIG", &kubeconfig)
+        .args(["--", "floe", "reconcile", "sync", ""])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    let words = String::from_utf8(out.stdout).unwrap();
+    assert!(words.lines().all(|l| l.starts_with("--")), "{words}");
+}

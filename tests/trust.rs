@@ -579,3 +579,62 @@ fn a_failing_exec_plugin_is_reported_without_its_environment_or_stdout() {
     assert!(!err.contains("VAULT_TOKEN"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+/// A kubeconfig whose exec credential plugin never returns (kube runs it synchronously, on the
+/// command's runtime thread): floe still stops at its --timeout, and on SIGINT, naming what it
+/// waited for. Both runs are wrapped in a 60 s `timeout` so a hang fails instead of blocking.
+#[test]
+fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = kubeconfig(
+        dir.path(),
+        "kubeconfig",
+        "https://127.0.0.1:1",
+        "",
+        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: sleep\n      args: ['600']\n      interactiveMode: Never\n",
+    );
+    let out = std::process::Command::new("timeout")
+        .args(["60", env!("CARGO_BIN_EXE_floe")])
+        .env("KUBECONFIG", &config)
+        .args(["get", "syncs", "--timeout=2s"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("timed out after 2s while waiting for the cluster"),
+        "{err}"
+    );
+
+    let child = std::process::Command::new("timeout")
+        .args(["60", env!("CARGO_BIN_EXE_floe")])
+        .env("KUBECONFIG", &config)
+        .args(["get", "syncs", "--timeout=5m"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `timeout` runs floe as its child; signal floe itself once it is waiting on the plugin.
+    let floe_pid = loop {
+        let out = std::process::Command::new("pgrep")
+            .args(["-P", &child.id().to_string()])
+            .output()
+            .unwrap();
+        let pids = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if !pids.is_empty() {
+            break pids.lines().next().unwrap().to_string();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &floe_pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted by SIGINT"), "{err}");
+}

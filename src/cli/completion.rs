@@ -75,7 +75,16 @@ pub fn object_names(kinds: Vec<FluxKind>) -> ArgValueCandidates {
         } else {
             &kinds
         };
-        names_from_cluster(kinds, &words).unwrap_or_default()
+        // On its own thread, so that nothing the cluster connection blocks on (an exec
+        // plugin waiting for input, say) can hold the shell past the timeout.
+        let (kinds, (tx, rx)) = (kinds.clone(), std::sync::mpsc::channel());
+        std::thread::spawn(move || {
+            let _ = tx.send(names_from_cluster(&kinds, &words));
+        });
+        rx.recv_timeout(CLUSTER_TIMEOUT + Duration::from_millis(500))
+            .ok()
+            .flatten()
+            .unwrap_or_default()
     })
 }
 

@@ -168,11 +168,14 @@ pub fn block_on<T>(
     future: impl std::future::Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
     lifecycle::start();
+    let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    watchdog(finished.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime can be built");
     let result = runtime.block_on(supervise(future));
+    finished.store(true, std::sync::atomic::Ordering::SeqCst);
     // A thread still blocked in libgit2 (abandoned at the deadline or on a signal) must not
     // keep the process alive; its scratch directory is removed below.
     runtime.shutdown_background();
@@ -214,6 +217,67 @@ async fn supervise<T>(
         _ = sigint.recv() => Err(interrupted("SIGINT", 130)),
         _ = sigterm.recv() => Err(interrupted("SIGTERM", 143)),
     }
+}
+
+/// How long the watchdog gives the command's own handling (the runtime's deadline backstop,
+/// its signal handlers) before it stops the process itself.
+const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// The last line of defence for the deadline and for SIGINT/SIGTERM, on its own thread with
+/// its own runtime: code that blocks the command's runtime thread (a credential plugin that
+/// never returns, run synchronously inside kube's auth layer) would otherwise keep the deadline
+/// and the signal handlers from ever running. When the command has not finished
+/// [`WATCHDOG_GRACE`] after the deadline's backstop or a signal, the watchdog prints the same
+/// error the runtime would, removes the scratch directories and exits with the same code.
+fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let deadline = lifecycle::deadline();
+    std::thread::spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        let error = runtime.block_on(async {
+            let (Ok(mut sigint), Ok(mut sigterm)) = (
+                signal(SignalKind::interrupt()),
+                signal(SignalKind::terminate()),
+            ) else {
+                return None;
+            };
+            let timer = async move {
+                match deadline {
+                    Some(at) => tokio::time::sleep_until((at + DEADLINE_GRACE).into()).await,
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            let error: anyhow::Error = tokio::select! {
+                _ = timer => lifecycle::DeadlineExceeded {
+                    timeout: GoDuration(lifecycle::timeout()).to_string(),
+                    activity: activity_or_starting(),
+                }
+                .into(),
+                _ = sigint.recv() => lifecycle::Interrupted {
+                    signal: "SIGINT", exit_code: 130, activity: activity_or_starting(),
+                }
+                .into(),
+                _ = sigterm.recv() => lifecycle::Interrupted {
+                    signal: "SIGTERM", exit_code: 143, activity: activity_or_starting(),
+                }
+                .into(),
+            };
+            tokio::time::sleep(WATCHDOG_GRACE).await;
+            Some(error)
+        });
+        if let Some(error) = error
+            && !finished.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            crate::ui::print_error(&error);
+            lifecycle::remove_scratch();
+            std::process::exit(i32::from(exit_code(&error)));
+        }
+    });
 }
 
 fn activity_or_starting() -> String {
