@@ -1,5 +1,5 @@
-//! `floe get sources|syncs|helmreleases|all`: the state of Flux objects as a table, JSON or YAML, once or
-//! as a watch stream.
+//! `floe get sources|syncs|helmreleases|all`: the state of Flux objects as a table, JSON or
+//! YAML, once or as a watch stream.
 
 use clap::Args;
 use futures::{StreamExt, TryStreamExt};
