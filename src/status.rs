@@ -109,6 +109,9 @@ impl Selection<'_> {
     }
 }
 
+/// Objects per list request: kubectl's default `--chunk-size`.
+const PAGE: u32 = 500;
+
 struct ListTyped<'a> {
     cluster: &'a Cluster,
     selection: &'a Selection<'a>,
@@ -123,8 +126,17 @@ impl<'a> Visitor for ListTyped<'a> {
                 Some(ns) => Api::namespaced(client, ns),
                 None => Api::all(client),
             };
-            let list = api.list(&self.selection.params()).await?;
-            Ok(list.items.iter().map(Observed::of).collect())
+            // Page by page, as kubectl does: only one page of whole objects is in memory.
+            let mut params = self.selection.params().limit(PAGE);
+            let mut observed = Vec::new();
+            loop {
+                let page = api.list(&params).await?;
+                observed.extend(page.items.iter().map(Observed::of));
+                match page.metadata.continue_.filter(|token| !token.is_empty()) {
+                    Some(token) => params = params.continue_token(&token),
+                    None => return Ok(observed),
+                }
+            }
         })
     }
 }

@@ -185,6 +185,39 @@ fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
     );
 }
 
+/// More objects than one list page (500, kubectl's chunk size): every page is read, each
+/// object once, and the rows come out sorted.
+#[test]
+fn get_reads_every_page_of_a_long_list() {
+    let bed = bed!();
+    let ns = bed.namespace("pages");
+    let items: Vec<Value> = (0..1203)
+        .map(|i| {
+            serde_json::json!({
+                "apiVersion": "source.toolkit.fluxcd.io/v1", "kind": "GitRepository",
+                "metadata": {"name": format!("repo-{i:04}"), "namespace": ns},
+                "spec": {"interval": "10m", "url": format!("https://git.example.com/r/{i}")}
+            })
+        })
+        .collect();
+    let list = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items});
+    let applied = bed.kubectl_with_input(&["apply", "-f", "-"], list.to_string().as_bytes());
+    assert!(applied.status.success(), "{applied:?}");
+    let out = bed
+        .floe()
+        .args(["get", "sources", "git", "-n", &ns, "--no-header"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let names: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..1203).map(|i| format!("repo-{i:04}")).collect();
+    assert_eq!(names, expected);
+}
+
 #[test]
 fn get_tables_json_yaml_and_status_selector_with_simulated_flux() {
     let bed = bed!();
