@@ -45,6 +45,9 @@ pub struct Applied {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub action: Action,
+    /// A CRD that was Established before this apply.
+    #[serde(skip)]
+    pub established: bool,
 }
 
 impl Applied {
@@ -195,6 +198,7 @@ impl<'a> Applier<'a> {
             source: self.cluster.explain(e),
         };
         let before = api.get_opt(name).await.map_err(object_error)?;
+        let established = before.as_ref().is_some_and(is_established);
         let apply = |dry_run: bool| {
             let mut params = PatchParams::apply(FIELD_MANAGER).force();
             params.dry_run = dry_run;
@@ -226,6 +230,7 @@ impl<'a> Applier<'a> {
             name: name.to_string(),
             namespace,
             action,
+            established,
         })
     }
 
@@ -244,16 +249,20 @@ impl<'a> Applier<'a> {
         let mut results = Vec::with_capacity(objects.len());
         for stage in 0..3 {
             let batch: Vec<&Value> = objects.iter().filter(|o| stage_of(o) == stage).collect();
-            // Resolve each kind once before fanning out, so discovery is not repeated.
+            // Resolve each kind once, all kinds at once, before fanning out, so discovery is
+            // not repeated.
             let mut seen = std::collections::HashSet::new();
-            for object in &batch {
-                if seen.insert((
-                    object["apiVersion"].as_str().unwrap_or_default(),
-                    object["kind"].as_str().unwrap_or_default(),
-                )) {
-                    self.resource(object).await?;
-                }
-            }
+            let kinds: Vec<&Value> = batch
+                .iter()
+                .copied()
+                .filter(|object| {
+                    seen.insert((
+                        object["apiVersion"].as_str().unwrap_or_default(),
+                        object["kind"].as_str().unwrap_or_default(),
+                    ))
+                })
+                .collect();
+            futures::future::try_join_all(kinds.iter().map(|object| self.resource(object))).await?;
             let applied: Vec<Applied> = stream::iter(batch.iter().map(|o| async move {
                 let applied = self.apply(o).await?;
                 on_applied(&applied);
@@ -263,7 +272,12 @@ impl<'a> Applier<'a> {
             .try_collect()
             .await?;
             if stage == 1 && !self.dry_run {
-                let names: Vec<&str> = applied.iter().map(|a| a.name.as_str()).collect();
+                // A CRD the apply left unchanged and that was Established before needs no wait.
+                let names: Vec<&str> = applied
+                    .iter()
+                    .filter(|a| !(a.action == Action::Unchanged && a.established))
+                    .map(|a| a.name.as_str())
+                    .collect();
                 self.wait_established(&names, crd_timeout).await?;
             }
             results.extend(applied);
@@ -301,6 +315,19 @@ impl<'a> Applier<'a> {
     }
 }
 
+/// Whether a live object is a CustomResourceDefinition with Established=True.
+fn is_established(object: &DynamicObject) -> bool {
+    object
+        .types
+        .as_ref()
+        .is_some_and(|t| t.kind == "CustomResourceDefinition")
+        && object.data["status"]["conditions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c["type"] == "Established" && c["status"] == "True")
+}
+
 /// Whether two versions of an object are the same but for bookkeeping the server does on every
 /// write (resourceVersion and the managed-fields timestamps).
 fn same_object(live: &DynamicObject, merged: &DynamicObject) -> bool {
@@ -336,6 +363,23 @@ mod tests {
         let objects = parse_manifests(text).unwrap();
         let refs: Vec<String> = objects.iter().map(reference).collect();
         assert_eq!(refs, ["Namespace/a", "ConfigMap/b"]);
+    }
+
+    #[test]
+    fn only_an_established_crd_skips_the_wait() {
+        let crd = |status: &str| -> DynamicObject {
+            serde_json::from_value(serde_json::json!({
+                "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+                "metadata": {"name": "x.example.com"},
+                "status": {"conditions": [{"type": "Established", "status": status}]}
+            }))
+            .unwrap()
+        };
+        assert!(is_established(&crd("True")));
+        assert!(!is_established(&crd("False")));
+        let mut other = crd("True");
+        other.types.as_mut().unwrap().kind = "Deployment".into();
+        assert!(!is_established(&other));
     }
 
     #[test]
