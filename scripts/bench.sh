@@ -71,6 +71,7 @@ install_yaml=../shared/flux-install/v2.9.4/install.yaml
 beds=()
 start_bed() { scripts/testbed start "$1" --stop-with $$ >/dev/null; beds+=("$1"); }
 trap 'for b in "${beds[@]}"; do scripts/testbed stop "$b"; done; rm -rf "$out"' EXIT
+trap 'exit 1' INT TERM
 
 # kubectl gets the same objects floe applies to a 1.20 server: the CRDs without CEL rules.
 python3 - "$install_yaml" >"$out/install-nocel.yaml" <<'PY'
