@@ -5,11 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages: OpenSSL headers and pkg-config to build libgit2 with HTTPS and SSH, git for
+# System packages: make and perl to build the OpenSSL that libgit2's HTTPS and SSH link
+# statically (git2's vendored-openssl), pkg-config, git for
 # the test Git servers (git http-backend), OpenSSH's sshd and ssh-keygen for the SSH tests, fish
 # and zsh to load the completion scripts in the real shells.
 need=()
-pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev pkg-config)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v make >/dev/null || need+=(make)
+command -v perl >/dev/null || need+=(perl)
 command -v git >/dev/null || need+=(git)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)

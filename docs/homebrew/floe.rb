@@ -14,7 +14,8 @@ class Floe < Formula
   depends_on "openssl@3"
 
   def install
-    system "cargo", "install", *std_cargo_args
+    # Homebrew's OpenSSL rather than the statically built one floe links by default.
+    system "cargo", "install", "--no-default-features", *std_cargo_args
     bash_completion.install "completions/floe.bash" => "floe"
     zsh_completion.install "completions/_floe"
     fish_completion.install "completions/floe.fish"
