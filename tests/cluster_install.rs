@@ -104,6 +104,17 @@ fn install_twice_changes_nothing_the_second_time() {
         .stderr(predicate::str::contains(
             "the server (v1.20.2) predates CEL validation",
         ));
+    // Install returns with every CRD Established: what runs next can create Flux objects.
+    let established = bed.kubectl_out(&[
+        "get",
+        "crd",
+        "-o",
+        "jsonpath={range .items[?(@.spec.group==\"source.toolkit.fluxcd.io\")]}{.metadata.name}={.status.conditions[?(@.type==\"Established\")].status}{\"\\n\"}{end}",
+    ]);
+    assert!(
+        !established.trim().is_empty() && established.lines().all(|l| l.ends_with("=True")),
+        "{established}"
+    );
     let first = flux_objects(bed);
     // 1 namespace, 11 CRDs, the controllers' RBAC, 4 Deployments, 3 Services, 4 service
     // accounts, 3 network policies, 1 quota.

@@ -234,7 +234,10 @@ impl<'a> Applier<'a> {
         })
     }
 
-    /// Applies every object, stage by stage, reporting each outcome as it comes.
+    /// Applies every object, stage by stage, reporting each outcome as it comes. Namespaces
+    /// first, then CRDs; the rest is applied while the server establishes the new CRDs, unless
+    /// some of it is of their kinds, which waits for them. Either way the CRDs are Established
+    /// when this returns, so what comes next can use them.
     pub async fn apply_all(
         &self,
         objects: &[Value],
@@ -246,43 +249,74 @@ impl<'a> Applier<'a> {
             Some("CustomResourceDefinition") => 1,
             _ => 2,
         };
-        let mut results = Vec::with_capacity(objects.len());
-        for stage in 0..3 {
-            let batch: Vec<&Value> = objects.iter().filter(|o| stage_of(o) == stage).collect();
-            // Resolve each kind once, all kinds at once, before fanning out, so discovery is
-            // not repeated.
-            let mut seen = std::collections::HashSet::new();
-            let kinds: Vec<&Value> = batch
-                .iter()
-                .copied()
-                .filter(|object| {
-                    seen.insert((
-                        object["apiVersion"].as_str().unwrap_or_default(),
-                        object["kind"].as_str().unwrap_or_default(),
-                    ))
-                })
-                .collect();
-            futures::future::try_join_all(kinds.iter().map(|object| self.resource(object))).await?;
-            let applied: Vec<Applied> = stream::iter(batch.iter().map(|o| async move {
-                let applied = self.apply(o).await?;
-                on_applied(&applied);
-                Ok::<_, ApplyError>(applied)
-            }))
-            .buffered(CONCURRENCY)
-            .try_collect()
+        let stage =
+            |n: usize| -> Vec<&Value> { objects.iter().filter(|o| stage_of(o) == n).collect() };
+        let mut results = self.apply_batch(&stage(0), on_applied).await?;
+        let crds = stage(1);
+        let applied_crds = self.apply_batch(&crds, on_applied).await?;
+        // A CRD the apply left unchanged and that was Established before needs no wait.
+        let pending: Vec<&str> = applied_crds
+            .iter()
+            .filter(|a| !(a.action == Action::Unchanged && a.established))
+            .map(|a| a.name.as_str())
+            .collect();
+        let rest = stage(2);
+        let crd_groups: std::collections::HashSet<&str> = crds
+            .iter()
+            .filter_map(|c| c["spec"]["group"].as_str())
+            .collect();
+        let uses_new_kinds = rest.iter().any(|o| {
+            let api_version = o["apiVersion"].as_str().unwrap_or_default();
+            api_version
+                .split_once('/')
+                .is_some_and(|(group, _)| crd_groups.contains(group))
+        });
+        let applied_rest = if self.dry_run || pending.is_empty() {
+            self.apply_batch(&rest, on_applied).await?
+        } else if uses_new_kinds {
+            self.wait_established(&pending, crd_timeout).await?;
+            self.apply_batch(&rest, on_applied).await?
+        } else {
+            let (_, applied) = futures::future::try_join(
+                self.wait_established(&pending, crd_timeout),
+                self.apply_batch(&rest, on_applied),
+            )
             .await?;
-            if stage == 1 && !self.dry_run {
-                // A CRD the apply left unchanged and that was Established before needs no wait.
-                let names: Vec<&str> = applied
-                    .iter()
-                    .filter(|a| !(a.action == Action::Unchanged && a.established))
-                    .map(|a| a.name.as_str())
-                    .collect();
-                self.wait_established(&names, crd_timeout).await?;
-            }
-            results.extend(applied);
-        }
+            applied
+        };
+        results.extend(applied_crds);
+        results.extend(applied_rest);
         Ok(results)
+    }
+
+    /// Applies objects that do not depend on each other, concurrently, in their order.
+    async fn apply_batch(
+        &self,
+        batch: &[&Value],
+        on_applied: &(dyn Fn(&Applied) + Sync),
+    ) -> Result<Vec<Applied>, ApplyError> {
+        // Resolve each kind once, all kinds at once, before fanning out, so discovery is not
+        // repeated.
+        let mut seen = std::collections::HashSet::new();
+        let kinds: Vec<&Value> = batch
+            .iter()
+            .copied()
+            .filter(|object| {
+                seen.insert((
+                    object["apiVersion"].as_str().unwrap_or_default(),
+                    object["kind"].as_str().unwrap_or_default(),
+                ))
+            })
+            .collect();
+        futures::future::try_join_all(kinds.iter().map(|object| self.resource(object))).await?;
+        stream::iter(batch.iter().map(|o| async move {
+            let applied = self.apply(o).await?;
+            on_applied(&applied);
+            Ok::<_, ApplyError>(applied)
+        }))
+        .buffered(CONCURRENCY)
+        .try_collect()
+        .await
     }
 
     async fn wait_established(
