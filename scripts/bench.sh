@@ -20,11 +20,38 @@ floe=target/release/floe
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-hyperfine --warmup 20 --runs 300 -N --export-json "$out/bench.json" \
+# Runs hyperfine in rounds, every command in turn within each round, and merges the rounds'
+# times into one result per command (median, mean, σ, min): the commands being compared take
+# turns, so both meet the same moments of a noisy machine.
+interleaved() {
+  local rounds=$1 runs=$2 warmup=$3 json=$4
+  shift 4
+  for r in $(seq "$rounds"); do
+    hyperfine --warmup "$warmup" --runs "$runs" -N --export-json "$json.$r" "$@" >/dev/null
+    echo "  round $r of $rounds" >&2
+  done
+  python3 - "$json" "$rounds" <<'PY'
+import json, statistics, sys
+path, rounds = sys.argv[1], int(sys.argv[2])
+times, order = {}, []
+for r in range(1, rounds + 1):
+    for result in json.load(open(f"{path}.{r}"))["results"]:
+        if result["command"] not in times:
+            times[result["command"]] = []
+            order.append(result["command"])
+        times[result["command"]].extend(result["times"])
+json.dump({"results": [{"command": c, "median": statistics.median(times[c]),
+                        "mean": statistics.mean(times[c]), "stddev": statistics.pstdev(times[c]),
+                        "min": min(times[c]), "runs": len(times[c])} for c in order]},
+          open(path, "w"))
+PY
+}
+
+interleaved 10 30 5 "$out/bench.json" \
   -n "floe create source git --export" \
   "$floe create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master --export" \
   -n "floe --version" "$floe --version" \
-  -n "kubectl version --client" "$kubectl version --client" >&2
+  -n "kubectl version --client" "$kubectl version --client"
 
 table=$(python3 - "$out/bench.json" <<'PY'
 import json, sys
@@ -127,13 +154,13 @@ $kubectl apply -f "$out/syncs.yaml" >/dev/null
 server=$(python3 -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))['clusters'][0]['cluster']['server'])" "$bed/kubeconfig")
 raw_list="curl -sS -o /dev/null --cacert $bed/ca.crt --cert $bed/admin.crt --key $bed/admin.key $server/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations"
 
-hyperfine --warmup 2 --runs 15 -N --export-json "$out/cluster.json" \
+interleaved 5 3 1 "$out/cluster.json" \
   -n "floe install --manifests (no change)" \
   "$floe install --manifests $install_yaml --wait=false" \
   -n "kubectl apply --server-side --field-manager=floe (no change)" "$kubectl apply $apply" \
   -n "raw LIST with curl (2,000)" "$raw_list" \
   -n "floe get syncs -A (2,000)" "$floe get syncs -A" \
-  -n "kubectl get kustomizations -A (2,000)" "$kubectl get kustomizations -A" >&2
+  -n "kubectl get kustomizations -A (2,000)" "$kubectl get kustomizations -A"
 
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 floe_mem=$(peak $floe get syncs -A)
