@@ -1,6 +1,7 @@
 //! Server-side apply of a set of manifests, in the order a cluster can accept them:
-//! Namespaces, then CRDs (and wait until they are Established), then everything else. Objects
-//! within a stage do not depend on each other and are applied concurrently.
+//! Namespaces, then CRDs, then everything else (while the new CRDs get Established, unless it
+//! uses their kinds; they are Established before the apply returns). Objects within a stage do
+//! not depend on each other and are applied concurrently.
 
 use std::collections::HashMap;
 use std::fmt;
