@@ -7,7 +7,8 @@ use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::meta::{OtherFields, is_false};
+pub use super::meta::DependencyReference;
+use super::meta::{NamespacedObjectKindReference, OtherFields, is_false};
 use super::{FluxObject, ObjectRef, Role};
 use crate::manifests::duration::GoDuration;
 
@@ -78,17 +79,8 @@ pub struct HelmChartTemplateSpec {
     pub other: OtherFields,
 }
 
-/// A reference to a source, optionally in another namespace.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CrossNamespaceObjectReference {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub api_version: String,
-    pub kind: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub namespace: String,
-}
+/// A source or chart reference, optionally in another namespace.
+pub type CrossNamespaceObjectReference = NamespacedObjectKindReference;
 
 /// `spec.chartRef`: an OCIRepository or HelmChart holding the chart.
 pub type ChartReference = CrossNamespaceObjectReference;
@@ -104,13 +96,6 @@ pub struct SecretKeyReference {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub key: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DependencyReference {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub namespace: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -207,24 +192,18 @@ impl FluxObject for HelmRelease {
     /// The HelmChart made from `spec.chart` (`<namespace>-<name>` in the source's namespace),
     /// or what `spec.chartRef` names, as `flux reconcile hr --with-source` picks it.
     fn source(&self) -> Option<ObjectRef> {
-        let own = self.metadata.namespace.clone().unwrap_or_default();
-        let name = self.metadata.name.clone().unwrap_or_default();
+        let own = self.metadata.namespace.as_deref().unwrap_or_default();
         if let Some(chart) = &self.spec.chart_ref {
-            let namespace = non_empty_or(&chart.namespace, &own);
-            return ObjectRef::named(&chart.kind, &namespace, &chart.name);
+            return chart.object_ref(own);
         }
-        let chart = self.spec.chart.as_ref()?;
-        let namespace = non_empty_or(&chart.spec.source_ref.namespace, &own);
+        let namespace = self.spec.chart.as_ref()?.spec.source_ref.namespace.as_deref();
+        let name = self.metadata.name.as_deref().unwrap_or_default();
         Some(ObjectRef::new(
             super::FluxKind::HelmChart,
-            &namespace,
+            namespace.unwrap_or(own),
             &format!("{own}-{name}"),
         ))
     }
-}
-
-fn non_empty_or(value: &str, default: &str) -> String {
-    if value.is_empty() { default } else { value }.to_string()
 }
 
 #[cfg(test)]

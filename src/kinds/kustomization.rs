@@ -5,6 +5,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 
+pub use super::meta::DependencyReference;
 use super::meta::{LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false};
 use super::{FluxObject, ObjectRef, Role};
 use crate::manifests::duration::GoDuration;
@@ -55,13 +56,6 @@ pub struct KustomizationSpec {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DependencyReference {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub namespace: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decryption {
     pub provider: String,
@@ -69,16 +63,8 @@ pub struct Decryption {
     pub secret_ref: Option<LocalObjectReference>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CrossNamespaceSourceReference {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub api_version: Option<String>,
-    pub kind: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub namespace: Option<String>,
-}
+/// `spec.sourceRef`: the source to apply from.
+pub type CrossNamespaceSourceReference = NamespacedObjectKindReference;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -124,9 +110,7 @@ impl FluxObject for Kustomization {
     }
     /// The source named by `spec.sourceRef` (its namespace defaults to the Kustomization's).
     fn source(&self) -> Option<ObjectRef> {
-        let source = &self.spec.source_ref;
-        let own = self.metadata.namespace.clone().unwrap_or_default();
-        let namespace = source.namespace.clone().unwrap_or(own);
-        ObjectRef::named(&source.kind, &namespace, &source.name)
+        let own = self.metadata.namespace.as_deref().unwrap_or_default();
+        self.spec.source_ref.object_ref(own)
     }
 }

@@ -23,13 +23,33 @@ impl LocalObjectReference {
     }
 }
 
-/// A reference to an object of a given kind, optionally in another namespace.
+/// A reference to an object of a given kind, optionally in another namespace. Flux's Go API
+/// has several names for this one shape (a Kustomization's and a HelmRelease's source
+/// reference, a health check, a chart reference); they serialize alike.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamespacedObjectKindReference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     pub kind: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+}
+
+impl NamespacedObjectKindReference {
+    /// The object it names, its namespace defaulting to `own` (the referring object's); None
+    /// for a kind floe does not know.
+    pub fn object_ref(&self, own: &str) -> Option<super::ObjectRef> {
+        let namespace = self.namespace.as_deref().unwrap_or(own);
+        super::ObjectRef::named(&self.kind, namespace, &self.name)
+    }
+}
+
+/// Another object of the same kind that must be ready first (`dependsOn`), optionally in
+/// another namespace.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DependencyReference {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,

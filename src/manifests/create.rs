@@ -8,9 +8,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use super::duration::GoDuration;
 use super::validate;
 use crate::kinds::helm_release::{
-    CrossNamespaceObjectReference, DependencyReference as HelmDependency, HelmChartTemplate,
-    HelmChartTemplateSpec, HelmRelease, HelmReleaseSpec, Install, KubeConfigReference,
-    SecretKeyReference, Upgrade, ValuesReference,
+    CrossNamespaceObjectReference, HelmChartTemplate, HelmChartTemplateSpec, HelmRelease,
+    HelmReleaseSpec, Install, KubeConfigReference, SecretKeyReference, Upgrade, ValuesReference,
 };
 use crate::kinds::kustomization::{
     CrossNamespaceSourceReference, Decryption, DependencyReference, Kustomization,
@@ -729,10 +728,10 @@ pub fn helm_release(opts: &HelmReleaseOptions) -> Result<HelmRelease, InvalidInp
                     chart,
                     version: non_empty("--chart-version", &opts.chart_version)?.unwrap_or_default(),
                     source_ref: CrossNamespaceObjectReference {
-                        api_version: String::new(),
+                        api_version: None,
                         kind,
                         name,
-                        namespace: namespace.unwrap_or_default(),
+                        namespace,
                     },
                     interval: opts.chart_interval.filter(|i| !i.0.is_zero()),
                     reconcile_strategy: opts.reconcile_strategy.as_str().to_string(),
@@ -757,10 +756,10 @@ pub fn helm_release(opts: &HelmReleaseOptions) -> Result<HelmRelease, InvalidInp
             let (kind, name, namespace) =
                 parse_kind_name("--chart-ref", chart_ref, CHART_REF_KINDS, None)?;
             let reference = CrossNamespaceObjectReference {
-                api_version: String::new(),
+                api_version: None,
                 kind,
                 name,
-                namespace: namespace.unwrap_or_default(),
+                namespace,
             };
             (None, Some(reference))
         }
@@ -769,12 +768,7 @@ pub fn helm_release(opts: &HelmReleaseOptions) -> Result<HelmRelease, InvalidInp
         .depends_on
         .iter()
         .filter(|d| !d.is_empty())
-        .map(|d| {
-            parse_dependency(d).map(|d| HelmDependency {
-                name: d.name,
-                namespace: d.namespace.unwrap_or_default(),
-            })
-        })
+        .map(|d| parse_dependency(d))
         .collect::<Result<Vec<_>, _>>()?;
     let namespace_flag = |flag: &str, value: &Option<String>| {
         value
