@@ -190,33 +190,45 @@ const DEADLINE_GRACE: std::time::Duration = std::time::Duration::from_millis(100
 async fn supervise<T>(
     future: impl std::future::Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let deadline = lifecycle::deadline();
-    let timer = async move {
-        match deadline {
-            Some(at) => tokio::time::sleep_until((at + DEADLINE_GRACE).into()).await,
-            None => std::future::pending::<()>().await,
-        }
-    };
-    let mut sigint = signal(SignalKind::interrupt())?;
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let interrupted = |signal: &'static str, exit_code: u8| {
-        anyhow::Error::new(lifecycle::Interrupted {
-            signal,
-            exit_code,
-            activity: activity_or_starting(),
-        })
-    };
+    let stopped = stopped()?;
     tokio::select! {
         result = future => result,
-        _ = timer => Err(lifecycle::DeadlineExceeded {
-            timeout: GoDuration(lifecycle::timeout()).to_string(),
-            activity: activity_or_starting(),
-        }
-        .into()),
-        _ = sigint.recv() => Err(interrupted("SIGINT", 130)),
-        _ = sigterm.recv() => Err(interrupted("SIGTERM", 143)),
+        error = stopped => Err(error),
     }
+}
+
+/// What stops a command from outside: the deadline's backstop ([`DEADLINE_GRACE`] after
+/// `--timeout`), SIGINT or SIGTERM. The signal handlers are in place when this returns; the
+/// future resolves to the error that says which it was and what floe was doing.
+fn stopped() -> std::io::Result<impl std::future::Future<Output = anyhow::Error>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let deadline = lifecycle::deadline();
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    Ok(async move {
+        let timer = async move {
+            match deadline {
+                Some(at) => tokio::time::sleep_until((at + DEADLINE_GRACE).into()).await,
+                None => std::future::pending::<()>().await,
+            }
+        };
+        let interrupted = |signal: &'static str, exit_code: u8| {
+            anyhow::Error::new(lifecycle::Interrupted {
+                signal,
+                exit_code,
+                activity: activity_or_starting(),
+            })
+        };
+        tokio::select! {
+            _ = timer => lifecycle::DeadlineExceeded {
+                timeout: GoDuration(lifecycle::timeout()).to_string(),
+                activity: activity_or_starting(),
+            }
+            .into(),
+            _ = sigint.recv() => interrupted("SIGINT", 130),
+            _ = sigterm.recv() => interrupted("SIGTERM", 143),
+        }
+    })
 }
 
 /// How long the watchdog gives the command's own handling (the runtime's deadline backstop,
@@ -230,8 +242,6 @@ const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_millis(150
 /// [`WATCHDOG_GRACE`] after the deadline's backstop or a signal, the watchdog prints the same
 /// error the runtime would, removes the scratch directories and exits with the same code.
 fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
-    use tokio::signal::unix::{SignalKind, signal};
-    let deadline = lifecycle::deadline();
     std::thread::spawn(move || {
         let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -240,33 +250,7 @@ fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
             return;
         };
         let error = runtime.block_on(async {
-            let (Ok(mut sigint), Ok(mut sigterm)) = (
-                signal(SignalKind::interrupt()),
-                signal(SignalKind::terminate()),
-            ) else {
-                return None;
-            };
-            let timer = async move {
-                match deadline {
-                    Some(at) => tokio::time::sleep_until((at + DEADLINE_GRACE).into()).await,
-                    None => std::future::pending::<()>().await,
-                }
-            };
-            let error: anyhow::Error = tokio::select! {
-                _ = timer => lifecycle::DeadlineExceeded {
-                    timeout: GoDuration(lifecycle::timeout()).to_string(),
-                    activity: activity_or_starting(),
-                }
-                .into(),
-                _ = sigint.recv() => lifecycle::Interrupted {
-                    signal: "SIGINT", exit_code: 130, activity: activity_or_starting(),
-                }
-                .into(),
-                _ = sigterm.recv() => lifecycle::Interrupted {
-                    signal: "SIGTERM", exit_code: 143, activity: activity_or_starting(),
-                }
-                .into(),
-            };
+            let error = stopped().ok()?.await;
             tokio::time::sleep(WATCHDOG_GRACE).await;
             Some(error)
         });
