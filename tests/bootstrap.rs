@@ -177,24 +177,7 @@ impl Scenario {
         let mut cmd = self.floe();
         cmd.env("GITHUB_TOKEN", TOKEN)
             .env("TMPDIR", self.tmp.path())
-            .args([
-                "bootstrap",
-                "github",
-                "-n",
-                &self.ns,
-                "--hostname",
-                &self.gh.host,
-            ])
-            .arg("--ca-file")
-            .arg(&self.gh.ca_file)
-            .arg("--manifests")
-            .arg(common::flux_install_yaml())
-            .args(["--skip-version-check", "--author-name=floe-test"])
-            .args(["--author-email=floe@example.com"])
-            .args(args);
-        if !args.iter().any(|a| a.starts_with("--timeout")) {
-            cmd.arg("--timeout=60s");
-        }
+            .args(self.github_args(args));
         cmd
     }
 
@@ -1523,7 +1506,8 @@ impl Running {
 }
 
 impl Scenario {
-    /// The arguments `github()` passes, for a process started by hand.
+    /// The arguments `github()` passes, also for a process started by hand: `args` after the
+    /// fake's settings, and `--timeout=60s` unless `args` set one.
     fn github_args(&self, args: &[&str]) -> Vec<String> {
         let mut all: Vec<String> = [
             "bootstrap",
@@ -1546,11 +1530,13 @@ impl Scenario {
                 "--skip-version-check",
                 "--author-name=floe-test",
                 "--author-email=floe@example.com",
-                "--timeout=60s",
             ]
             .map(String::from),
         );
         all.extend(args.iter().map(|a| a.to_string()));
+        if !args.iter().any(|a| a.starts_with("--timeout")) {
+            all.push("--timeout=60s".to_string());
+        }
         all
     }
 }

@@ -201,8 +201,9 @@ fn shell_available(shell: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// A directory holding only `floe`, to put first on PATH: the scripts call floe by name.
-fn floe_on_path() -> (tempfile::TempDir, String) {
+/// Runs `script` in a real `shell` with `floe` first on PATH (the completion scripts call floe
+/// by name), no KUBECONFIG and a scratch HOME.
+fn in_shell(shell: &str, script: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_floe"), dir.path().join("floe")).unwrap();
     let path = format!(
@@ -210,7 +211,14 @@ fn floe_on_path() -> (tempfile::TempDir, String) {
         dir.path().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    (dir, path)
+    std::process::Command::new(shell)
+        .env("PATH", path)
+        .env("HOME", dir.path())
+        .env_remove("KUBECONFIG")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -218,19 +226,13 @@ fn fish_completes_nested_flags_and_kinds_with_the_printed_script() {
     if !common::require(shell_available("fish"), "fish (the fish shell)") {
         return;
     }
-    let (_dir, path) = floe_on_path();
-    let out = std::process::Command::new("fish")
-        .env("PATH", path)
-        .env_remove("KUBECONFIG")
-        .arg("-c")
-        .arg(
-            "floe completion fish | source; \
-             complete -C 'floe create source git x --tag'; \
-             complete -C 'floe reconcile h'; \
-             complete -C 'floe create hr x --values-'",
-        )
-        .output()
-        .unwrap();
+    let out = in_shell(
+        "fish",
+        "floe completion fish | source; \
+         complete -C 'floe create source git x --tag'; \
+         complete -C 'floe reconcile h'; \
+         complete -C 'floe create hr x --values-'",
+    );
     let words: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -250,14 +252,10 @@ fn zsh_loads_the_completion_script() {
     if !common::require(shell_available("zsh"), "zsh") {
         return;
     }
-    let (_dir, path) = floe_on_path();
-    let out = std::process::Command::new("zsh")
-        .env("PATH", path)
-        .env("HOME", std::env::temp_dir())
-        .arg("-c")
-        .arg("autoload -U compinit && compinit -u && source <(floe completion zsh) && print -r -- ${_comps[floe]}")
-        .output()
-        .unwrap();
+    let out = in_shell(
+        "zsh",
+        "autoload -U compinit && compinit -u && source <(floe completion zsh) && print -r -- ${_comps[floe]}",
+    );
     assert!(
         out.status.success(),
         "{}",
