@@ -57,9 +57,10 @@ mod tests {
     #[test]
     fn helm_charts_are_sources_named_chart() {
         assert_eq!(FluxKind::by_word(Role::Source, "chart"), Some(FluxKind::HelmChart));
+        let ar = FluxKind::HelmChart.api_resource();
         assert_eq!(
-            FluxKind::HelmChart.crd_name(),
-            "helmcharts.source.toolkit.fluxcd.io"
+            (ar.plural.as_str(), ar.group.as_str()),
+            ("helmcharts", "source.toolkit.fluxcd.io")
         );
     }
 }

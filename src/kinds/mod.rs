@@ -194,12 +194,6 @@ impl FluxKind {
         self.visit(ApiResourceOf)
     }
 
-    /// The CRD's name, `plural.group`.
-    pub fn crd_name(self) -> String {
-        let ar = self.api_resource();
-        format!("{}.{}", ar.plural, ar.group)
-    }
-
     /// The kinds with this role, in registry order.
     pub fn with_role(role: Role) -> impl Iterator<Item = FluxKind> {
         FluxKind::ALL
@@ -288,9 +282,10 @@ mod tests {
             ["git", "helm", "oci", "bucket"]
         );
         assert_eq!(FluxKind::Kustomization.controller(), "kustomize-controller");
+        let ar = FluxKind::GitRepository.api_resource();
         assert_eq!(
-            FluxKind::GitRepository.crd_name(),
-            "gitrepositories.source.toolkit.fluxcd.io"
+            (ar.plural.as_str(), ar.group.as_str()),
+            ("gitrepositories", "source.toolkit.fluxcd.io")
         );
     }
 }
