@@ -67,16 +67,17 @@ fn pair(key: PrivateKey) -> anyhow::Result<SshKeyPair> {
 
 /// Host and port of an `ssh://[user@]host[:port]/path` URL.
 pub fn ssh_host(url: &str) -> Result<(String, u16), InvalidInput> {
+    let shown = crate::redact::url(url);
     let parsed = url::Url::parse(url)
-        .map_err(|e| InvalidInput::new(format!("invalid SSH URL {url:?}: {e}")))?;
+        .map_err(|e| InvalidInput::new(format!("invalid SSH URL {shown:?}: {e}")))?;
     if parsed.scheme() != "ssh" {
         return Err(InvalidInput::new(format!(
-            "invalid SSH URL {url:?}: the scheme must be ssh://"
+            "invalid SSH URL {shown:?}: the scheme must be ssh://"
         )));
     }
     let host = parsed
         .host_str()
-        .ok_or_else(|| InvalidInput::new(format!("invalid SSH URL {url:?}: no host")))?;
+        .ok_or_else(|| InvalidInput::new(format!("invalid SSH URL {shown:?}: no host")))?;
     Ok((host.to_string(), parsed.port().unwrap_or(22)))
 }
 

@@ -28,6 +28,8 @@ impl StatusRow {
     pub fn new(kind: FluxKind, object: &Observed) -> StatusRow {
         let (ready, message) = match object.ready() {
             Some(c) => (c.status.clone(), c.message.clone()),
+            // As flux shows the kinds no controller reconciles.
+            None if object.fixed => ("True".to_string(), format!("{kind} is Ready")),
             // Flux's wording for an object no controller has looked at yet.
             None => ("False".to_string(), "waiting to be reconciled".to_string()),
         };

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
 use super::install::InstallFlags;
@@ -13,7 +13,7 @@ use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
     self, GitHost, GitHubTarget, GitTarget, Options, PullCredentials, TeamAccess, files,
 };
-use crate::credentials::{KeyAlgorithm, SshKeyPair};
+use crate::credentials::SshKeyPair;
 use crate::git::{GitAuth, RemoteSpec};
 use crate::install::InstallOptions;
 use crate::manifests::duration::GoDuration;
@@ -34,20 +34,6 @@ pub enum BootstrapCommand {
     Github(Box<GithubArgs>),
     /// Bootstrap from any Git server (no provider API)
     Git(Box<GitArgs>),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SshKeyAlgorithm {
-    Ecdsa,
-    Ed25519,
-    Rsa,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EcdsaCurve {
-    P256,
-    P384,
-    P521,
 }
 
 /// Flags both bootstrap commands take.
@@ -74,15 +60,8 @@ pub struct CommonFlags {
         value_name = "NAME"
     )]
     pub secret_name: String,
-    /// Algorithm of a generated SSH key
-    #[arg(long = "ssh-key-algorithm", value_enum, default_value = "ecdsa")]
-    pub ssh_key_algorithm: SshKeyAlgorithm,
-    /// Curve of a generated ECDSA key
-    #[arg(long = "ssh-ecdsa-curve", value_enum, default_value = "p384")]
-    pub ssh_ecdsa_curve: EcdsaCurve,
-    /// Size of a generated RSA key in bits (2048 to 8192)
-    #[arg(long = "ssh-rsa-bits", default_value_t = 2048, value_name = "BITS")]
-    pub ssh_rsa_bits: usize,
+    #[command(flatten)]
+    pub ssh_key: super::flags::SshKeyFlags,
     /// Commit author name (default: git config user.name, else floe)
     #[arg(long = "author-name", value_name = "NAME")]
     pub author_name: Option<String>,
@@ -210,26 +189,6 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: BootstrapArgs) -> anyhow::Result<
     }
 }
 
-fn key_algorithm(flags: &CommonFlags) -> Result<KeyAlgorithm, InvalidInput> {
-    Ok(match flags.ssh_key_algorithm {
-        SshKeyAlgorithm::Ed25519 => KeyAlgorithm::Ed25519,
-        SshKeyAlgorithm::Ecdsa => KeyAlgorithm::Ecdsa(match flags.ssh_ecdsa_curve {
-            EcdsaCurve::P256 => ssh_key::EcdsaCurve::NistP256,
-            EcdsaCurve::P384 => ssh_key::EcdsaCurve::NistP384,
-            EcdsaCurve::P521 => ssh_key::EcdsaCurve::NistP521,
-        }),
-        SshKeyAlgorithm::Rsa => {
-            let bits = flags.ssh_rsa_bits;
-            if !(2048..=8192).contains(&bits) || !bits.is_multiple_of(8) {
-                return Err(InvalidInput::new(format!(
-                    "invalid --ssh-rsa-bits {bits}: allowed are multiples of 8 from 2048 to 8192"
-                )));
-            }
-            KeyAlgorithm::Rsa { bits }
-        }
-    })
-}
-
 /// Validates the shared flags into options; the install objects are loaded later, from the
 /// install options returned beside them.
 fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<(Options, InstallOptions)> {
@@ -248,7 +207,7 @@ fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<(Options,
         flux_version: install.version.clone(),
         components,
         install_objects: Vec::new(),
-        key_algorithm: key_algorithm(flags)?,
+        key_algorithm: flags.ssh_key.algorithm()?,
         author_name: flags.author_name.clone(),
         author_email: flags.author_email.clone(),
         commit_message_appendix: flags.commit_message_appendix.clone(),

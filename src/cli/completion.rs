@@ -10,7 +10,7 @@ use clap_complete::Shell;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 use clap_complete::env::Shells;
 
-use crate::kinds::{FluxKind, Role};
+use crate::kinds::FluxKind;
 
 /// The variable the shell scripts set to ask floe for completions.
 pub const VAR: &str = "COMPLETE";
@@ -63,11 +63,15 @@ pub fn script(shell: Shell) -> anyhow::Result<String> {
 pub fn object_names(kinds: Vec<FluxKind>) -> ArgValueCandidates {
     ArgValueCandidates::new(move || {
         let words: Vec<String> = std::env::args().collect();
-        // `source git <TAB>`: only the kind typed after `source`.
+        // `source git <TAB>`: only the kind typed after `source` (or `image`).
         let typed: Vec<FluxKind> = words
             .iter()
-            .filter_map(|w| FluxKind::by_word(Role::Source, w))
-            .filter(|k| kinds.contains(k))
+            .filter_map(|w| {
+                kinds
+                    .iter()
+                    .copied()
+                    .find(|k| k.facts().words.contains(&w.as_str()))
+            })
             .take(1)
             .collect();
         let kinds = if kinds.len() > 1 && !typed.is_empty() {

@@ -1,11 +1,16 @@
-//! `floe create source|sync|helmrelease`: build a Flux object from flags, then print it (`--export`) or apply it.
+//! `floe create ...`: build a Flux object (or a Secret, or a tenant) from flags, then print it
+//! (`--export`) or apply it.
 
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
 use super::create_helmrelease::HelmReleaseArgs;
+use super::create_image::ImageArgs;
+use super::create_notification::{AlertArgs, AlertProviderArgs, ReceiverArgs};
+use super::create_secret::SecretArgs;
 use super::create_source::SourceArgs;
 use super::create_sync::SyncArgs;
+use super::create_tenant::TenantArgs;
 use crate::ui::Ui;
 
 #[derive(Debug, Args)]
@@ -16,7 +21,7 @@ pub struct CreateArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CreateCommand {
-    /// Create or update a source: git, helm, oci or bucket
+    /// Create or update a source: git, helm, oci, bucket or chart
     Source(SourceArgs),
     /// Create or update a sync (a Flux Kustomization) that applies a path of a source
     #[command(visible_aliases = ["kustomization", "ks"])]
@@ -24,6 +29,19 @@ pub enum CreateCommand {
     /// Create or update a Helm release (a Flux HelmRelease) of a chart
     #[command(name = "helmrelease", visible_alias = "hr")]
     HelmRelease(Box<HelmReleaseArgs>),
+    /// Create or update an alert provider (a Flux notification Provider): where alerts go
+    #[command(name = "alert-provider")]
+    AlertProvider(AlertProviderArgs),
+    /// Create or update an Alert: which objects' events go to a provider
+    Alert(AlertArgs),
+    /// Create or update a Receiver: a webhook that reconciles objects when called
+    Receiver(ReceiverArgs),
+    /// Create or update image automation: repository, policy or update
+    Image(ImageArgs),
+    /// Create or update a Secret Flux reads credentials from
+    Secret(SecretArgs),
+    /// Create or update a tenant: namespaces, a ServiceAccount and its RoleBindings
+    Tenant(TenantArgs),
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: CreateArgs) -> anyhow::Result<()> {
@@ -31,5 +49,11 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: CreateArgs) -> anyhow::Result<()>
         CreateCommand::Source(source) => super::create_source::run(global, ui, source),
         CreateCommand::Sync(sync) => super::create_sync::run(global, ui, sync),
         CreateCommand::HelmRelease(hr) => super::create_helmrelease::run(global, ui, *hr),
+        CreateCommand::AlertProvider(a) => super::create_notification::run_provider(global, ui, a),
+        CreateCommand::Alert(a) => super::create_notification::run_alert(global, ui, a),
+        CreateCommand::Receiver(a) => super::create_notification::run_receiver(global, ui, a),
+        CreateCommand::Image(a) => super::create_image::run(global, ui, a),
+        CreateCommand::Secret(a) => super::create_secret::run(global, ui, a),
+        CreateCommand::Tenant(a) => super::create_tenant::run(global, ui, a),
     }
 }

@@ -94,3 +94,34 @@ pub fn at_revision(revision: &str) -> String {
         format!(" at revision {revision}")
     }
 }
+
+/// For objects no Flux controller reconciles (Secrets, a tenant's namespace and RBAC): prints
+/// them with `--export` (each as flux prints it, `trailer` after the last), or applies them in
+/// order and reports each.
+pub fn export_or_apply_plain(
+    global: &GlobalArgs,
+    ui: &Ui,
+    objects: &[serde_json::Value],
+    export: bool,
+    trailer: &str,
+) -> anyhow::Result<()> {
+    if export {
+        let mut out = String::new();
+        for object in objects {
+            out.push_str(&export_yaml(object));
+        }
+        out.push_str(trailer);
+        std::io::stdout().lock().write_all(out.as_bytes())?;
+        return Ok(());
+    }
+    block_on(async {
+        let cluster = connect(global).await?;
+        for object in objects {
+            let what = crate::cluster::apply::reference(object);
+            ui.step(Mark::Applying, &format!("applying {what}"));
+            let action = objects::apply(&cluster, object).await?;
+            ui.step(Mark::Done, &format!("{what} {action}"));
+        }
+        Ok(())
+    })
+}

@@ -1,4 +1,4 @@
-//! `floe create source git|helm|oci|bucket NAME`.
+//! `floe create source git|helm|oci|bucket|chart NAME`.
 
 use clap::{Args, Subcommand};
 
@@ -30,6 +30,42 @@ pub enum SourceKind {
     Oci(OciArgs),
     /// Create or update a Bucket source
     Bucket(BucketArgs),
+    /// Create or update a HelmChart source: a chart from a HelmRepository, GitRepository or Bucket
+    Chart(ChartArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe create source chart podinfo \\\n    --source=HelmRepository/podinfo \\\n    --chart=podinfo \\\n    --chart-version='6.x' \\\n    --export")]
+pub struct ChartArgs {
+    /// Name of the HelmChart (an RFC 1123 label)
+    pub name: String,
+    /// Where the chart comes from, Kind/name; Kind is HelmRepository, GitRepository or Bucket
+    #[arg(long, value_name = "KIND/NAME")]
+    pub source: String,
+    /// Chart name (HelmRepository) or path (GitRepository, Bucket)
+    #[arg(long, value_name = "NAME|PATH")]
+    pub chart: String,
+    /// Chart version or semver range (ignored for charts from GitRepository sources)
+    #[arg(long = "chart-version", value_name = "VERSION")]
+    pub chart_version: Option<String>,
+    /// When the chart counts as changed
+    #[arg(long = "reconcile-strategy", value_parser = super::flags::choice::<create::ReconcileStrategy>(), default_value = "ChartVersion", value_name = "STRATEGY")]
+    pub reconcile_strategy: create::ReconcileStrategy,
+    /// Verify the chart's signature with this provider
+    #[arg(long = "verify-provider", value_parser = super::flags::choice::<create::VerifyProvider>(), value_name = "PROVIDER")]
+    pub verify_provider: Option<create::VerifyProvider>,
+    /// Secret with the public keys to verify with
+    #[arg(long = "verify-secret-ref", value_name = "NAME")]
+    pub verify_secret_ref: Option<String>,
+    /// Regular expression the signer's OIDC issuer must match (keyless cosign)
+    #[arg(long = "verify-issuer", value_name = "REGEX")]
+    pub verify_issuer: Option<String>,
+    /// Regular expression the signer's OIDC subject must match (keyless cosign)
+    #[arg(long = "verify-subject", value_name = "REGEX")]
+    pub verify_subject: Option<String>,
+    #[command(flatten)]
+    pub create: CreateFlags,
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +272,20 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 region: a.region,
                 insecure: a.insecure,
                 secret_ref: a.secret_ref,
+            })?;
+            export_or_apply(global, ui, &object, &a.create)
+        }
+        SourceKind::Chart(a) => {
+            let object = create::helm_chart(&create::HelmChartOptions {
+                object: a.create.object(global, &a.name),
+                source: a.source,
+                chart: a.chart,
+                chart_version: a.chart_version,
+                reconcile_strategy: a.reconcile_strategy,
+                verify_provider: a.verify_provider,
+                verify_secret_ref: a.verify_secret_ref,
+                verify_issuer: a.verify_issuer,
+                verify_subject: a.verify_subject,
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }

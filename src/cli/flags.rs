@@ -62,3 +62,56 @@ mod tests {
         assert!(go_bool("").is_err());
     }
 }
+
+/// How to generate an SSH key (bootstrap, `create secret git`), with flux's flags.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SshKeyFlags {
+    /// Algorithm of a generated SSH key
+    #[arg(long = "ssh-key-algorithm", value_enum, default_value = "ecdsa")]
+    pub ssh_key_algorithm: SshKeyAlgorithm,
+    /// Curve of a generated ECDSA key
+    #[arg(long = "ssh-ecdsa-curve", value_enum, default_value = "p384")]
+    pub ssh_ecdsa_curve: EcdsaCurve,
+    /// Size of a generated RSA key in bits (2048 to 8192)
+    #[arg(long = "ssh-rsa-bits", default_value_t = 2048, value_name = "BITS")]
+    pub ssh_rsa_bits: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SshKeyAlgorithm {
+    Ecdsa,
+    Ed25519,
+    Rsa,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EcdsaCurve {
+    P256,
+    P384,
+    P521,
+}
+
+impl SshKeyFlags {
+    pub fn algorithm(
+        &self,
+    ) -> Result<crate::credentials::KeyAlgorithm, crate::usage::InvalidInput> {
+        use crate::credentials::KeyAlgorithm;
+        Ok(match self.ssh_key_algorithm {
+            SshKeyAlgorithm::Ed25519 => KeyAlgorithm::Ed25519,
+            SshKeyAlgorithm::Ecdsa => KeyAlgorithm::Ecdsa(match self.ssh_ecdsa_curve {
+                EcdsaCurve::P256 => ssh_key::EcdsaCurve::NistP256,
+                EcdsaCurve::P384 => ssh_key::EcdsaCurve::NistP384,
+                EcdsaCurve::P521 => ssh_key::EcdsaCurve::NistP521,
+            }),
+            SshKeyAlgorithm::Rsa => {
+                let bits = self.ssh_rsa_bits;
+                if !(2048..=8192).contains(&bits) || !bits.is_multiple_of(8) {
+                    return Err(crate::usage::InvalidInput::new(format!(
+                        "invalid --ssh-rsa-bits {bits}: allowed are multiples of 8 from 2048 to 8192"
+                    )));
+                }
+                KeyAlgorithm::Rsa { bits }
+            }
+        })
+    }
+}

@@ -7,8 +7,12 @@ pub mod completion;
 pub mod create;
 pub mod create_common;
 pub mod create_helmrelease;
+mod create_image;
+mod create_notification;
+mod create_secret;
 pub mod create_source;
 pub mod create_sync;
+mod create_tenant;
 pub mod delete;
 pub mod export;
 pub mod flags;
@@ -91,9 +95,9 @@ pub enum Command {
     Install(Box<install::InstallArgs>),
     /// Check the cluster before installing (--pre) or the installed controllers
     Check(check::CheckArgs),
-    /// Show the state of sources, syncs and Helm releases
+    /// Show the state of Flux objects: sources, syncs, Helm releases, alerts, images
     Get(get::GetArgs),
-    /// Create or update Flux sources, syncs and Helm releases
+    /// Create or update Flux objects, and the Secrets and tenants they use
     Create(Box<create::CreateArgs>),
     /// Ask Flux to reconcile objects now and wait for the result
     Reconcile(reconcile::ReconcileArgs),

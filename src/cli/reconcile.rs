@@ -19,7 +19,7 @@ use crate::usage::InvalidInput;
 pub struct ReconcileArgs {
     #[command(subcommand)]
     pub target: Targets<Many>,
-    /// Reconcile the object's source first (syncs and Helm releases)
+    /// Reconcile the object's source first (syncs, Helm releases, image policies and updates)
     #[arg(long, global = true)]
     pub with_source: bool,
     /// Helm releases: install or upgrade once now, even if nothing changed
@@ -39,9 +39,17 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: ReconcileArgs) -> anyhow::Result<
         ))
         .into());
     }
-    if args.with_source && !matches!(kind.role(), Role::Sync | Role::Release) {
+    if kind.facts().fixed {
         return Err(InvalidInput::new(format!(
-            "--with-source applies to syncs and Helm releases, not to {}",
+            "{} objects are not reconciled: {} reads them when an event arrives, so a change applies at once",
+            kind.kind(),
+            kind.controller()
+        ))
+        .into());
+    }
+    if args.with_source && !matches!(kind.role(), Role::Sync | Role::Release | Role::Image) {
+        return Err(InvalidInput::new(format!(
+            "--with-source applies to syncs, Helm releases, image policies and updates, not to {}",
             kind.kind()
         ))
         .into());

@@ -1,5 +1,6 @@
 //! Naming Flux objects on the command line, built from the kind registry: `source KIND NAME`
-//! for every source kind, and `WORD NAME` for every other kind (`sync`, `helmrelease`...).
+//! for every source kind, `image KIND NAME` for every image kind, and `WORD NAME` for every
+//! other kind (`sync`, `helmrelease`, `alert`...).
 //! get, reconcile, suspend, resume, delete and export all use this one grammar, so a kind added
 //! to the registry appears in all of them.
 
@@ -99,43 +100,55 @@ impl<N> Targets<N> {
     }
 }
 
-const SOURCE: &str = "source";
-const SOURCES: &str = "sources";
 const ALL: &str = "all";
 
 fn names_arg<N: Names>(kinds: Vec<FluxKind>) -> Arg {
     N::arg().add(super::completion::object_names(kinds))
 }
 
+/// The role a group word (`source`, `sources`, `image`, `images`) names.
+fn group_named(name: &str) -> Option<Role> {
+    Role::GROUPS
+        .iter()
+        .find(|(_, one, many)| *one == name || *many == name)
+        .map(|(role, ..)| *role)
+}
+
+/// The kind a word names on its own (`sync`, `hr`, `alert`): kinds outside every group.
+fn ungrouped_named(name: &str) -> Option<FluxKind> {
+    FluxKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.role().group().is_none() && k.facts().words.contains(&name))
+}
+
 impl<N: Names> Subcommand for Targets<N> {
     fn augment_subcommands(cmd: Command) -> Command {
         let parent = cmd.get_name().to_string();
         let example = |words: &str| format!("Examples:\n  floe {parent} {words} {}", N::EXAMPLE);
-        let source_words: Vec<&'static str> = FluxKind::with_role(Role::Source)
-            .map(FluxKind::word)
-            .collect();
-        let kinds_arg = Arg::new("kind")
-            .value_name("KIND")
-            .help("Which kind of source")
-            .required(true)
-            .value_parser(clap::builder::PossibleValuesParser::new(
-                source_words.iter().copied().chain(N::LISTS.then_some(ALL)),
-            ));
-        let (name, alias) = if N::LISTS {
-            (SOURCES, SOURCE)
-        } else {
-            (SOURCE, SOURCES)
-        };
-        let mut cmd = cmd.subcommand(
-            Command::new(name)
-                .visible_alias(alias)
-                .about(format!("Sources: {}", source_words.join(", ")))
-                .after_help(example(&format!("{name} git")))
-                .arg(kinds_arg)
-                .arg(names_arg::<N>(FluxKind::with_role(Role::Source).collect())),
-        );
+        let mut cmd = cmd;
+        for (role, one, many) in Role::GROUPS.iter().copied() {
+            let words: Vec<&'static str> = FluxKind::with_role(role).map(FluxKind::word).collect();
+            let kinds_arg = Arg::new("kind")
+                .value_name("KIND")
+                .help(format!("Which kind of {one}"))
+                .required(true)
+                .value_parser(clap::builder::PossibleValuesParser::new(
+                    words.iter().copied().chain(N::LISTS.then_some(ALL)),
+                ));
+            let (name, alias) = if N::LISTS { (many, one) } else { (one, many) };
+            let title = capitalised(many);
+            cmd = cmd.subcommand(
+                Command::new(name)
+                    .visible_alias(alias)
+                    .about(format!("{title}: {}", words.join(", ")))
+                    .after_help(example(&format!("{name} {}", words[0])))
+                    .arg(kinds_arg)
+                    .arg(names_arg::<N>(FluxKind::with_role(role).collect())),
+            );
+        }
         for kind in FluxKind::ALL.iter().copied() {
-            if kind.role() == Role::Source {
+            if kind.role().group().is_some() {
                 continue;
             }
             let facts = kind.facts();
@@ -166,11 +179,7 @@ impl<N: Names> Subcommand for Targets<N> {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        [SOURCE, SOURCES].contains(&name)
-            || (N::LISTS && name == ALL)
-            || FluxKind::ALL
-                .iter()
-                .any(|k| k.role() != Role::Source && k.facts().words.contains(&name))
+        group_named(name).is_some() || (N::LISTS && name == ALL) || ungrouped_named(name).is_some()
     }
 }
 
@@ -192,20 +201,16 @@ impl<N: Names> FromArgMatches for Targets<N> {
             .collect();
         let (kinds, grouped) = if name == ALL {
             (FluxKind::ALL.to_vec(), true)
-        } else if name == SOURCE || name == SOURCES {
+        } else if let Some(role) = group_named(name) {
             let word = sub.get_one::<String>("kind").expect("required");
             if word == ALL {
-                (FluxKind::with_role(Role::Source).collect(), true)
+                (FluxKind::with_role(role).collect(), true)
             } else {
-                let kind = FluxKind::by_word(Role::Source, word).expect("a possible value");
+                let kind = FluxKind::by_word(role, word).expect("a possible value");
                 (vec![kind], false)
             }
         } else {
-            let kind = FluxKind::ALL
-                .iter()
-                .copied()
-                .find(|k| k.role() != Role::Source && k.facts().words.contains(&name))
-                .expect("a registered subcommand");
+            let kind = ungrouped_named(name).expect("a registered subcommand");
             (vec![kind], false)
         };
         Ok(Targets {

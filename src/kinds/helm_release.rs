@@ -2,6 +2,8 @@
 //! (floe's release role). Field names and omit-when-empty rules follow helm-controller's Go
 //! types, so objects serialize exactly as Flux writes them.
 
+use std::borrow::Cow;
+
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
@@ -173,11 +175,11 @@ impl FluxObject for HelmRelease {
         self.status.as_ref()?.observed_generation
     }
     /// The chart version of the newest release, else the one last attempted (as `flux get hr`).
-    fn revision(&self) -> Option<&str> {
+    fn revision(&self) -> Option<Cow<'_, str>> {
         let status = self.status.as_ref()?;
         match status.history.first() {
-            Some(latest) => Some(&latest.chart_version),
-            None => status.last_attempted_revision.as_deref(),
+            Some(latest) => Some(Cow::Borrowed(&latest.chart_version)),
+            None => status.last_attempted_revision.as_deref().map(Cow::Borrowed),
         }
     }
     fn attempted_revision(&self) -> Option<&str> {

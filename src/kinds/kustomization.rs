@@ -1,6 +1,8 @@
 //! `kustomize.toolkit.fluxcd.io/v1`: the Kustomization that syncs a path of a source to the
 //! cluster (floe calls it a sync).
 
+use std::borrow::Cow;
+
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
@@ -96,8 +98,8 @@ impl FluxObject for Kustomization {
     fn observed_generation(&self) -> Option<i64> {
         self.status.as_ref()?.observed_generation
     }
-    fn revision(&self) -> Option<&str> {
-        self.status.as_ref()?.last_applied_revision.as_deref()
+    fn revision(&self) -> Option<Cow<'_, str>> {
+        self.status.as_ref()?.last_applied_revision.as_deref().map(Cow::Borrowed)
     }
     fn attempted_revision(&self) -> Option<&str> {
         self.status.as_ref()?.last_attempted_revision.as_deref()

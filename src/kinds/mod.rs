@@ -12,6 +12,7 @@
 pub mod meta;
 pub mod observed;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition;
@@ -21,6 +22,23 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use observed::Observed;
+
+impl Role {
+    /// The roles whose kinds the command line names after a group word (`source git`,
+    /// `image policy`), with the word in the singular and the plural; the kinds of other roles
+    /// are named by their own word (`sync`, `alert`).
+    pub const GROUPS: &'static [(Role, &'static str, &'static str)] = &[
+        (Role::Source, "source", "sources"),
+        (Role::Image, "image", "images"),
+    ];
+
+    pub fn group(self) -> Option<(&'static str, &'static str)> {
+        Role::GROUPS
+            .iter()
+            .find(|(role, ..)| *role == self)
+            .map(|(_, one, many)| (*one, *many))
+    }
+}
 
 /// What a kind does in a GitOps pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +77,13 @@ pub trait FluxObject:
 
     fn conditions(&self) -> &[Condition];
     fn observed_generation(&self) -> Option<i64>;
+    /// No controller reconciles it (notification-controller's Alerts and Providers): it has
+    /// no status and is ready once it exists, and there is nothing to reconcile.
+    const STATIC: bool = false;
+
     /// What `get` shows as REVISION: the stored artifact for sources, the applied revision
-    /// for syncs, the released chart version for releases.
-    fn revision(&self) -> Option<&str>;
+    /// for syncs, the released chart version for releases (docs/output.md lists every kind).
+    fn revision(&self) -> Option<Cow<'_, str>>;
     /// The revision the controller last tried (for a sync or release), which may have failed.
     fn attempted_revision(&self) -> Option<&str>;
     fn last_handled_reconcile_at(&self) -> Option<&str>;
@@ -76,14 +98,16 @@ pub trait Visitor {
     fn visit<K: FluxObject>(self) -> Self::Output;
 }
 
-/// How every source kind reads (used by the kind files, which the registry declares after
-/// it): its revision is its stored artifact's, and it has no attempted revision of its own.
-macro_rules! source_kind {
-    ($ty:ty, $word:literal, $about:literal, |$object:ident| $source:expr) => {
+/// How a kind with the usual status (conditions, observedGeneration, lastHandledReconcileAt,
+/// `spec.suspend`) reads; used by the kind files, which the registry declares after it.
+/// `revision` and `source` are expressions over the object, named by the closure's argument.
+macro_rules! flux_kind {
+    ($ty:ty, $controller:literal, $role:ident, [$($word:literal),+], $about:literal,
+     revision: |$r:ident| $revision:expr, source: |$s:ident| $source:expr) => {
         impl $crate::kinds::FluxObject for $ty {
-            const CONTROLLER: &'static str = "source-controller";
-            const ROLE: $crate::kinds::Role = $crate::kinds::Role::Source;
-            const WORDS: &'static [&'static str] = &[$word];
+            const CONTROLLER: &'static str = $controller;
+            const ROLE: $crate::kinds::Role = $crate::kinds::Role::$role;
+            const WORDS: &'static [&'static str] = &[$($word),+];
             const ABOUT: &'static str = $about;
 
             fn conditions(&self) -> &[k8s_openapi::apimachinery::pkg::apis::meta::v1::Condition] {
@@ -92,8 +116,9 @@ macro_rules! source_kind {
             fn observed_generation(&self) -> Option<i64> {
                 self.status.as_ref()?.observed_generation
             }
-            fn revision(&self) -> Option<&str> {
-                Some(&self.status.as_ref()?.artifact.as_ref()?.revision)
+            fn revision(&self) -> Option<std::borrow::Cow<'_, str>> {
+                let $r = self;
+                $revision
             }
             fn attempted_revision(&self) -> Option<&str> {
                 None
@@ -105,10 +130,20 @@ macro_rules! source_kind {
                 self.spec.suspend
             }
             fn source(&self) -> Option<$crate::kinds::ObjectRef> {
-                let $object = self;
+                let $s = self;
                 $source
             }
         }
+    };
+}
+
+/// How every source kind reads: run by source-controller, its revision is its stored
+/// artifact's.
+macro_rules! source_kind {
+    ($ty:ty, $word:literal, $about:literal, |$object:ident| $source:expr) => {
+        flux_kind!($ty, "source-controller", Source, [$word], $about,
+            revision: |o| Some(std::borrow::Cow::Borrowed(o.status.as_ref()?.artifact.as_ref()?.revision.as_str())),
+            source: |$object| $source);
     };
 }
 
@@ -143,12 +178,17 @@ registry! {
     mod helm_chart { HelmChart }
     mod kustomization { Kustomization }
     mod helm_release { HelmRelease }
+    mod notification { Alert, Provider }
+    mod receiver { Receiver }
+    mod image { ImageRepository, ImagePolicy, ImageUpdateAutomation }
 }
 
 /// The kind's static facts, gathered through one visit.
 #[derive(Debug, Clone, Copy)]
 pub struct Facts {
     pub controller: &'static str,
+    /// See [`FluxObject::STATIC`].
+    pub fixed: bool,
     pub role: Role,
     pub words: &'static [&'static str],
     pub about: &'static str,
@@ -160,6 +200,7 @@ impl Visitor for FactsOf {
     fn visit<K: FluxObject>(self) -> Facts {
         Facts {
             controller: K::CONTROLLER,
+            fixed: K::STATIC,
             role: K::ROLE,
             words: K::WORDS,
             about: K::ABOUT,

@@ -19,6 +19,9 @@ pub struct Observed {
     pub attempted_revision: Option<String>,
     pub last_handled_reconcile_at: Option<String>,
     pub suspended: bool,
+    /// A kind no controller reconciles (see [`super::FluxObject::STATIC`]): ready once it
+    /// exists.
+    pub fixed: bool,
     pub labels: std::collections::BTreeMap<String, String>,
     /// The object it reads from (`reconcile --with-source`).
     pub source: Option<ObjectRef>,
@@ -32,7 +35,8 @@ impl Observed {
             generation: object.meta().generation.unwrap_or(0),
             observed_generation: object.observed_generation(),
             conditions: object.conditions().to_vec(),
-            revision: object.revision().unwrap_or_default().to_string(),
+            revision: object.revision().unwrap_or_default().into_owned(),
+            fixed: K::STATIC,
             attempted_revision: object.attempted_revision().map(str::to_string),
             last_handled_reconcile_at: object.last_handled_reconcile_at().map(str::to_string),
             suspended: object.suspended(),
@@ -61,7 +65,8 @@ impl Observed {
 
     /// Ready=True for the current spec: the controller has observed the latest generation.
     pub fn is_ready_now(&self) -> bool {
-        self.observed_generation.unwrap_or(-1) >= self.generation && self.is_true("Ready")
+        self.fixed
+            || self.observed_generation.unwrap_or(-1) >= self.generation && self.is_true("Ready")
     }
 
     /// Whether the controller's last attempt at the current generation failed, as the Flux
@@ -94,6 +99,9 @@ impl Observed {
     /// `Some(Ok)` when Ready for the current generation, `Some(Err(message))` when the
     /// controller has given up on it or failed this generation, `None` while in progress.
     pub fn settled(&self) -> Option<Result<(), String>> {
+        if self.fixed {
+            return Some(Ok(()));
+        }
         let ready = self.ready()?;
         if self.is_ready_now() {
             Some(Ok(()))

@@ -33,7 +33,7 @@ pub struct ObjectOptions {
 }
 
 impl ObjectOptions {
-    fn metadata(&self) -> Result<ObjectMeta, InvalidInput> {
+    pub(crate) fn metadata(&self) -> Result<ObjectMeta, InvalidInput> {
         let name = validate::rfc1123_name("name", &self.name)?;
         let namespace = validate::rfc1123_name("namespace", &self.namespace)?;
         let labels = validate::labels(&self.labels)?;
@@ -60,6 +60,8 @@ macro_rules! provider_enum {
         }
     };
 }
+
+pub(crate) use provider_enum;
 
 provider_enum!(
     /// Who authenticates a GitRepository's pulls.
@@ -116,7 +118,7 @@ fn source_url(
     Ok(value.to_string())
 }
 
-fn secret_name(
+pub(crate) fn secret_name(
     flag: &str,
     value: Option<&str>,
 ) -> Result<Option<LocalObjectReference>, InvalidInput> {
@@ -128,7 +130,7 @@ fn secret_name(
 }
 
 /// Rejects flags given together when one would silently override the other.
-fn at_most_one(given: &[(&str, bool)], why: &str) -> Result<(), InvalidInput> {
+pub(crate) fn at_most_one(given: &[(&str, bool)], why: &str) -> Result<(), InvalidInput> {
     let set: Vec<&str> = given
         .iter()
         .filter(|(_, on)| *on)
@@ -143,7 +145,10 @@ fn at_most_one(given: &[(&str, bool)], why: &str) -> Result<(), InvalidInput> {
     Ok(())
 }
 
-fn non_empty(flag: &str, value: &Option<String>) -> Result<Option<String>, InvalidInput> {
+pub(crate) fn non_empty(
+    flag: &str,
+    value: &Option<String>,
+) -> Result<Option<String>, InvalidInput> {
     match value {
         Some(v) if v.trim().is_empty() => Err(InvalidInput::new(format!(
             "invalid {flag} '': must not be empty"
@@ -476,7 +481,7 @@ pub fn parse_source_ref(value: &str) -> Result<CrossNamespaceSourceReference, In
 
 /// Parses `Kind/name[.namespace]` for `flag`: the kind one of `kinds` (case-insensitive,
 /// written as listed), or `default` when the value has no kind.
-fn parse_kind_name(
+pub(crate) fn parse_kind_name(
     flag: &str,
     value: &str,
     kinds: &[&str],
@@ -905,4 +910,102 @@ mod tests {
             json!({"image": {"repository": "r", "tag": "2"}, "list": [3], "keep": true, "new": {"a": 1}})
         );
     }
+}
+
+provider_enum!(
+    /// Who signed a chart (`create source chart --verify-provider`).
+    VerifyProvider { Cosign => "cosign", Notation => "notation" }
+);
+
+#[derive(Clone, Debug)]
+pub struct HelmChartOptions {
+    pub object: ObjectOptions,
+    /// `Kind/name` of a HelmRepository, GitRepository or Bucket in the chart's namespace.
+    pub source: String,
+    pub chart: String,
+    pub chart_version: Option<String>,
+    pub reconcile_strategy: ReconcileStrategy,
+    pub verify_provider: Option<VerifyProvider>,
+    pub verify_secret_ref: Option<String>,
+    pub verify_issuer: Option<String>,
+    pub verify_subject: Option<String>,
+}
+
+/// A HelmChart (`create source chart`): a chart source-controller pulls or builds on its own,
+/// for a HelmRelease's `--chart-ref`.
+pub fn helm_chart(
+    opts: &HelmChartOptions,
+) -> Result<crate::kinds::helm_chart::HelmChart, InvalidInput> {
+    use crate::kinds::helm_chart::{HelmChart, HelmChartSpec, LocalHelmChartSourceReference};
+    let metadata = opts.object.metadata()?;
+    let (kind, name, namespace) =
+        parse_kind_name("--source", &opts.source, HELM_CHART_SOURCE_KINDS, None)?;
+    if namespace.is_some() {
+        return Err(InvalidInput::new(format!(
+            "invalid --source '{}': a HelmChart reads a source in its own namespace; drop '.{}'",
+            opts.source,
+            namespace.unwrap_or_default()
+        )));
+    }
+    let chart = non_empty("--chart", &Some(opts.chart.clone()))?.unwrap_or_default();
+    if chart.is_empty() {
+        return Err(InvalidInput::new(
+            "--chart is required: the chart's name (HelmRepository) or path (GitRepository, Bucket)",
+        ));
+    }
+    let mut other = super::super::kinds::meta::OtherFields::new();
+    match opts.verify_provider {
+        Some(provider) => {
+            let mut verify = serde_json::json!({ "provider": provider.as_str() });
+            if let Some(secret) =
+                secret_name("--verify-secret-ref", opts.verify_secret_ref.as_deref())?
+            {
+                verify["secretRef"] = serde_json::json!({ "name": secret.name });
+            }
+            if opts.verify_issuer.is_some() || opts.verify_subject.is_some() {
+                let mut identity = serde_json::Map::new();
+                for (key, value) in [
+                    ("issuer", &opts.verify_issuer),
+                    ("subject", &opts.verify_subject),
+                ] {
+                    if let Some(value) = value {
+                        regex::Regex::new(value).map_err(|_| {
+                            InvalidInput::new(format!(
+                                "invalid --verify-{key} '{value}': not a regular expression (RE2 syntax)"
+                            ))
+                        })?;
+                        identity.insert(key.to_string(), value.clone().into());
+                    }
+                }
+                verify["matchOIDCIdentity"] = serde_json::json!([identity]);
+            }
+            other.insert("verify".to_string(), verify);
+        }
+        None if opts.verify_secret_ref.is_some()
+            || opts.verify_issuer.is_some()
+            || opts.verify_subject.is_some() =>
+        {
+            return Err(InvalidInput::new(
+                "--verify-secret-ref, --verify-issuer and --verify-subject need --verify-provider (cosign or notation)",
+            ));
+        }
+        None => {}
+    }
+    Ok(HelmChart {
+        metadata,
+        spec: HelmChartSpec {
+            chart,
+            version: non_empty("--chart-version", &opts.chart_version)?,
+            source_ref: LocalHelmChartSourceReference {
+                api_version: None,
+                kind,
+                name,
+            },
+            interval: opts.object.interval,
+            reconcile_strategy: Some(opts.reconcile_strategy.as_str().to_string()),
+            suspend: false,
+            other,
+        },
+        status: None,
+    })
 }

@@ -2,6 +2,10 @@
 
 pub mod create;
 pub mod duration;
+pub mod image;
+pub mod notification;
+pub mod secret;
+pub mod tenant;
 pub mod validate;
 pub mod yaml;
 
