@@ -19,7 +19,7 @@ use crate::install::InstallOptions;
 use crate::manifests::duration::GoDuration;
 use crate::manifests::validate;
 use crate::provider::github::{self, GitHub};
-use crate::ui::{StepPrinter, Ui};
+use crate::ui::{Mark, StepPrinter, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
@@ -271,8 +271,28 @@ fn checked_token(token: Zeroizing<String>, source: &str) -> anyhow::Result<Zeroi
     Ok(token)
 }
 
+/// Image update automations push to the repository, which a read-only deploy key cannot.
+fn warn_if_key_cannot_push(ui: &Ui, install: &InstallOptions, key_can_push: bool, fix: &str) {
+    let pushes = install
+        .components_extra
+        .iter()
+        .any(|c| c == "image-automation-controller");
+    if pushes && !key_can_push {
+        ui.step(
+            Mark::Warning,
+            &format!("image-automation-controller pushes image updates to Git, so the deploy key must be read-write: {fix}, or its pushes will be refused"),
+        );
+    }
+}
+
 fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
     let (mut opts, install) = options(global, &args.common)?;
+    warn_if_key_cannot_push(
+        ui,
+        &install,
+        args.read_write_key || args.token_auth,
+        "pass --read-write-key (or --token-auth)",
+    );
     github_name("--owner", &args.owner, false)?;
     github_name("--repository", &args.repository, true)?;
     github::validate_hostname(&args.hostname)?;
@@ -406,6 +426,12 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         )
         .into());
     }
+    warn_if_key_cannot_push(
+        ui,
+        &install,
+        sync_scheme != "ssh",
+        "give it write access where you register it",
+    );
     if let Some(ca) = &args.ca_file {
         crate::git::trust_ca_file(ca)?;
     }

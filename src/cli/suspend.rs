@@ -100,7 +100,8 @@ pub fn run_resume(global: &GlobalArgs, ui: &Ui, args: ResumeArgs) -> anyhow::Res
         nothing_found(ui, &targets, &args.target, global);
         for target in &targets {
             ui.step(Mark::Applying, &format!("resuming {target}"));
-            if !args.wait {
+            // Nothing reconciles an Alert or Provider: there is nothing to wait for.
+            if !args.wait || target.kind.facts().fixed {
                 objects::unsuspend(&cluster, target).await?;
                 ui.step(Mark::Done, &format!("{target} resumed"));
                 continue;

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
-use k8s_openapi::api::core::v1::{Namespace, Pod};
+use k8s_openapi::api::core::v1::{Namespace, Pod, Secret};
 use kube::api::{Api, DynamicObject, ListParams, Patch, PatchParams, PostParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::discovery::ApiResource;
@@ -187,14 +187,17 @@ fn crate_provider() {
 }
 
 /// The test bed with Flux's CRDs and controllers' Deployments installed (once per test
-/// binary), or None when there is no test bed (see [`get`]).
+/// binary), the image automation controllers included, or None when there is no test bed
+/// (see [`get`]).
 pub fn with_flux_installed() -> Option<&'static TestBed> {
     let bed = get()?;
     static INSTALLED: OnceLock<()> = OnceLock::new();
     INSTALLED.get_or_init(|| {
+        // The release directory: install.yaml and the extra components' files beside it.
         bed.floe()
             .args(["install", "--wait=false", "--manifests"])
-            .arg(super::flux_install_yaml())
+            .arg(super::flux_install_yaml().parent().expect("a directory"))
+            .arg("--components-extra=image-reflector-controller,image-automation-controller")
             .assert()
             .success();
     });
@@ -553,10 +556,24 @@ pub fn simulated_flux(
                         if value["spec"]["suspend"] == true {
                             return;
                         }
+                        // Alerts and Providers have no status: notification-controller only
+                        // reads them.
+                        if floe::kinds::FluxKind::named(&kind).is_some_and(|k| k.facts().fixed) {
+                            return;
+                        }
                         if handled(&value) {
                             return;
                         }
-                        let status = if kind == "HelmRelease" {
+                        let status = if let Some(status) = simulated_notification_or_image(
+                            &writer.clone().into_client(),
+                            &kind,
+                            &value,
+                            &behaviour,
+                        )
+                        .await
+                        {
+                            status
+                        } else if kind == "HelmRelease" {
                             let client = writer.clone().into_client();
                             match simulated_helm_release(&client, &value, &behaviour, &stop_hr).await {
                                 Some(status) => status,
@@ -910,5 +927,137 @@ async fn simulated_helm_release(
             ])
         }
     };
+    Some(status)
+}
+
+/// The tags the simulated registry holds for every image.
+pub const SIMULATED_TAGS: &[&str] = &["5.0.0", "5.0.1", "5.0.3", "5.1.0", "6.0.0", "latest"];
+
+/// The highest simulated tag a policy's semver range allows: `*`, or a prefix range such as
+/// `5.0.x` or `5.x` (what these tests use); None when no tag matches.
+pub fn simulated_latest_tag(range: &str) -> Option<&'static str> {
+    let prefix = range.trim_end_matches(['x', '*']);
+    SIMULATED_TAGS
+        .iter()
+        .copied()
+        .filter(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .filter(|t| t.starts_with(prefix))
+        .max_by_key(|t| {
+            t.split('.')
+                .map(|p| p.parse::<u64>().unwrap_or(0))
+                .collect::<Vec<_>>()
+        })
+}
+
+/// The status notification-controller (Receiver) and the image controllers write, or None for
+/// the other kinds. As the controllers do: a Receiver reads its token from `spec.secretRef`
+/// and serves `/hook/<sha256(token + name + namespace)>` (Ready "Receiver initialized for
+/// path: ..."), or fails with the Secret's error; an ImageRepository records its scan
+/// (`lastScanResult`, `canonicalImageName`, "successful scan: found N tags"); an ImagePolicy
+/// resolves `latestRef` from its repository's tags; an ImageUpdateAutomation records its run
+/// (`lastAutomationRunTime`, "repository up-to-date"). Observed generation and
+/// `lastHandledReconcileAt` as in [`simulated_status`]; [`FluxBehaviour::Failing`] fails any
+/// of them.
+async fn simulated_notification_or_image(
+    client: &Client,
+    kind: &str,
+    object: &Value,
+    behaviour: &FluxBehaviour,
+) -> Option<Value> {
+    if !["Receiver", "ImageRepository", "ImagePolicy", "ImageUpdateAutomation"].contains(&kind) {
+        return None;
+    }
+    let generation = object["metadata"]["generation"].as_i64().unwrap_or(1);
+    let namespace = object["metadata"]["namespace"].as_str().unwrap_or_default();
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    let now = jiff::Timestamp::now().to_string();
+    let mut status = json!({});
+    if let Some(requested) =
+        object["metadata"]["annotations"]["reconcile.fluxcd.io/requestedAt"].as_str()
+    {
+        status["lastHandledReconcileAt"] = json!(requested);
+    }
+    let fail = |mut status: Value, reason: &str, message: String| {
+        status["conditions"] = failed_conditions(reason, &message, generation, &now);
+        Some(status)
+    };
+    if let FluxBehaviour::Failing { message } = behaviour {
+        return fail(status, "ReconciliationFailed", message.clone());
+    }
+    let message = match kind {
+        "Receiver" => {
+            let secret_name = object["spec"]["secretRef"]["name"].as_str().unwrap_or_default();
+            let secrets: Api<Secret> = Api::namespaced(client.clone(), namespace);
+            let token = match secrets.get(secret_name).await {
+                Ok(secret) => secret
+                    .data
+                    .and_then(|d| d.get("token").map(|t| String::from_utf8_lossy(&t.0).into_owned())),
+                Err(_) => None,
+            };
+            let Some(token) = token else {
+                return fail(
+                    status,
+                    "TokenNotFound",
+                    format!("unable to read token from secret '{namespace}/{secret_name}'"),
+                );
+            };
+            let path = floe::manifests::secret::webhook_path(&token, name, namespace);
+            status["webhookPath"] = json!(path);
+            format!("Receiver initialized for path: {path}")
+        }
+        "ImageRepository" => {
+            let image = object["spec"]["image"].as_str().unwrap_or_default();
+            let canonical = if image.split('/').next().is_some_and(|h| h.contains('.')) {
+                image.to_string()
+            } else if image.contains('/') {
+                format!("index.docker.io/{image}")
+            } else {
+                format!("index.docker.io/library/{image}")
+            };
+            status["canonicalImageName"] = json!(canonical);
+            status["lastScanResult"] = json!({
+                "tagCount": SIMULATED_TAGS.len(), "scanTime": now,
+                "latestTags": SIMULATED_TAGS.iter().rev().collect::<Vec<_>>()
+            });
+            format!("successful scan: found {} tags", SIMULATED_TAGS.len())
+        }
+        "ImagePolicy" => {
+            let repository = object["spec"]["imageRepositoryRef"]["name"].as_str().unwrap_or_default();
+            let repositories: Api<DynamicObject> =
+                Api::namespaced_with(client.clone(), namespace, &flux_resource("ImageRepository"));
+            let image = match repositories.get(repository).await {
+                Ok(r) => serde_json::to_value(r).unwrap()["status"]["canonicalImageName"]
+                    .as_str()
+                    .map(str::to_string),
+                Err(_) => None,
+            };
+            let Some(image) = image else {
+                return fail(
+                    status,
+                    "DependencyNotReady",
+                    format!("referenced ImageRepository '{namespace}/{repository}' is not ready"),
+                );
+            };
+            let range = object["spec"]["policy"]["semver"]["range"].as_str().unwrap_or("*");
+            let Some(tag) = simulated_latest_tag(range) else {
+                return fail(
+                    status,
+                    "ReconciliationFailed",
+                    format!("unable to determine latest version from provided list: no tag matches '{range}'"),
+                );
+            };
+            status["latestRef"] = json!({"name": image, "tag": tag});
+            format!("Latest image tag for {image} resolved to {tag}")
+        }
+        _ => {
+            status["lastAutomationRunTime"] = json!(now);
+            "repository up-to-date".to_string()
+        }
+    };
+    status["observedGeneration"] = json!(generation);
+    status["conditions"] = json!([{
+        "type": "Ready", "status": "True", "reason": "Succeeded", "message": message,
+        "lastTransitionTime": now, "observedGeneration": generation
+    }]);
     Some(status)
 }
