@@ -26,8 +26,16 @@ macro_rules! bed {
 
 fn rows(bed: &TestBed, args: &[&str]) -> Vec<Value> {
     let out = bed.floe().args(args).args(["-o", "json"]).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn sha256_hex(text: &str) -> String {
@@ -39,48 +47,123 @@ fn sha256_hex(text: &str) -> String {
 }
 
 #[test]
-fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notification_controller() {
+fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notification_controller()
+{
     let bed = bed!();
     let ns = bed.namespace("notify");
-    let (_flux, _log) = simulated_flux(bed, &ns, FluxBehaviour::Ready { revision: "main@sha1:1".into() });
+    let (_flux, _log) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::Ready {
+            revision: "main@sha1:1".into(),
+        },
+    );
 
     // The webhook token: applied, and never printed.
     let token = "t0k3n-never-printed";
     let out = bed
         .floe()
-        .args(["create", "secret", "receiver", "webhook-token", "--type=github", "--hostname=flux.example.com", "-n", &ns])
+        .args([
+            "create",
+            "secret",
+            "receiver",
+            "webhook-token",
+            "--type=github",
+            "--hostname=flux.example.com",
+            "-n",
+            &ns,
+        ])
         .arg(format!("--token={token}"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.stdout.is_empty());
     assert!(!stderr.contains(token), "{stderr}");
     let secret_hook = format!("/hook/{}", sha256_hex(&format!("{token}webhook-token{ns}")));
-    assert!(stderr.contains(&format!("webhook URL: https://flux.example.com{secret_hook}")), "{stderr}");
-    let stored = bed.kubectl_out(&["get", "secret", "webhook-token", "-n", &ns, "-o", "jsonpath={.data.token}"]);
+    assert!(
+        stderr.contains(&format!(
+            "webhook URL: https://flux.example.com{secret_hook}"
+        )),
+        "{stderr}"
+    );
+    let stored = bed.kubectl_out(&[
+        "get",
+        "secret",
+        "webhook-token",
+        "-n",
+        &ns,
+        "-o",
+        "jsonpath={.data.token}",
+    ]);
     use base64::Engine;
-    assert_eq!(base64::engine::general_purpose::STANDARD.decode(stored).unwrap(), token.as_bytes());
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(stored)
+            .unwrap(),
+        token.as_bytes()
+    );
 
     // Providers and Alerts have no status: ready once they exist.
     bed.floe()
-        .args(["create", "alert-provider", "slack", "--type=slack", "--channel=general", "--secret-ref=slack-url", "-n", &ns, "--timeout=20s"])
+        .args([
+            "create",
+            "alert-provider",
+            "slack",
+            "--type=slack",
+            "--channel=general",
+            "--secret-ref=slack-url",
+            "-n",
+            &ns,
+            "--timeout=20s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ Provider {ns}/slack is ready")));
+        .stderr(predicate::str::contains(format!(
+            "✔ Provider {ns}/slack is ready"
+        )));
     bed.floe()
-        .args(["create", "alert", "ops", "--provider-ref=slack", "--event-severity=error", "--event-source=Kustomization/*,GitRepository/flux-system", "-n", &ns, "--timeout=20s"])
+        .args([
+            "create",
+            "alert",
+            "ops",
+            "--provider-ref=slack",
+            "--event-severity=error",
+            "--event-source=Kustomization/*,GitRepository/flux-system",
+            "-n",
+            &ns,
+            "--timeout=20s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ Alert {ns}/ops is ready")));
+        .stderr(predicate::str::contains(format!(
+            "✔ Alert {ns}/ops is ready"
+        )));
 
     // The Receiver waits for notification-controller, which serves the hook of its own name.
     let receiver_hook = format!("/hook/{}", sha256_hex(&format!("{token}github{ns}")));
     bed.floe()
-        .args(["create", "receiver", "github", "--type=github", "--event=ping,push", "--resource=GitRepository/flux-system", "--secret-ref=webhook-token", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "receiver",
+            "github",
+            "--type=github",
+            "--event=ping,push",
+            "--resource=GitRepository/flux-system",
+            "--secret-ref=webhook-token",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ Receiver {ns}/github is ready at revision {receiver_hook}")));
+        .stderr(predicate::str::contains(format!(
+            "✔ Receiver {ns}/github is ready at revision {receiver_hook}"
+        )));
 
     // get: receivers show their webhook path; alerts and providers are ready by existing.
     bed.floe()
@@ -95,14 +178,26 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
     assert_eq!(alerts[0]["name"], "ops");
     assert_eq!(alerts[0]["ready"], "True");
     assert_eq!(alerts[0]["message"], "Alert is Ready");
-    assert_eq!(rows(bed, &["get", "alert-providers", "-n", &ns])[0]["name"], "slack");
+    assert_eq!(
+        rows(bed, &["get", "alert-providers", "-n", &ns])[0]["name"],
+        "slack"
+    );
 
     // reconcile: a Receiver yes; an Alert is refused (nothing reconciles it) before any change.
     bed.floe()
-        .args(["reconcile", "receiver", "github", "-n", &ns, "--timeout=30s"])
+        .args([
+            "reconcile",
+            "receiver",
+            "github",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ Receiver {ns}/github reconciled at revision {receiver_hook}")));
+        .stderr(predicate::str::contains(format!(
+            "✔ Receiver {ns}/github reconciled at revision {receiver_hook}"
+        )));
     bed.floe()
         .args(["reconcile", "alert", "ops", "-n", &ns])
         .assert()
@@ -110,9 +205,18 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
         .stderr(predicate::str::contains("Alert objects are not reconciled"));
 
     // suspend and resume an Alert; export prints what was declared, server defaults included.
-    bed.floe().args(["suspend", "alert", "ops", "-n", &ns]).assert().success();
-    assert_eq!(rows(bed, &["get", "alerts", "ops", "-n", &ns])[0]["suspended"], true);
-    bed.floe().args(["resume", "alert", "ops", "-n", &ns, "--timeout=20s"]).assert().success();
+    bed.floe()
+        .args(["suspend", "alert", "ops", "-n", &ns])
+        .assert()
+        .success();
+    assert_eq!(
+        rows(bed, &["get", "alerts", "ops", "-n", &ns])[0]["suspended"],
+        true
+    );
+    bed.floe()
+        .args(["resume", "alert", "ops", "-n", &ns, "--timeout=20s"])
+        .assert()
+        .success();
     bed.floe()
         .args(["export", "alert", "ops", "-n", &ns])
         .assert()
@@ -135,12 +239,27 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
 
     // A Receiver whose Secret is missing is named at once with the controller's message.
     bed.floe()
-        .args(["create", "receiver", "broken", "--type=generic", "--resource=GitRepository/flux-system", "--secret-ref=missing", "-n", &ns, "--timeout=60s"])
+        .args([
+            "create",
+            "receiver",
+            "broken",
+            "--type=generic",
+            "--resource=GitRepository/flux-system",
+            "--secret-ref=missing",
+            "-n",
+            &ns,
+            "--timeout=60s",
+        ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("unable to read token from secret '{ns}/missing'")));
+        .stderr(predicate::str::contains(format!(
+            "unable to read token from secret '{ns}/missing'"
+        )));
 
-    bed.floe().args(["delete", "alert-provider", "slack", "-n", &ns, "--yes"]).assert().success();
+    bed.floe()
+        .args(["delete", "alert-provider", "slack", "-n", &ns, "--yes"])
+        .assert()
+        .success();
     assert!(rows(bed, &["get", "alert-providers", "-n", &ns]).is_empty());
 }
 
@@ -148,40 +267,100 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
 fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_controllers() {
     let bed = bed!();
     let ns = bed.namespace("images");
-    let (_flux, log) = simulated_flux(bed, &ns, FluxBehaviour::Ready { revision: "main@sha1:1".into() });
+    let (_flux, log) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::Ready {
+            revision: "main@sha1:1".into(),
+        },
+    );
 
     bed.floe()
-        .args(["create", "image", "repository", "podinfo", "--image=ghcr.io/stefanprodan/podinfo", "--interval=5m", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "image",
+            "repository",
+            "podinfo",
+            "--image=ghcr.io/stefanprodan/podinfo",
+            "--interval=5m",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ ImageRepository {ns}/podinfo is ready at revision 6 tags at")));
+        .stderr(predicate::str::contains(format!(
+            "✔ ImageRepository {ns}/podinfo is ready at revision 6 tags at"
+        )));
     bed.floe()
-        .args(["create", "image", "policy", "podinfo", "--image-ref=podinfo", "--select-semver=5.0.x", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "image",
+            "policy",
+            "podinfo",
+            "--image-ref=podinfo",
+            "--select-semver=5.0.x",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
             "✔ ImagePolicy {ns}/podinfo is ready at revision ghcr.io/stefanprodan/podinfo:5.0.3"
         )));
     bed.floe()
-        .args(["create", "image", "update", "apps", "--git-repo-ref=flux-system", "--git-repo-path=./apps", "--checkout-branch=main", "--author-name=flux", "--author-email=flux@example.com", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "image",
+            "update",
+            "apps",
+            "--git-repo-ref=flux-system",
+            "--git-repo-path=./apps",
+            "--checkout-branch=main",
+            "--author-name=flux",
+            "--author-email=flux@example.com",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ ImageUpdateAutomation {ns}/apps is ready")));
+        .stderr(predicate::str::contains(format!(
+            "✔ ImageUpdateAutomation {ns}/apps is ready"
+        )));
 
     // get images all: each kind with its controller's words.
-    let out = bed.floe().args(["get", "images", "all", "-n", &ns]).output().unwrap();
+    let out = bed
+        .floe()
+        .args(["get", "images", "all", "-n", &ns])
+        .output()
+        .unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("imagerepository/podinfo"), "{table}");
     assert!(table.contains("successful scan: found 6 tags"), "{table}");
     assert!(table.contains("imagepolicy/podinfo"), "{table}");
-    assert!(table.contains("Latest image tag for ghcr.io/stefanprodan/podinfo resolved to 5.0.3"), "{table}");
+    assert!(
+        table.contains("Latest image tag for ghcr.io/stefanprodan/podinfo resolved to 5.0.3"),
+        "{table}"
+    );
     assert!(table.contains("imageupdateautomation/apps"), "{table}");
     let policy = &rows(bed, &["get", "images", "policy", "podinfo", "-n", &ns])[0];
     assert_eq!(policy["revision"], "ghcr.io/stefanprodan/podinfo:5.0.3");
 
     // A new range: the policy resolves again.
     bed.floe()
-        .args(["create", "image", "policy", "podinfo", "--image-ref=podinfo", "--select-semver=5.x", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "image",
+            "policy",
+            "podinfo",
+            "--image-ref=podinfo",
+            "--select-semver=5.x",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains("podinfo:5.1.0"));
@@ -190,19 +369,52 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
     // reconcile image policy --with-source rescans the repository first.
     log.lock().unwrap().clear();
     bed.floe()
-        .args(["reconcile", "image", "policy", "podinfo", "--with-source", "-n", &ns, "--timeout=30s"])
+        .args([
+            "reconcile",
+            "image",
+            "policy",
+            "podinfo",
+            "--with-source",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ ImageRepository {ns}/podinfo reconciled")))
-        .stderr(predicate::str::contains(format!("✔ ImagePolicy {ns}/podinfo reconciled")));
+        .stderr(predicate::str::contains(format!(
+            "✔ ImageRepository {ns}/podinfo reconciled"
+        )))
+        .stderr(predicate::str::contains(format!(
+            "✔ ImagePolicy {ns}/podinfo reconciled"
+        )));
     let seen = log.lock().unwrap().clone();
     let position = |name: &str| seen.iter().position(|s| s == name);
-    assert!(position("ImageRepository/podinfo") < position("ImagePolicy/podinfo"), "{seen:?}");
+    assert!(
+        position("ImageRepository/podinfo") < position("ImagePolicy/podinfo"),
+        "{seen:?}"
+    );
 
     // suspend, resume, export, get all, export --all, delete.
-    bed.floe().args(["suspend", "image", "update", "apps", "-n", &ns]).assert().success();
-    assert_eq!(rows(bed, &["get", "image", "update", "-n", &ns])[0]["suspended"], true);
-    bed.floe().args(["resume", "image", "update", "apps", "-n", &ns, "--timeout=30s"]).assert().success();
+    bed.floe()
+        .args(["suspend", "image", "update", "apps", "-n", &ns])
+        .assert()
+        .success();
+    assert_eq!(
+        rows(bed, &["get", "image", "update", "-n", &ns])[0]["suspended"],
+        true
+    );
+    bed.floe()
+        .args([
+            "resume",
+            "image",
+            "update",
+            "apps",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
+        .assert()
+        .success();
     // Flux's export golden for an ImageRepository: the server's defaults included.
     bed.floe()
         .args(["export", "image", "repository", "podinfo", "-n", &ns])
@@ -222,13 +434,27 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
         ));
     let all = rows(bed, &["get", "all", "-n", &ns]);
     let kinds: Vec<&str> = all.iter().map(|r| r["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["ImageRepository", "ImagePolicy", "ImageUpdateAutomation"]);
-    let exported = bed.floe().args(["export", "--all", "-n", &ns]).output().unwrap();
+    assert_eq!(
+        kinds,
+        ["ImageRepository", "ImagePolicy", "ImageUpdateAutomation"]
+    );
+    let exported = bed
+        .floe()
+        .args(["export", "--all", "-n", &ns])
+        .output()
+        .unwrap();
     let text = String::from_utf8(exported.stdout).unwrap();
-    for kind in ["kind: ImageRepository", "kind: ImagePolicy", "kind: ImageUpdateAutomation"] {
+    for kind in [
+        "kind: ImageRepository",
+        "kind: ImagePolicy",
+        "kind: ImageUpdateAutomation",
+    ] {
         assert!(text.contains(kind), "{text}");
     }
-    bed.floe().args(["delete", "image", "policy", "podinfo", "-n", &ns, "--yes"]).assert().success();
+    bed.floe()
+        .args(["delete", "image", "policy", "podinfo", "-n", &ns, "--yes"])
+        .assert()
+        .success();
     assert!(rows(bed, &["get", "image", "policy", "-n", &ns]).is_empty());
 }
 
@@ -236,14 +462,39 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
 fn a_policy_whose_range_matches_no_tag_fails_fast_with_simulated_image_reflector() {
     let bed = bed!();
     let ns = bed.namespace("images-fail");
-    let (_flux, _log) = simulated_flux(bed, &ns, FluxBehaviour::Ready { revision: "main@sha1:1".into() });
+    let (_flux, _log) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::Ready {
+            revision: "main@sha1:1".into(),
+        },
+    );
     bed.floe()
-        .args(["create", "image", "repository", "podinfo", "--image=ghcr.io/stefanprodan/podinfo", "-n", &ns, "--timeout=30s"])
+        .args([
+            "create",
+            "image",
+            "repository",
+            "podinfo",
+            "--image=ghcr.io/stefanprodan/podinfo",
+            "-n",
+            &ns,
+            "--timeout=30s",
+        ])
         .assert()
         .success();
     let started = std::time::Instant::now();
     bed.floe()
-        .args(["create", "image", "policy", "podinfo", "--image-ref=podinfo", "--select-semver=9.x", "-n", &ns, "--timeout=120s"])
+        .args([
+            "create",
+            "image",
+            "policy",
+            "podinfo",
+            "--image-ref=podinfo",
+            "--select-semver=9.x",
+            "-n",
+            &ns,
+            "--timeout=120s",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no tag matches '9.x'"));
@@ -260,25 +511,91 @@ fn secrets_and_tenants_are_applied_without_printing_values_and_accepted_by_the_s
     std::fs::write(&ca, "ca-data").unwrap();
     let password = "s3cret-never-shown";
     let cases: Vec<Vec<String>> = vec![
-        vec!["git".into(), "https-auth".into(), "--url=https://git.example.com/a".into(), "--username=bot".into(), format!("--password={password}"), format!("--ca-crt-file={}", ca.display())],
-        vec!["helm".into(), "helm-auth".into(), "--username=bot".into(), format!("--password={password}")],
-        vec!["oci".into(), "registry".into(), "--url=ghcr.io".into(), "--username=bot".into(), format!("--password={password}")],
-        vec!["proxy".into(), "proxy".into(), "--address=http://proxy.example.com:3128".into(), "--username=bot".into(), format!("--password={password}")],
+        vec![
+            "git".into(),
+            "https-auth".into(),
+            "--url=https://git.example.com/a".into(),
+            "--username=bot".into(),
+            format!("--password={password}"),
+            format!("--ca-crt-file={}", ca.display()),
+        ],
+        vec![
+            "helm".into(),
+            "helm-auth".into(),
+            "--username=bot".into(),
+            format!("--password={password}"),
+        ],
+        vec![
+            "oci".into(),
+            "registry".into(),
+            "--url=ghcr.io".into(),
+            "--username=bot".into(),
+            format!("--password={password}"),
+        ],
+        vec![
+            "proxy".into(),
+            "proxy".into(),
+            "--address=http://proxy.example.com:3128".into(),
+            "--username=bot".into(),
+            format!("--password={password}"),
+        ],
     ];
     for case in &cases {
         // Applied: nothing on stdout, the value nowhere in the output.
-        let out = bed.floe().args(["create", "secret"]).args(case).args(["-n", &ns]).output().unwrap();
-        assert!(out.status.success(), "{case:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = bed
+            .floe()
+            .args(["create", "secret"])
+            .args(case)
+            .args(["-n", &ns])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{case:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(out.stdout.is_empty(), "{case:?}");
-        assert!(!String::from_utf8_lossy(&out.stderr).contains(password), "{case:?}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains(password),
+            "{case:?}"
+        );
         // Exported: what the server accepts as it is.
-        let exported = bed.floe().args(["create", "secret"]).args(case).args(["-n", &ns, "--export"]).output().unwrap();
-        let result = bed.kubectl_with_input(&["apply", "--dry-run=server", "-o", "name", "-f", "-"], &exported.stdout);
-        assert!(result.status.success(), "{case:?}: {}", String::from_utf8_lossy(&result.stderr));
+        let exported = bed
+            .floe()
+            .args(["create", "secret"])
+            .args(case)
+            .args(["-n", &ns, "--export"])
+            .output()
+            .unwrap();
+        let result = bed.kubectl_with_input(
+            &["apply", "--dry-run=server", "-o", "name", "-f", "-"],
+            &exported.stdout,
+        );
+        assert!(
+            result.status.success(),
+            "{case:?}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
     }
-    let stored = bed.kubectl_out(&["get", "secret", "registry", "-n", &ns, "-o", "jsonpath={.type}"]);
+    let stored = bed.kubectl_out(&[
+        "get",
+        "secret",
+        "registry",
+        "-n",
+        &ns,
+        "-o",
+        "jsonpath={.type}",
+    ]);
     assert_eq!(stored, "kubernetes.io/dockerconfigjson");
-    let stored = bed.kubectl_out(&["get", "secret", "helm-auth", "-n", &ns, "-o", "jsonpath={.type}"]);
+    let stored = bed.kubectl_out(&[
+        "get",
+        "secret",
+        "helm-auth",
+        "-n",
+        &ns,
+        "-o",
+        "jsonpath={.type}",
+    ]);
     assert_eq!(stored, "kubernetes.io/basic-auth");
 
     // A tenant: namespace, ServiceAccount and RoleBinding, applied in order.
@@ -288,10 +605,26 @@ fn secrets_and_tenants_are_applied_without_printing_values_and_accepted_by_the_s
         .arg(format!("--with-namespace={tenant_ns}"))
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!("✔ RoleBinding/dev-team-reconciler created")));
-    let subjects = bed.kubectl_out(&["get", "rolebinding", "dev-team-reconciler", "-n", &tenant_ns, "-o", "jsonpath={.subjects[*].name}"]);
+        .stderr(predicate::str::contains(format!(
+            "✔ RoleBinding/dev-team-reconciler created"
+        )));
+    let subjects = bed.kubectl_out(&[
+        "get",
+        "rolebinding",
+        "dev-team-reconciler",
+        "-n",
+        &tenant_ns,
+        "-o",
+        "jsonpath={.subjects[*].name}",
+    ]);
     assert_eq!(subjects, format!("gotk:{tenant_ns}:reconciler dev-team"));
-    let labels = bed.kubectl_out(&["get", "namespace", &tenant_ns, "-o", "jsonpath={.metadata.labels.toolkit\\.fluxcd\\.io/tenant}"]);
+    let labels = bed.kubectl_out(&[
+        "get",
+        "namespace",
+        &tenant_ns,
+        "-o",
+        "jsonpath={.metadata.labels.toolkit\\.fluxcd\\.io/tenant}",
+    ]);
     assert_eq!(labels, "dev-team");
     bed.kubectl_out(&["delete", "namespace", &tenant_ns, "--wait=false"]);
 }

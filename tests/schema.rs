@@ -126,6 +126,13 @@ fn every_exported_object_validates_against_the_flux_crds() {
         "Bucket",
         "Kustomization",
         "HelmRelease",
+        "HelmChart",
+        "Alert",
+        "Provider",
+        "Receiver",
+        "ImageRepository",
+        "ImagePolicy",
+        "ImageUpdateAutomation",
     ] {
         assert!(
             kinds_seen.contains(kind),

@@ -964,7 +964,14 @@ async fn simulated_notification_or_image(
     object: &Value,
     behaviour: &FluxBehaviour,
 ) -> Option<Value> {
-    if !["Receiver", "ImageRepository", "ImagePolicy", "ImageUpdateAutomation"].contains(&kind) {
+    if ![
+        "Receiver",
+        "ImageRepository",
+        "ImagePolicy",
+        "ImageUpdateAutomation",
+    ]
+    .contains(&kind)
+    {
         return None;
     }
     let generation = object["metadata"]["generation"].as_i64().unwrap_or(1);
@@ -986,12 +993,15 @@ async fn simulated_notification_or_image(
     }
     let message = match kind {
         "Receiver" => {
-            let secret_name = object["spec"]["secretRef"]["name"].as_str().unwrap_or_default();
+            let secret_name = object["spec"]["secretRef"]["name"]
+                .as_str()
+                .unwrap_or_default();
             let secrets: Api<Secret> = Api::namespaced(client.clone(), namespace);
             let token = match secrets.get(secret_name).await {
-                Ok(secret) => secret
-                    .data
-                    .and_then(|d| d.get("token").map(|t| String::from_utf8_lossy(&t.0).into_owned())),
+                Ok(secret) => secret.data.and_then(|d| {
+                    d.get("token")
+                        .map(|t| String::from_utf8_lossy(&t.0).into_owned())
+                }),
                 Err(_) => None,
             };
             let Some(token) = token else {
@@ -1022,7 +1032,9 @@ async fn simulated_notification_or_image(
             format!("successful scan: found {} tags", SIMULATED_TAGS.len())
         }
         "ImagePolicy" => {
-            let repository = object["spec"]["imageRepositoryRef"]["name"].as_str().unwrap_or_default();
+            let repository = object["spec"]["imageRepositoryRef"]["name"]
+                .as_str()
+                .unwrap_or_default();
             let repositories: Api<DynamicObject> =
                 Api::namespaced_with(client.clone(), namespace, &flux_resource("ImageRepository"));
             let image = match repositories.get(repository).await {
@@ -1038,12 +1050,16 @@ async fn simulated_notification_or_image(
                     format!("referenced ImageRepository '{namespace}/{repository}' is not ready"),
                 );
             };
-            let range = object["spec"]["policy"]["semver"]["range"].as_str().unwrap_or("*");
+            let range = object["spec"]["policy"]["semver"]["range"]
+                .as_str()
+                .unwrap_or("*");
             let Some(tag) = simulated_latest_tag(range) else {
                 return fail(
                     status,
                     "ReconciliationFailed",
-                    format!("unable to determine latest version from provided list: no tag matches '{range}'"),
+                    format!(
+                        "unable to determine latest version from provided list: no tag matches '{range}'"
+                    ),
                 );
             };
             status["latestRef"] = json!({"name": image, "tag": tag});
