@@ -441,7 +441,7 @@ fn reconcile_flags_apply_only_where_flux_takes_them() {
         ),
         (
             &["reconcile", "source", "git", "podinfo", "--with-source"][..],
-            "--with-source applies to syncs and Helm releases",
+            "--with-source applies to syncs, Helm releases",
         ),
         (&["reconcile", "hr"][..], "give the name of the HelmRelease"),
         (
@@ -457,4 +457,353 @@ fn reconcile_flags_apply_only_where_flux_takes_them() {
     ] {
         assert_usage_error(args, &[expected]);
     }
+}
+
+#[test]
+fn notification_objects_refuse_unknown_types_severities_and_sources() {
+    let provider = ["create", "alert-provider", "slack", "--export"];
+    check(
+        &provider,
+        &["--type=skype"],
+        &["'skype'", "slack", "msteams", "generic-hmac"],
+    );
+    check(&provider, &[], &["--type"]);
+    check(
+        &provider,
+        &[
+            "--type=generic",
+            "--address=https://bot:hunter2@hooks.example.com/x",
+        ],
+        &["bot:***@", "--secret-ref"],
+    );
+    let alert = ["create", "alert", "a", "--provider-ref=slack", "--export"];
+    check(
+        &alert,
+        &["--event-source=Kustomization/*", "--event-severity=warning"],
+        &["'warning'", "info", "error"],
+    );
+    check(&alert, &[], &["--event-source is required"]);
+    check(
+        &alert,
+        &["--event-source=Deployment/web"],
+        &["'Deployment'", "GitRepository", "ImagePolicy"],
+    );
+    check(
+        &alert,
+        &["--event-source=podinfo"],
+        &["'podinfo'", "missing the kind"],
+    );
+    check(
+        &alert,
+        &["--event-source=Kustomization/Bad_Name"],
+        &["'Bad_Name'"],
+    );
+    let receiver = ["create", "receiver", "r", "--secret-ref=token", "--export"];
+    check(
+        &receiver,
+        &["--type=svn", "--resource=GitRepository/a"],
+        &["'svn'", "github", "generic-hmac"],
+    );
+    check(&receiver, &["--type=github"], &["--resource is required"]);
+}
+
+#[test]
+fn image_objects_refuse_bad_images_ranges_regexes_and_combinations() {
+    let repository = ["create", "image", "repository", "podinfo", "--export"];
+    check(
+        &repository,
+        &["--image=https://ghcr.io/a/b"],
+        &["'https://ghcr.io/a/b'", "no scheme"],
+    );
+    check(
+        &repository,
+        &["--image=ghcr.io/a/b:1.0"],
+        &["without a tag"],
+    );
+    check(
+        &repository,
+        &["--image=ghcr.io/a/b", "--provider=oracle"],
+        &["'oracle'", "aws"],
+    );
+    let policy = [
+        "create",
+        "image",
+        "policy",
+        "p",
+        "--image-ref=podinfo",
+        "--export",
+    ];
+    check(
+        &policy,
+        &["--select-semver=latest"],
+        &["'latest'", "semver range"],
+    );
+    check(&policy, &["--select-semver=>= "], &["'>= '", "no version"]);
+    check(
+        &policy,
+        &["--select-semver=1.x", "--select-alpha=asc"],
+        &["--select-semver and --select-alpha cannot be used together"],
+    );
+    check(&policy, &["--select-alpha=up"], &["'up'", "asc", "desc"]);
+    check(&policy, &[], &["a policy is required"]);
+    check(
+        &policy,
+        &["--select-numeric=asc", "--filter-regex=^main-("],
+        &["--filter-regex '^main-('", "RE2"],
+    );
+    check(
+        &policy,
+        &[
+            "--select-numeric=asc",
+            "--filter-regex=^main-(?P<ts>[0-9]+)$",
+            "--filter-extract=$time",
+        ],
+        &["'$time'", "no group 'time'", "ts"],
+    );
+    check(
+        &policy,
+        &["--select-numeric=asc", "--filter-extract=$ts"],
+        &["--filter-extract needs --filter-regex"],
+    );
+    check(
+        &policy,
+        &["--select-semver=1.x", "--interval=5m"],
+        &["--reflect-digest=Always"],
+    );
+    let update = [
+        "create",
+        "image",
+        "update",
+        "u",
+        "--git-repo-ref=flux-system",
+        "--checkout-branch=main",
+        "--author-name=flux",
+        "--export",
+    ];
+    check(
+        &update,
+        &["--author-email=flux"],
+        &["'flux'", "email address"],
+    );
+    check(
+        &update,
+        &["--author-email=f@x.io", "--signing-key-type=ssh"],
+        &["--signing-key-type needs --signing-key-secret"],
+    );
+    check(
+        &update,
+        &[
+            "--author-email=f@x.io",
+            "--signing-key-secret=k",
+            "--signing-key-type=pgp",
+        ],
+        &["'pgp'", "gpg", "ssh"],
+    );
+    check(
+        &update,
+        &["--author-email=f@x.io", "--git-repo-path=../up"],
+        &["'../up'"],
+    );
+}
+
+#[test]
+fn secrets_refuse_missing_files_and_half_credentials_without_showing_values() {
+    let git = ["create", "secret", "git", "auth", "--export"];
+    check(
+        &git,
+        &["--url=https://x.io/r", "--username=bot"],
+        &["--username needs --password"],
+    );
+    check(
+        &git,
+        &["--url=https://x.io/r"],
+        &["--username and --password, or --bearer-token"],
+    );
+    check(
+        &git,
+        &[
+            "--url=https://x.io/r",
+            "--username=bot",
+            "--password=hunter2",
+            "--bearer-token=tok3n",
+        ],
+        &["--username/--password and --bearer-token cannot be used together"],
+    );
+    check(
+        &git,
+        &["--url=ftp://x.io/r"],
+        &["'ftp://x.io/r'", "ssh, http, https"],
+    );
+    check(
+        &git,
+        &[
+            "--url=https://x.io/r",
+            "--bearer-token=t",
+            "--ca-crt-file=/nonexistent/ca.crt",
+        ],
+        &["--ca-crt-file '/nonexistent/ca.crt'", "no such file"],
+    );
+    check(
+        &git,
+        &[
+            "--url=ssh://git@x.io/r",
+            "--private-key-file=/nonexistent/id",
+        ],
+        &["'/nonexistent/id'", "no such file"],
+    );
+    check(
+        &git,
+        &[
+            "--url=ssh://git@x.io/r",
+            "--ssh-key-algorithm=rsa",
+            "--ssh-rsa-bits=1024",
+        ],
+        &["--ssh-rsa-bits 1024"],
+    );
+    check(
+        &["create", "secret", "tls", "certs", "--export"],
+        &["--tls-crt-file=/nonexistent/c"],
+        &["--tls-crt-file needs --tls-key-file"],
+    );
+    check(
+        &["create", "secret", "tls", "certs", "--export"],
+        &[],
+        &["--tls-crt-file and --tls-key-file"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "githubapp",
+            "app",
+            "--app-id=1",
+            "--app-installation-id=2",
+            "--export",
+        ],
+        &["--app-private-key=pk.pem"],
+        &["'pk.pem'", "no such file"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "githubapp",
+            "app",
+            "--app-id=one",
+            "--export",
+        ],
+        &[],
+        &["'one'", "number"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "oci",
+            "r",
+            "--username=u",
+            "--password=hunter2",
+            "--export",
+        ],
+        &["--url=https://ghcr.io"],
+        &["without a scheme"],
+    );
+    check(
+        &["create", "secret", "proxy", "p", "--export"],
+        &["--address=http://bot:hunter2@proxy:3128"],
+        &["bot:***@", "--username and --password"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "receiver",
+            "r",
+            "--hostname=h.io",
+            "--export",
+        ],
+        &["--type=gcr"],
+        &["--email-claim is required"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "receiver",
+            "r",
+            "--type=github",
+            "--export",
+        ],
+        &["--hostname=https://h.io/x"],
+        &["--hostname"],
+    );
+    // No check above echoes a secret value.
+    for args in [
+        &[
+            "create",
+            "secret",
+            "git",
+            "a",
+            "--url=https://x.io/r",
+            "--username=bot",
+            "--password=hunter2",
+            "--bearer-token=tok3n",
+            "--export",
+        ][..],
+        &[
+            "create",
+            "secret",
+            "proxy",
+            "p",
+            "--address=http://bot:hunter2@proxy:3128",
+            "--export",
+        ][..],
+    ] {
+        let out = floe().args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("hunter2") && !stderr.contains("tok3n"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn tenants_and_charts_refuse_bad_names_and_sources() {
+    let tenant = ["create", "tenant", "dev-team", "--export"];
+    check(&tenant, &[], &["--with-namespace is required"]);
+    check(&tenant, &["--with-namespace=Apps"], &["'Apps'"]);
+    check(
+        &tenant,
+        &["--with-namespace=apps", "--cluster-role=Bad Role"],
+        &["'Bad Role'"],
+    );
+    let chart = [
+        "create",
+        "source",
+        "chart",
+        "podinfo",
+        "--chart=podinfo",
+        "--export",
+    ];
+    check(
+        &chart,
+        &["--source=OCIRepository/podinfo"],
+        &["'OCIRepository'", "HelmRepository, GitRepository, Bucket"],
+    );
+    check(
+        &chart,
+        &["--source=HelmRepository/podinfo.other"],
+        &["own namespace"],
+    );
+    check(
+        &chart,
+        &["--source=HelmRepository/podinfo", "--verify-issuer=foo"],
+        &["need --verify-provider"],
+    );
+    check(
+        &chart,
+        &["--source=HelmRepository/podinfo", "--verify-provider=gpg"],
+        &["'gpg'", "cosign", "notation"],
+    );
 }
