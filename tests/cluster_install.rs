@@ -370,7 +370,14 @@ fn install_options_change_what_is_applied() {
 fn the_served_crds_accept_every_object_floe_writes() {
     let bed = testbed!();
     let _turn = turn();
-    install(bed, &["--wait=false"]).assert().success();
+    // The release directory with the image automation components, whose CRDs serve the
+    // image kinds.
+    bed.floe()
+        .args(["install", "--wait=false", "--manifests"])
+        .arg(common::flux_install_yaml().parent().unwrap())
+        .arg("--components-extra=image-reflector-controller,image-automation-controller")
+        .assert()
+        .success();
     for (case, args) in common::EXPORT_CASES {
         let out = common::floe().args(*args).output().unwrap();
         assert!(out.status.success());

@@ -742,6 +742,8 @@ fn check_reports_controllers_with_simulated_kubelet_and_crds() {
         "kustomize-controller",
         "helm-controller",
         "notification-controller",
+        "image-reflector-controller",
+        "image-automation-controller",
     ] {
         bed.kubectl_out(&[
             "rollout",
@@ -761,6 +763,13 @@ fn check_reports_controllers_with_simulated_kubelet_and_crds() {
         ))
         .stdout(predicate::str::contains(
             "✔ kustomizations.kustomize.toolkit.fluxcd.io: v1",
+        ))
+        // The extra components installed with --components-extra are checked as well.
+        .stdout(predicate::str::contains(
+            "✔ image-automation-controller: deployment ready (ghcr.io/fluxcd/image-automation-controller:v1.2.4)",
+        ))
+        .stdout(predicate::str::contains(
+            "✔ imagepolicies.image.toolkit.fluxcd.io: v1",
         ));
 }
 
