@@ -999,6 +999,60 @@ fn dry_run_changes_nothing_with_simulated_controllers() {
     assert!(!secrets.contains("secret/flux-system"), "{secrets}");
 }
 
+/// Image automation pushes to Git: bootstrapping it with a read-only deploy key is warned
+/// about (a dry run, so nothing changes); with --read-write-key it is not.
+#[test]
+fn image_automation_with_a_read_only_key_is_warned_about() {
+    let bed = testbed!();
+    let s = Scenario::new(bed, "bs-image");
+    // The release directory: install.yaml with the extra components' files beside it.
+    let release = common::flux_install_yaml()
+        .parent()
+        .unwrap()
+        .display()
+        .to_string();
+    let run = |extra: &[&str]| {
+        let args: Vec<String> = s
+            .github_args(
+                &[
+                    &ME_FLEET[..],
+                    &[
+                        "--dry-run",
+                        "--components-extra=image-reflector-controller,image-automation-controller",
+                    ],
+                    extra,
+                ]
+                .concat(),
+            )
+            .into_iter()
+            .map(|a| {
+                if a.starts_with("--manifests=") {
+                    format!("--manifests={release}")
+                } else {
+                    a
+                }
+            })
+            .collect();
+        let out = s
+            .floe()
+            .env("GITHUB_TOKEN", TOKEN)
+            .env("TMPDIR", s.tmp.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let warning = "image-automation-controller pushes image updates to Git, so the deploy key must be read-write: pass --read-write-key";
+    assert!(run(&[]).contains(warning));
+    assert!(!run(&["--read-write-key"]).contains("must be read-write"));
+    assert!(s.gh.writes().is_empty(), "{:?}", s.gh.writes());
+}
+
 /// GitHub's rate limits: a short retry-after is waited out; an exhausted limit is reported
 /// with its reset time, before anything changes.
 #[test]
