@@ -605,9 +605,9 @@ fn secrets_and_tenants_are_applied_without_printing_values_and_accepted_by_the_s
         .arg(format!("--with-namespace={tenant_ns}"))
         .assert()
         .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ RoleBinding/dev-team-reconciler created"
-        )));
+        .stderr(predicate::str::contains(
+            "✔ RoleBinding/dev-team-reconciler created",
+        ));
     let subjects = bed.kubectl_out(&[
         "get",
         "rolebinding",
