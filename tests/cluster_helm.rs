@@ -10,19 +10,6 @@ use common::testbed::{FluxBehaviour, TestBed, simulated_flux};
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn bed() -> Option<&'static TestBed> {
-    common::testbed::with_flux_installed()
-}
-
-macro_rules! bed {
-    () => {
-        match bed() {
-            Some(bed) => bed,
-            None => return,
-        }
-    };
-}
-
 fn helm_source(bed: &TestBed, ns: &str) {
     bed.floe()
         .args([
@@ -70,7 +57,7 @@ fn jsonpath(bed: &TestBed, kind: &str, ns: &str, name: &str, path: &str) -> Stri
 
 #[test]
 fn helm_release_create_get_reconcile_suspend_resume_export_delete_with_simulated_helm_controller() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("helm");
     let (_flux, log) = simulated_flux(
         bed,
@@ -337,7 +324,7 @@ fn helm_release_create_get_reconcile_suspend_resume_export_delete_with_simulated
 
 #[test]
 fn a_failing_release_is_reported_with_helm_controllers_message_with_simulated_helm_controller() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("helm-fail");
     let (_flux, _) = simulated_flux(
         bed,

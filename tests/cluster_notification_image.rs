@@ -11,17 +11,28 @@ use common::testbed::{FluxBehaviour, TestBed, simulated_flux};
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn bed() -> Option<&'static TestBed> {
-    common::testbed::with_flux_installed()
+/// The simulated controllers, every object Ready.
+fn flux_ready(bed: &'static TestBed, ns: &str) -> (common::testbed::Background, Log) {
+    simulated_flux(
+        bed,
+        ns,
+        FluxBehaviour::Ready {
+            revision: "main@sha1:1".into(),
+        },
+    )
 }
 
-macro_rules! bed {
-    () => {
-        match bed() {
-            Some(bed) => bed,
-            None => return,
-        }
-    };
+type Log = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
+
+/// `create image repository podinfo` for ghcr.io/stefanprodan/podinfo, and the assertion.
+fn create_repository(bed: &TestBed, ns: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
+    bed.floe()
+        .args(["create", "image", "repository", "podinfo"])
+        .arg("--image=ghcr.io/stefanprodan/podinfo")
+        .args(["-n", ns, "--timeout=30s"])
+        .args(extra)
+        .assert()
+        .success()
 }
 
 fn rows(bed: &TestBed, args: &[&str]) -> Vec<Value> {
@@ -49,15 +60,9 @@ fn sha256_hex(text: &str) -> String {
 #[test]
 fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notification_controller()
 {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("notify");
-    let (_flux, _log) = simulated_flux(
-        bed,
-        &ns,
-        FluxBehaviour::Ready {
-            revision: "main@sha1:1".into(),
-        },
-    );
+    let (_flux, _log) = flux_ready(bed, &ns);
 
     // The webhook token: applied, and never printed.
     let token = "t0k3n-never-printed";
@@ -265,33 +270,13 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
 
 #[test]
 fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_controllers() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("images");
-    let (_flux, log) = simulated_flux(
-        bed,
-        &ns,
-        FluxBehaviour::Ready {
-            revision: "main@sha1:1".into(),
-        },
-    );
+    let (_flux, log) = flux_ready(bed, &ns);
 
-    bed.floe()
-        .args([
-            "create",
-            "image",
-            "repository",
-            "podinfo",
-            "--image=ghcr.io/stefanprodan/podinfo",
-            "--interval=5m",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ ImageRepository {ns}/podinfo is ready at revision 6 tags at"
-        )));
+    create_repository(bed, &ns, &["--interval=5m"]).stderr(predicate::str::contains(format!(
+        "✔ ImageRepository {ns}/podinfo is ready at revision 6 tags at"
+    )));
     bed.floe()
         .args([
             "create",
@@ -460,28 +445,10 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
 
 #[test]
 fn a_policy_whose_range_matches_no_tag_fails_fast_with_simulated_image_reflector() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("images-fail");
-    let (_flux, _log) = simulated_flux(
-        bed,
-        &ns,
-        FluxBehaviour::Ready {
-            revision: "main@sha1:1".into(),
-        },
-    );
-    bed.floe()
-        .args([
-            "create",
-            "image",
-            "repository",
-            "podinfo",
-            "--image=ghcr.io/stefanprodan/podinfo",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success();
+    let (_flux, _log) = flux_ready(bed, &ns);
+    create_repository(bed, &ns, &[]);
     let started = std::time::Instant::now();
     bed.floe()
         .args([
@@ -504,7 +471,7 @@ fn a_policy_whose_range_matches_no_tag_fails_fast_with_simulated_image_reflector
 
 #[test]
 fn secrets_and_tenants_are_applied_without_printing_values_and_accepted_by_the_server() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("secrets");
     let dir = tempfile::tempdir().unwrap();
     let ca = dir.path().join("ca.crt");

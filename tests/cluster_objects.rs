@@ -13,20 +13,6 @@ use common::testbed::{
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The test bed with Flux's CRDs and controllers' Deployments installed (once per binary).
-fn bed() -> Option<&'static TestBed> {
-    common::testbed::with_flux_installed()
-}
-
-macro_rules! bed {
-    () => {
-        match bed() {
-            Some(bed) => bed,
-            None => return,
-        }
-    };
-}
-
 fn stdout_json(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
@@ -50,7 +36,7 @@ fn kubectl_apply_export(bed: &TestBed, args: &[&str]) {
 
 #[test]
 fn create_source_then_get_shows_it_ready_with_simulated_flux() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("create-get");
     let (_flux, log) = simulated_flux(
         bed,
@@ -104,7 +90,7 @@ fn create_source_then_get_shows_it_ready_with_simulated_flux() {
 
 #[test]
 fn create_reports_the_ready_message_when_simulated_flux_fails() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("create-fail");
     let (_flux, _) = simulated_flux(
         bed,
@@ -123,7 +109,7 @@ fn create_reports_the_ready_message_when_simulated_flux_fails() {
 
 #[test]
 fn create_times_out_naming_the_controller_when_no_flux_runs() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("create-timeout");
     // A controller Deployment whose Pods never run (no kubelet serves this namespace); the
     // one in this namespace is the one floe looks at, whatever other tests install.
@@ -167,7 +153,7 @@ fn controller_without_pods(bed: &TestBed, ns: &str, name: &str) {
 /// grace period instead of at the timeout.
 #[test]
 fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("create-grace");
     controller_without_pods(bed, &ns, "kustomize-controller");
     let started = std::time::Instant::now();
@@ -189,7 +175,7 @@ fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
 /// object once, and the rows come out sorted.
 #[test]
 fn get_reads_every_page_of_a_long_list() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("pages");
     let items: Vec<Value> = (0..1203)
         .map(|i| {
@@ -220,7 +206,7 @@ fn get_reads_every_page_of_a_long_list() {
 
 #[test]
 fn get_tables_json_yaml_and_status_selector_with_simulated_flux() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("get");
     for name in ["alpha", "beta"] {
         kubectl_apply_export(
@@ -361,7 +347,7 @@ fn get_tables_json_yaml_and_status_selector_with_simulated_flux() {
 
 #[test]
 fn get_watch_prints_changes_as_simulated_flux_reports_them() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("watch");
     kubectl_apply_export(
         bed,
@@ -411,7 +397,7 @@ fn get_watch_prints_changes_as_simulated_flux_reports_them() {
 
 #[test]
 fn reconcile_suspend_resume_with_simulated_flux() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("reconcile");
     let (_flux, log) = simulated_flux(
         bed,
@@ -517,7 +503,7 @@ fn reconcile_suspend_resume_with_simulated_flux() {
 
 #[test]
 fn reconcile_of_a_missing_object_names_it() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("missing");
     bed.floe()
         .args(["reconcile", "source", "helm", "nope", "-n", &ns])
@@ -530,7 +516,7 @@ fn reconcile_of_a_missing_object_names_it() {
 
 #[test]
 fn export_prints_clean_yaml_that_applies_back() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("export");
     let create = [
         "create",
@@ -627,7 +613,7 @@ fn export_prints_clean_yaml_that_applies_back() {
 
 #[test]
 fn delete_asks_unless_yes() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let ns = bed.namespace("delete");
     kubectl_apply_export(
         bed,
@@ -670,7 +656,7 @@ fn delete_asks_unless_yes() {
 
 #[test]
 fn check_pre_reports_the_old_server_and_a_user_without_permissions() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     bed.floe()
         .args(["check", "--pre"])
         .assert()
@@ -726,7 +712,7 @@ fn check_pre_reports_the_old_server_and_a_user_without_permissions() {
 
 #[test]
 fn check_reports_controllers_with_simulated_kubelet_and_crds() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     // No kubelet: the controllers' pods never run, and check says so.
     let _kubelet = {
         let out = bed.floe().args(["check", "-o", "json"]).output().unwrap();
@@ -775,7 +761,7 @@ fn check_reports_controllers_with_simulated_kubelet_and_crds() {
 
 #[test]
 fn version_shows_the_flux_version_on_the_cluster() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     bed.floe()
         .args(["version"])
         .assert()
@@ -831,7 +817,7 @@ fn an_unreachable_server_is_named_in_one_line() {
 
 #[test]
 fn rejected_credentials_are_reported_as_such() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let config: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(&bed.kubeconfig).unwrap()).unwrap();
     let server = config["clusters"][0]["cluster"]["server"].as_str().unwrap();
@@ -854,7 +840,7 @@ fn rejected_credentials_are_reported_as_such() {
 
 #[test]
 fn kubeconfig_lists_contexts_and_exec_plugins_resolve_like_kubectl() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let dir = tempfile::tempdir().unwrap();
     let admin: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(&bed.kubeconfig).unwrap()).unwrap();
@@ -924,7 +910,7 @@ fn kubeconfig_lists_contexts_and_exec_plugins_resolve_like_kubectl() {
 
 #[test]
 fn create_source_git_over_ssh_generates_a_deploy_key_with_simulated_flux() {
-    let bed = bed!();
+    let bed = flux_testbed!();
     let Some(sshd) = common::sshd::Sshd::start(None) else {
         return;
     };

@@ -104,6 +104,18 @@ macro_rules! testbed {
     };
 }
 
+/// Evaluates to the test bed with Flux installed ([`with_flux_installed`]), or returns from the
+/// test (after printing why) when there is none.
+#[macro_export]
+macro_rules! flux_testbed {
+    () => {
+        match common::testbed::with_flux_installed() {
+            Some(bed) => bed,
+            None => return,
+        }
+    };
+}
+
 impl TestBed {
     /// `floe` pointed at this cluster.
     pub fn floe(&self) -> assert_cmd::Command {
