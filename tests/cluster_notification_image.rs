@@ -595,3 +595,93 @@ fn secrets_and_tenants_are_applied_without_printing_values_and_accepted_by_the_s
     assert_eq!(labels, "dev-team");
     bed.kubectl_out(&["delete", "namespace", &tenant_ns, "--wait=false"]);
 }
+
+/// flux's export goldens (cmd/flux/testdata/export: alert, provider, receiver, image-policy,
+/// image-repo, image-update), byte for byte: each applied as it is (the server's defaults are
+/// already in them), then exported by floe.
+#[test]
+fn exports_match_flux_export_goldens() {
+    let bed = flux_testbed!();
+    let ns = bed.namespace("export-goldens");
+    let meta = |kind: &str, group: &str, name: &str| {
+        format!(
+            "---\napiVersion: {group}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n"
+        )
+    };
+    let goldens = [
+        (
+            "alert",
+            meta(
+                "Alert",
+                "notification.toolkit.fluxcd.io/v1beta3",
+                "flux-system",
+            ) + "  eventSeverity: info\n  eventSources:\n  - kind: GitRepository\n    name: '*'\n  - kind: Kustomization\n    name: '*'\n  \
+                   providerRef:\n    name: slack\n  summary: Slacktest Notification\n",
+        ),
+        (
+            "alert-provider",
+            meta(
+                "Provider",
+                "notification.toolkit.fluxcd.io/v1beta3",
+                "slack",
+            ) + "  address: https://hooks.slack.com/services/mock\n  channel: A channel with spacess\n  type: slack\n",
+        ),
+        (
+            "receiver",
+            meta(
+                "Receiver",
+                "notification.toolkit.fluxcd.io/v1",
+                "flux-system",
+            ) + "  events:\n  - ping\n  - push\n  interval: 10m0s\n  resources:\n  - kind: GitRepository\n    name: flux-system\n    \
+                   namespace: flux-system\n  secretRef:\n    name: webhook-token\n  type: github\n",
+        ),
+        (
+            "image policy",
+            meta("ImagePolicy", "image.toolkit.fluxcd.io/v1", "flux-system")
+                + "  digestReflectionPolicy: Never\n  imageRepositoryRef:\n    name: flux-system\n  policy:\n    semver:\n      range: 5.0.x\n",
+        ),
+        (
+            "image repository",
+            meta(
+                "ImageRepository",
+                "image.toolkit.fluxcd.io/v1",
+                "flux-system",
+            ) + "  exclusionList:\n  - ^.*\\.sig$\n  image: ghcr.io/test/podinfo\n  interval: 1m0s\n  provider: generic\n",
+        ),
+        (
+            "image update",
+            meta(
+                "ImageUpdateAutomation",
+                "image.toolkit.fluxcd.io/v1",
+                "flux-system",
+            ) + "  git:\n    commit:\n      author:\n        email: fluxcdbot@users.noreply.github.com\n        name: fluxcdbot\n      \
+                   signingKey:\n        secretRef:\n          name: my-signing-key\n        type: ssh\n  interval: 1m0s\n  sourceRef:\n    \
+                   kind: GitRepository\n    name: flux-system\n  update:\n    path: ./clusters/my-cluster\n    strategy: Setters\n",
+        ),
+    ];
+    for (words, golden) in &goldens {
+        let applied = bed.kubectl_with_input(&["apply", "-f", "-"], golden.as_bytes());
+        assert!(
+            applied.status.success(),
+            "{words}: {}",
+            String::from_utf8_lossy(&applied.stderr)
+        );
+        let name = golden
+            .lines()
+            .find_map(|l| l.strip_prefix("  name: "))
+            .unwrap();
+        let out = bed
+            .floe()
+            .arg("export")
+            .args(words.split(' '))
+            .args([name, "-n", &ns])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{words}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), *golden, "{words}");
+    }
+}
