@@ -157,6 +157,10 @@ pub async fn list_rows(
     let objects = match listed {
         Ok(objects) => objects,
         Err(kube::Error::Api(status)) if skip_missing && status.code == 404 => Vec::new(),
+        // A list is refused with 404 only when the resource itself is not served.
+        Err(kube::Error::Api(status)) if status.code == 404 => {
+            return Err(anyhow::anyhow!("{}", kind.not_installed()));
+        }
         Err(e) => {
             return Err(anyhow::Error::new(cluster.explain(e))
                 .context(format!("cannot list {kind} objects")));

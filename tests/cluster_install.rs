@@ -590,3 +590,67 @@ fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("HTTP 404 Not Found"));
 }
+
+/// Without the image automation components their kinds have no CRD: `get all` and `export
+/// --all` skip them silently, as kubectl does; naming one of them says what to install.
+#[test]
+fn kinds_without_a_crd_are_skipped_by_get_all_and_named_when_asked_for() {
+    let bed = testbed!();
+    let _turn = turn();
+    install(bed, &["--wait=false"]).assert().success();
+    bed.kubectl_out(&[
+        "delete",
+        "crd",
+        "--ignore-not-found",
+        "imagepolicies.image.toolkit.fluxcd.io",
+        "imagerepositories.image.toolkit.fluxcd.io",
+        "imageupdateautomations.image.toolkit.fluxcd.io",
+    ]);
+    let ns = bed.namespace("no-image-crds");
+    bed.floe()
+        .args([
+            "create",
+            "alert-provider",
+            "slack",
+            "--type=slack",
+            "-n",
+            &ns,
+        ])
+        .assert()
+        .success();
+    let out = bed
+        .floe()
+        .args(["get", "all", "-n", &ns, "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["kind"], "Provider");
+    let out = bed
+        .floe()
+        .args(["export", "--all", "-n", &ns])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kind: Provider"));
+    bed.floe()
+        .args(["get", "images", "policy", "-n", &ns])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the cluster has no ImagePolicy CRD (imagepolicies); install image-reflector-controller with floe install --components-extra=image-reflector-controller",
+        ));
+}

@@ -253,6 +253,20 @@ impl FluxKind {
         FluxKind::with_role(role).find(|k| k.facts().words.contains(&word))
     }
 
+    /// What to say when the cluster does not serve this kind: which controller brings its CRD.
+    pub fn not_installed(self) -> String {
+        let controller = self.controller();
+        let flag = if crate::install::EXTRA_COMPONENTS.contains(&controller) {
+            format!("floe install --components-extra={controller}")
+        } else {
+            "floe install".to_string()
+        };
+        format!(
+            "the cluster has no {self} CRD ({}); install {controller} with {flag}",
+            self.api_resource().plural
+        )
+    }
+
     /// The word the command line names the kind by (`git`, `sync`, `helmrelease`).
     pub fn word(self) -> &'static str {
         self.facts().words[0]
