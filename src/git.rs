@@ -56,6 +56,72 @@ pub struct RemoteSpec {
     pub auth: GitAuth,
 }
 
+/// The credentials a user gave floe for reading (and pushing to) the repository a source
+/// names: the same ones bootstrap takes.
+#[derive(Clone, Default)]
+pub struct GitAccess {
+    pub username: Option<String>,
+    pub password: Option<Zeroizing<String>>,
+    pub private_key_file: Option<PathBuf>,
+    /// `GITHUB_TOKEN`, used for github.com URLs only.
+    pub github_token: Option<Zeroizing<String>>,
+}
+
+impl GitAccess {
+    /// How to reach `url` with these credentials: basic auth for HTTPS (a GitHub token for
+    /// github.com), a key file or the SSH agent for SSH. A github.com SSH URL is read over
+    /// HTTPS when there is a GitHub token and no key, as a CI job has.
+    pub fn remote(&self, url: &str) -> RemoteSpec {
+        let parsed = url::Url::parse(url).ok();
+        let host = parsed
+            .as_ref()
+            .and_then(|u| u.host_str())
+            .unwrap_or_default();
+        let scheme = parsed.as_ref().map(|u| u.scheme()).unwrap_or_default();
+        let github = host.eq_ignore_ascii_case("github.com");
+        let mut url = url.to_string();
+        if scheme == "ssh"
+            && github
+            && self.github_token.is_some()
+            && self.private_key_file.is_none()
+            && let Some(parsed) = &parsed
+        {
+            url = format!("https://github.com{}", parsed.path());
+        }
+        let auth = if url.starts_with("ssh://") {
+            match &self.private_key_file {
+                Some(path) => GitAuth::SshKeyFile {
+                    path: path.clone(),
+                    passphrase: None,
+                },
+                None => GitAuth::SshAgent,
+            }
+        } else if let Some(password) = &self.password {
+            GitAuth::Basic {
+                username: self.username.clone().unwrap_or_else(|| "git".to_string()),
+                password: password.clone(),
+            }
+        } else if let (true, Some(token)) = (github, &self.github_token) {
+            GitAuth::Basic {
+                username: "git".to_string(),
+                password: token.clone(),
+            }
+        } else {
+            GitAuth::None
+        };
+        RemoteSpec { url, auth }
+    }
+}
+
+impl std::fmt::Debug for GitAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GitAccess")
+            .field("username", &self.username)
+            .field("private_key_file", &self.private_key_file)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Why a Git operation failed, in the terms a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
@@ -363,45 +429,71 @@ impl Workspace {
     }
 
     fn classify(&self, e: git2::Error) -> GitError {
-        let url = self.remote.url.clone();
-        let detail = e.message().to_string();
-        if let Some(to) = detail.strip_prefix(CROSS_HOST_PREFIX) {
-            return GitError::CrossHostRedirect {
-                url,
-                to: format!(" ({})", crate::redact::url(to)),
-            };
+        classify(&self.remote.url, e)
+    }
+}
+
+/// The commit `branch` points at on the remote (`git ls-remote`), or None when there is no
+/// such branch.
+pub fn branch_head(remote: &RemoteSpec, branch: &str) -> Result<Option<String>, GitError> {
+    validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
+    let mut detached = git2::Remote::create_detached(remote.url.as_str())?;
+    let attempts = Cell::new(0);
+    let rejection = RefCell::new(None);
+    set_network_timeouts();
+    let connection = detached
+        .connect_auth(
+            git2::Direction::Fetch,
+            Some(callbacks(remote, &attempts, &rejection)),
+            Some(proxy_options()),
+        )
+        .map_err(|e| classify(&remote.url, e))?;
+    let wanted = format!("refs/heads/{branch}");
+    let head = connection
+        .list()
+        .map_err(|e| classify(&remote.url, e))?
+        .iter()
+        .find(|r| r.name() == wanted)
+        .map(|r| r.oid().to_string());
+    Ok(head)
+}
+
+/// A libgit2 error in the terms a user can act on.
+fn classify(url: &str, e: git2::Error) -> GitError {
+    let url = url.to_string();
+    let detail = e.message().to_string();
+    if let Some(to) = detail.strip_prefix(CROSS_HOST_PREFIX) {
+        return GitError::CrossHostRedirect {
+            url,
+            to: format!(" ({})", crate::redact::url(to)),
+        };
+    }
+    if detail.contains("cross host redirect") {
+        return GitError::CrossHostRedirect {
+            url,
+            to: String::new(),
+        };
+    }
+    if detail.to_lowercase().contains("timed out") {
+        return GitError::Transport {
+            url,
+            detail: format!(
+                "{detail} (within the command's --timeout of {})",
+                crate::manifests::duration::GoDuration(crate::lifecycle::timeout())
+            ),
+        };
+    }
+    match (e.code(), e.class()) {
+        (ErrorCode::Auth, _) => GitError::Auth { url, detail },
+        (ErrorCode::Certificate, _) => GitError::Certificate { url, detail },
+        (_, ErrorClass::Http) if detail.contains("401") || detail.contains("403") => {
+            GitError::Auth { url, detail }
         }
-        if detail.contains("cross host redirect") {
-            return GitError::CrossHostRedirect {
-                url,
-                to: String::new(),
-            };
-        }
-        if detail.to_lowercase().contains("timed out") {
-            return GitError::Transport {
-                url,
-                detail: format!(
-                    "{detail} (within the command's --timeout of {})",
-                    crate::manifests::duration::GoDuration(crate::lifecycle::timeout())
-                ),
-            };
-        }
-        match (e.code(), e.class()) {
-            (ErrorCode::Auth, _) => GitError::Auth { url, detail },
-            (ErrorCode::Certificate, _) => GitError::Certificate { url, detail },
-            (_, ErrorClass::Http) if detail.contains("401") || detail.contains("403") => {
-                GitError::Auth { url, detail }
-            }
-            (
-                _,
-                ErrorClass::Net
-                | ErrorClass::Http
-                | ErrorClass::Ssh
-                | ErrorClass::Ssl
-                | ErrorClass::Os,
-            ) => GitError::Transport { url, detail },
-            _ => GitError::Other(e),
-        }
+        (
+            _,
+            ErrorClass::Net | ErrorClass::Http | ErrorClass::Ssh | ErrorClass::Ssl | ErrorClass::Os,
+        ) => GitError::Transport { url, detail },
+        _ => GitError::Other(e),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cluster;
 pub mod credentials;
 pub mod git;
+pub mod gitsource;
 pub mod install;
 pub mod kinds;
 pub mod lifecycle;

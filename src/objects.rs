@@ -251,6 +251,57 @@ pub async fn wait_ready(
     }
 }
 
+/// Waits until the object is Ready at `wanted` (a commit, `main@sha1:<commit>`, a chart
+/// version; see [`crate::kinds::observed::names_revision`]), or, without one, Ready for its
+/// current generation. A revision its `status.history` records as applied counts too: the
+/// controller may have moved on to a newer one since. Ends early with the controller's
+/// message when its attempt at `wanted` failed (a sync or release records which revision it
+/// attempted; for a source, any failed attempt), and when the controller cannot run.
+pub async fn wait_for_revision(
+    cluster: &Cluster,
+    target: &ObjectRef,
+    wanted: Option<&str>,
+    timeout: Duration,
+) -> Result<Observed, ObjectError> {
+    let Some(wanted) = wanted else {
+        return wait_ready(cluster, target, timeout).await;
+    };
+    cluster.doing(format!("waiting for {target} to be ready at {wanted}"));
+    let kind = target.kind;
+    let reached = |o: &Observed| o.ready_at(wanted) || o.applied(wanted);
+    let current = target.get(cluster).await?;
+    if reached(&current) {
+        return Ok(current);
+    }
+    let watch = async {
+        watch_until(target.api(cluster), &target.name, timeout, |o| {
+            let o = kind.observe(o);
+            reached(&o) || o.failed_at(wanted)
+        })
+        .await
+        .map_err(|e| ObjectError::from(cluster.explain(e)))
+    };
+    let (done, last) = guarded(cluster, target, watch).await?;
+    let last = last.map(|o| kind.observe(&o)).unwrap_or(current);
+    if done && reached(&last) {
+        Ok(last)
+    } else if done {
+        Err(ObjectError::NotReady {
+            target: target.clone(),
+            message: last.message().to_string(),
+        })
+    } else {
+        Err(target
+            .timeout(
+                cluster,
+                "become ready at that revision",
+                timeout,
+                Some(&last),
+            )
+            .await)
+    }
+}
+
 /// Races `wait` against the controller of `target`'s kind being found unable to act (a Pod
 /// that cannot pull its image or keeps crashing: at once; absent or never ready: after a
 /// grace period).

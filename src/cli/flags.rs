@@ -115,3 +115,38 @@ impl SshKeyFlags {
         })
     }
 }
+
+/// How floe reads (and pushes to) the Git repository of a source, with bootstrap's flags;
+/// `GITHUB_TOKEN` is used for github.com URLs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GitAccessFlags {
+    /// Git user name for HTTPS (default: git)
+    #[arg(long, value_name = "NAME", global = true)]
+    pub username: Option<String>,
+    /// Git password or token for HTTPS (prefer GITHUB_TOKEN for github.com)
+    #[arg(long, value_name = "PASSWORD", global = true)]
+    pub password: Option<String>,
+    /// SSH private key for ssh:// URLs (default: the SSH agent)
+    #[arg(long = "private-key-file", value_name = "FILE", global = true)]
+    pub private_key_file: Option<std::path::PathBuf>,
+    /// CA certificate of a Git server with a private CA
+    #[arg(long = "ca-file", value_name = "FILE", global = true)]
+    pub ca_file: Option<std::path::PathBuf>,
+}
+
+impl GitAccessFlags {
+    pub fn access(&self) -> anyhow::Result<crate::git::GitAccess> {
+        if let Some(ca) = &self.ca_file {
+            crate::git::trust_ca_file(ca)?;
+        }
+        Ok(crate::git::GitAccess {
+            username: self.username.clone(),
+            password: self.password.clone().map(zeroize::Zeroizing::new),
+            private_key_file: self.private_key_file.clone(),
+            github_token: std::env::var("GITHUB_TOKEN")
+                .ok()
+                .filter(|t| !t.trim().is_empty())
+                .map(zeroize::Zeroizing::new),
+        })
+    }
+}

@@ -7,12 +7,12 @@ pub mod completion;
 pub mod create;
 pub mod create_common;
 pub mod create_helmrelease;
-mod create_image;
-mod create_notification;
-mod create_secret;
+pub mod create_image;
+pub mod create_notification;
+pub mod create_secret;
 pub mod create_source;
 pub mod create_sync;
-mod create_tenant;
+pub mod create_tenant;
 pub mod delete;
 pub mod export;
 pub mod flags;
@@ -24,6 +24,7 @@ pub mod suspend;
 pub mod target;
 pub mod uninstall;
 pub mod version;
+pub mod wait;
 
 use std::path::PathBuf;
 
@@ -109,6 +110,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Delete a Flux object
     Delete(delete::DeleteArgs),
+    /// Wait until an object is ready at a revision (a commit, the branch head): the CI gate
+    Wait(wait::WaitArgs),
     /// Remove the Flux controllers, CRDs and namespace from the cluster
     Uninstall(uninstall::UninstallArgs),
     /// Print shell completion scripts
@@ -154,6 +157,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Resume(args) => suspend::run_resume(&cli.global, &ui, args),
         Command::Export(args) => export::run(&cli.global, &ui, args),
         Command::Delete(args) => delete::run(&cli.global, &ui, args),
+        Command::Wait(args) => wait::run(&cli.global, &ui, args),
         Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(args) => completion::run(args),
         Command::Version(args) => version::run(&cli.global, &ui, args),

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub use super::meta::DependencyReference;
 use super::meta::{NamespacedObjectKindReference, OtherFields, is_false};
-use super::{FluxObject, ObjectRef, Role};
+use super::{Applied, FluxObject, ObjectRef, Role};
 use crate::manifests::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -158,6 +158,15 @@ pub struct Snapshot {
     pub chart_version: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// The Helm release revision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_deployed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_deployed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_digest: Option<String>,
     #[serde(flatten)]
     pub other: OtherFields,
 }
@@ -190,6 +199,30 @@ impl FluxObject for HelmRelease {
     }
     fn suspended(&self) -> bool {
         self.spec.suspend
+    }
+    /// helm-controller's releases, newest first: the chart version released, the release's
+    /// status (`deployed`, `superseded`, `failed`...).
+    fn history(&self) -> Vec<Applied> {
+        let Some(status) = &self.status else {
+            return Vec::new();
+        };
+        status
+            .history
+            .iter()
+            .map(|s| {
+                let result = s.status.clone().unwrap_or_default();
+                Applied {
+                    revision: s.chart_version.clone(),
+                    succeeded: matches!(result.as_str(), "deployed" | "superseded"),
+                    result,
+                    first: s.first_deployed.clone(),
+                    last: s.last_deployed.clone(),
+                    duration: None,
+                    digest: s.config_digest.clone().unwrap_or_default(),
+                    count: s.version,
+                }
+            })
+            .collect()
     }
     /// The HelmChart made from `spec.chart` (`<namespace>-<name>` in the source's namespace),
     /// or what `spec.chartRef` names, as `flux reconcile hr --with-source` picks it.

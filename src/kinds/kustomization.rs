@@ -8,8 +8,10 @@ use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 
 pub use super::meta::DependencyReference;
-use super::meta::{LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false};
-use super::{FluxObject, ObjectRef, Role};
+use super::meta::{
+    HistorySnapshot, LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false,
+};
+use super::{Applied, FluxObject, ObjectRef, Role};
 use crate::manifests::duration::GoDuration;
 
 pub const GROUP: &str = "kustomize.toolkit.fluxcd.io";
@@ -81,6 +83,9 @@ pub struct KustomizationStatus {
     pub observed_generation: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_handled_reconcile_at: Option<String>,
+    /// What was applied, newest first (see [`HistorySnapshot`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistorySnapshot>,
     #[serde(flatten)]
     pub other: OtherFields,
 }
@@ -109,6 +114,25 @@ impl FluxObject for Kustomization {
     }
     fn suspended(&self) -> bool {
         self.spec.suspend
+    }
+    fn history(&self) -> Vec<Applied> {
+        let Some(status) = &self.status else {
+            return Vec::new();
+        };
+        status
+            .history
+            .iter()
+            .map(|s| Applied {
+                revision: s.metadata.get("revision").cloned().unwrap_or_default(),
+                result: s.last_reconciled_status.clone(),
+                succeeded: s.last_reconciled_status == "ReconciliationSucceeded",
+                first: s.first_reconciled.clone(),
+                last: s.last_reconciled.clone(),
+                duration: s.last_reconciled_duration.clone(),
+                digest: s.digest.clone(),
+                count: Some(s.total_reconciliations),
+            })
+            .collect()
     }
     /// The source named by `spec.sourceRef` (its namespace defaults to the Kustomization's).
     fn source(&self) -> Option<ObjectRef> {

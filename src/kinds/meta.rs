@@ -86,3 +86,26 @@ pub struct SourceStatus {
     #[serde(flatten)]
     pub other: OtherFields,
 }
+
+/// One entry of `status.history` as kustomize-controller keeps it (fluxcd/pkg `meta.Snapshot`):
+/// keyed by the digest of the applied manifests, newest first, at most 5; a reconciliation
+/// with the same digest and result updates its entry and moves it to the front.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistorySnapshot {
+    #[serde(default)]
+    pub digest: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_reconciled: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reconciled: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reconciled_duration: Option<String>,
+    #[serde(default)]
+    pub last_reconciled_status: String,
+    #[serde(default)]
+    pub total_reconciliations: i64,
+    /// `revision` (and `originRevision`) of the source artifact applied.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
+}

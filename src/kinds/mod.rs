@@ -90,6 +90,30 @@ pub trait FluxObject:
     fn suspended(&self) -> bool;
     /// The object this one reads from, for `reconcile --with-source`.
     fn source(&self) -> Option<ObjectRef>;
+    /// What the controller applied, newest first, from `status.history` (syncs and releases
+    /// keep one; other kinds have none).
+    fn history(&self) -> Vec<Applied> {
+        Vec::new()
+    }
+}
+
+/// One entry of an object's `status.history`, the same for every kind that keeps one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Applied {
+    /// The revision applied: `main@sha1:<commit>` for a sync, the chart version for a release.
+    pub revision: String,
+    /// The controller's word for the result (`ReconciliationSucceeded`, `HealthCheckFailed`,
+    /// `deployed`, `failed`...).
+    pub result: String,
+    pub succeeded: bool,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub duration: Option<String>,
+    /// The digest the controller keys the entry by (of the applied manifests, or of the
+    /// release's values).
+    pub digest: String,
+    /// How many reconciliations the entry stands for (a sync), or the Helm release version.
+    pub count: Option<i64>,
 }
 
 /// A generic operation over one kind, run by [`FluxKind::visit`].

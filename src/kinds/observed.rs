@@ -25,6 +25,8 @@ pub struct Observed {
     pub labels: std::collections::BTreeMap<String, String>,
     /// The object it reads from (`reconcile --with-source`).
     pub source: Option<ObjectRef>,
+    /// What the controller applied, newest first.
+    pub history: Vec<super::Applied>,
 }
 
 impl Observed {
@@ -42,6 +44,7 @@ impl Observed {
             suspended: object.suspended(),
             labels: object.labels().clone(),
             source: object.source(),
+            history: object.history(),
         }
     }
 
@@ -116,6 +119,52 @@ impl Observed {
     pub fn handled(&self, token: &str) -> bool {
         self.last_handled_reconcile_at.as_deref() == Some(token)
             && self.ready().is_some_and(|c| c.status != "Unknown")
+    }
+}
+
+/// Whether `revision`, as a controller writes it (`main@sha1:<commit>`, the older
+/// `main/<commit>`, a chart version), names `wanted`: the same string, or a commit that
+/// `wanted` abbreviates (at least 4 hex digits, as git accepts), or the same `algo:hex` part.
+pub fn names_revision(revision: &str, wanted: &str) -> bool {
+    if revision.is_empty() || wanted.is_empty() {
+        return false;
+    }
+    if revision == wanted {
+        return true;
+    }
+    let commit = revision
+        .rsplit_once(':')
+        .or_else(|| revision.rsplit_once('/'))
+        .map_or(revision, |(_, hex)| hex);
+    let wanted = wanted.rsplit_once(':').map_or(wanted, |(_, hex)| hex);
+    wanted.len() >= 4
+        && wanted.chars().all(|c| c.is_ascii_hexdigit())
+        && commit.chars().all(|c| c.is_ascii_hexdigit())
+        && commit.starts_with(&wanted.to_ascii_lowercase())
+}
+
+impl Observed {
+    /// Ready for the current generation at `wanted` (see [`names_revision`]).
+    pub fn ready_at(&self, wanted: &str) -> bool {
+        self.is_ready_now() && names_revision(&self.revision, wanted)
+    }
+
+    /// The controller's `status.history` records `wanted` as applied successfully (it may
+    /// since have moved on to a newer revision).
+    pub fn applied(&self, wanted: &str) -> bool {
+        self.history
+            .iter()
+            .any(|h| h.succeeded && names_revision(&h.revision, wanted))
+    }
+
+    /// The controller's last attempt was at `wanted` and failed. For kinds that do not record
+    /// the revision they attempted (sources), a failed attempt at the current generation.
+    pub fn failed_at(&self, wanted: &str) -> bool {
+        let at_wanted = self
+            .attempted_revision
+            .as_deref()
+            .is_none_or(|r| names_revision(r, wanted));
+        at_wanted && self.attempt_failed()
     }
 }
 
@@ -222,6 +271,23 @@ mod tests {
             observed(1, 1, failed).settled(),
             Some(Err("no such path".to_string()))
         );
+    }
+
+    #[test]
+    fn revisions_are_named_by_their_commit_or_in_full() {
+        let r = "main@sha1:8f3e2a1b9c0d";
+        assert!(names_revision(r, "8f3e2a1b9c0d"));
+        assert!(names_revision(r, "8f3e"));
+        assert!(names_revision(r, "8F3E2A"));
+        assert!(names_revision(r, "main@sha1:8f3e2a1b9c0d"));
+        assert!(names_revision(r, "sha1:8f3e2a"));
+        assert!(names_revision("main/8f3e2a1b", "8f3e2a"));
+        assert!(!names_revision(r, "8f3"), "too short to name a commit");
+        assert!(!names_revision(r, "9f3e2a"));
+        assert!(!names_revision(r, "main"));
+        assert!(names_revision("6.3.5", "6.3.5"));
+        assert!(!names_revision("6.3.5", "6.3"));
+        assert!(!names_revision("", "abcd"));
     }
 
     #[test]

@@ -374,6 +374,12 @@ pub enum FluxBehaviour {
     /// Sources and charts Ready; every Helm release fails to install with this message
     /// (helm-controller's `InstallFailed`, then Stalled with `RetriesExceeded`).
     ReleaseFailing { message: String },
+    /// A Kustomization applied `revision`, whose manifests have `digest`: Ready, and the
+    /// entry upserted into `status.history` (resolved from [`FluxBehaviour::AtGitHead`]).
+    Applied { revision: String, digest: String },
+    /// A Kustomization applied `revision` but its health checks failed (`HealthCheckFailed`,
+    /// recorded in `status.history` as kustomize-controller does).
+    HealthCheckFailingAt { revision: String, digest: String },
     /// Ready at the tip of the source's branch, read from the bare repositories under this
     /// directory (`<dir>/<owner>/<repo>.git` for a URL path `/<owner>/<repo>[.git]`), as a
     /// source-controller that fetched it would be; a Kustomization at its source's tip.
@@ -383,15 +389,7 @@ pub enum FluxBehaviour {
 /// `<branch>@sha1:<commit>` of the bare repository a GitRepository's URL names, as
 /// source-controller reports it; `None` when the repository or branch does not exist.
 pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String> {
-    let url_path = url::Url::parse(url).ok()?.path().to_string();
-    // An ssh:// URL to a repository on this machine names its absolute path.
-    let bare = if url_path.ends_with(".git") && Path::new(&url_path).is_dir() {
-        PathBuf::from(&url_path)
-    } else {
-        let path = url_path.trim_matches('/');
-        let path = path.strip_suffix(".git").unwrap_or(path);
-        repos.join(format!("{path}.git"))
-    };
+    let bare = bare_repository(repos, url)?;
     let out = Command::new("git")
         .arg("-C")
         .arg(&bare)
@@ -409,6 +407,74 @@ pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String
             String::from_utf8_lossy(&out.stdout).trim()
         )
     })
+}
+
+/// The bare repository under `repos` a GitRepository's URL names.
+fn bare_repository(repos: &Path, url: &str) -> Option<PathBuf> {
+    let url_path = url::Url::parse(url).ok()?.path().to_string();
+    // An ssh:// URL to a repository on this machine names its absolute path.
+    Some(if url_path.ends_with(".git") && Path::new(&url_path).is_dir() {
+        PathBuf::from(&url_path)
+    } else {
+        let path = url_path.trim_matches('/');
+        let path = path.strip_suffix(".git").unwrap_or(path);
+        repos.join(format!("{path}.git"))
+    })
+}
+
+/// The marker that makes the simulated kustomize-controller's health checks fail for a
+/// revision: a file under the sync's path containing it.
+pub const HEALTH_CHECK_FAILURE: &str = "simulate: health-check-failure";
+
+/// What the simulated kustomize-controller builds from `path` at `commit`: the digest of the
+/// manifests (the tree's id stands in for the digest of the built YAML: equal content, equal
+/// digest) and whether their health checks fail.
+fn simulated_build(repos: &Path, url: &str, commit: &str, path: &str) -> Option<(String, bool)> {
+    let bare = bare_repository(repos, url)?;
+    let path = path.trim_start_matches("./").trim_matches('/');
+    let object = if path.is_empty() || path == "." {
+        format!("{commit}^{{tree}}")
+    } else {
+        format!("{commit}:{path}")
+    };
+    let tree = Command::new("git").arg("-C").arg(&bare).args(["rev-parse", "--verify", "-q", &object]).output().ok()?;
+    if !tree.status.success() {
+        return None;
+    }
+    let tree = String::from_utf8_lossy(&tree.stdout).trim().to_string();
+    let failing = Command::new("git")
+        .arg("-C")
+        .arg(&bare)
+        .args(["grep", "-q", HEALTH_CHECK_FAILURE, &tree])
+        .status()
+        .is_ok_and(|s| s.success());
+    use sha2::Digest;
+    let digest: String = sha2::Sha256::digest(tree.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    Some((format!("sha256:{digest}"), failing))
+}
+
+/// `status.history` after one reconciliation, as fluxcd/pkg `History.Upsert` keeps it: an
+/// entry with the same digest and result is updated (its count, last time, revision) and
+/// moved to the front; otherwise a new entry goes to the front; at most 5 are kept.
+pub fn upsert_history(history: &Value, digest: &str, result: &str, revision: &str, now: &str) -> Value {
+    let mut entries: Vec<Value> = history.as_array().cloned().unwrap_or_default();
+    let metadata = json!({"revision": revision});
+    if let Some(i) = entries.iter().position(|e| e["digest"] == digest && e["lastReconciledStatus"] == result) {
+        let mut entry = entries.remove(i);
+        entry["lastReconciled"] = json!(now);
+        entry["lastReconciledDuration"] = json!("1.5s");
+        entry["totalReconciliations"] = json!(entry["totalReconciliations"].as_i64().unwrap_or(0) + 1);
+        entry["metadata"] = metadata;
+        entries.insert(0, entry);
+    } else {
+        entries.insert(0, json!({
+            "digest": digest, "firstReconciled": now, "lastReconciled": now,
+            "lastReconciledDuration": "1.5s", "lastReconciledStatus": result,
+            "totalReconciliations": 1, "metadata": metadata
+        }));
+    }
+    entries.truncate(5);
+    Value::Array(entries)
 }
 
 /// Every Flux kind floe reads (its registry), for the simulated controllers.
@@ -492,6 +558,19 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                     revision: "sha256:9f2a".into(),
                 },
             );
+        }
+        FluxBehaviour::Applied { revision, digest } => {
+            status = simulated_status(kind, object, &FluxBehaviour::Ready { revision: revision.clone() });
+            status["history"] = upsert_history(&object["status"]["history"], digest, "ReconciliationSucceeded", revision, &now);
+        }
+        FluxBehaviour::HealthCheckFailingAt { revision, digest } => {
+            status["lastAttemptedRevision"] = json!(revision);
+            let message = format!(
+                "health check failed after 30s: timeout waiting for: [Deployment/{}/app status: 'InProgress']",
+                object["metadata"]["namespace"].as_str().unwrap_or_default()
+            );
+            status["conditions"] = failed_conditions("HealthCheckFailed", &message, generation, &now);
+            status["history"] = upsert_history(&object["status"]["history"], digest, "HealthCheckFailed", revision, &now);
         }
         FluxBehaviour::AtGitHead { .. } | FluxBehaviour::BuildFailingAtGitHead { .. } => {
             unreachable!("resolved to Ready, Failing or FailingAt first")
@@ -611,12 +690,25 @@ pub fn simulated_flux(
                                 };
                                 let url = source["spec"]["url"].as_str().unwrap_or("");
                                 let branch = source["spec"]["ref"]["branch"].as_str().unwrap_or("main");
+                                let build = |revision: &str| {
+                                    let commit = revision.rsplit(':').next().unwrap_or_default();
+                                    let path = value["spec"]["path"].as_str().unwrap_or("");
+                                    simulated_build(repos, url, commit, path)
+                                };
                                 match (git_head_revision(repos, url, branch), &behaviour) {
                                     (Some(revision), FluxBehaviour::BuildFailingAtGitHead { message, .. })
                                         if kind == "Kustomization" =>
                                     {
                                         FluxBehaviour::FailingAt { revision, message: message.clone() }
                                     }
+                                    (Some(revision), _) if kind == "Kustomization" => match build(&revision) {
+                                        Some((digest, true)) => FluxBehaviour::HealthCheckFailingAt { revision, digest },
+                                        Some((digest, false)) => FluxBehaviour::Applied { revision, digest },
+                                        None => FluxBehaviour::FailingAt {
+                                            message: format!("kustomization path not found: stat /tmp/kustomization/{}: no such file or directory", value["spec"]["path"].as_str().unwrap_or("").trim_start_matches("./")),
+                                            revision,
+                                        },
+                                    },
                                     (Some(revision), _) => FluxBehaviour::Ready { revision },
                                     (None, _) => FluxBehaviour::Failing {
                                         message: format!("failed to checkout and determine revision: unable to clone '{url}': couldn't find remote ref \"refs/heads/{branch}\""),
