@@ -182,6 +182,8 @@ pub enum FileChange {
     Added,
     Modified,
     Unchanged,
+    /// A rollback removes a file that did not exist at the restored revision.
+    Deleted,
 }
 
 /// The tree floe would commit and what it changes.
@@ -255,6 +257,11 @@ impl Workspace {
     }
 
     fn fetch(&mut self) -> Result<(), GitError> {
+        self.fetch_depth(1)
+    }
+
+    /// Fetches the branch's tip with `depth` commits of history (where the transport allows).
+    fn fetch_depth(&mut self, depth: i32) -> Result<(), GitError> {
         let mut remote = self.repo.remote_anonymous(&self.remote.url)?;
         let refspec = format!("+refs/heads/{}:{}", self.branch, self.tracking_ref());
         let attempts = Cell::new(0);
@@ -266,8 +273,8 @@ impl Workspace {
         set_network_timeouts();
         // libgit2's local transport cannot fetch shallow; over the network the tip is enough
         // (the push only needs the commit it builds on).
-        if !self.remote.url.starts_with("file://") && !Path::new(&self.remote.url).exists() {
-            options.depth(1);
+        if !self.is_local() {
+            options.depth(depth);
         }
         remote
             .fetch(&[&refspec], Some(&mut options), None)
@@ -342,51 +349,7 @@ impl Workspace {
         author: &Signature<'_>,
         message: &str,
     ) -> Result<PushOutcome, GitError> {
-        let mut rebased = false;
-        loop {
-            let plan = self.plan(files)?;
-            let parent = self.base.map(|b| self.repo.find_commit(b)).transpose()?;
-            if let Some(parent) = &parent
-                && parent.tree_id() == plan.tree
-            {
-                return Ok(PushOutcome {
-                    commit: parent.id(),
-                    pushed: false,
-                    rebased,
-                    plan,
-                });
-            }
-            let tree = self.repo.find_tree(plan.tree)?;
-            let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-            let commit = self
-                .repo
-                .commit(None, author, author, message, &tree, &parents)?;
-            drop(parents);
-            drop(tree);
-            drop(parent);
-            match self.push(commit) {
-                Ok(()) => {
-                    self.base = Some(commit);
-                    return Ok(PushOutcome {
-                        commit,
-                        pushed: true,
-                        rebased,
-                        plan,
-                    });
-                }
-                Err(PushError::Moved) if !rebased => {
-                    rebased = true;
-                    self.fetch()?;
-                }
-                Err(PushError::Moved) => {
-                    return Err(GitError::Race {
-                        url: self.remote.url.clone(),
-                        branch: self.branch.clone(),
-                    });
-                }
-                Err(PushError::Failed(e)) => return Err(e),
-            }
-        }
+        self.commit_and_push_plan(|w| w.plan(files), author, message)
     }
 
     fn push(&self, commit: Oid) -> Result<(), PushError> {
@@ -610,10 +573,31 @@ fn write_path(
     parts: &[&str],
     blob: Oid,
 ) -> Result<Oid, git2::Error> {
+    set_path(repo, tree, parts, Some((blob, 0o100644)))
+}
+
+/// Returns the id of `tree` (or an empty tree) with `entry` (an object id and file mode) at
+/// `parts`, or without anything there for None; directories are created on the way and
+/// dropped when they become empty; every other entry is kept.
+fn set_path(
+    repo: &Repository,
+    tree: Option<&Tree<'_>>,
+    parts: &[&str],
+    entry: Option<(Oid, i32)>,
+) -> Result<Oid, git2::Error> {
     let mut builder = repo.treebuilder(tree)?;
-    let (name, rest) = parts.split_first().expect("a path has a file name");
+    let (name, rest) = parts.split_first().expect("a path has a name");
     if rest.is_empty() {
-        builder.insert(name, blob, 0o100644)?;
+        match entry {
+            Some((id, mode)) => {
+                builder.insert(name, id, mode)?;
+            }
+            None => {
+                if builder.get(name)?.is_some() {
+                    builder.remove(name)?;
+                }
+            }
+        }
     } else {
         let child = match tree.and_then(|t| t.get_name(name)) {
             Some(entry) if entry.kind() == Some(git2::ObjectType::Tree) => {
@@ -621,10 +605,279 @@ fn write_path(
             }
             _ => None,
         };
-        let id = write_path(repo, child.as_ref(), rest, blob)?;
-        builder.insert(name, id, 0o040000)?;
+        let id = set_path(repo, child.as_ref(), rest, entry)?;
+        if repo.find_tree(id)?.is_empty() {
+            if builder.get(name)?.is_some() {
+                builder.remove(name)?;
+            }
+        } else {
+            builder.insert(name, id, 0o040000)?;
+        }
     }
     builder.write()
+}
+
+/// One commit as `history` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CommitInfo {
+    pub sha: String,
+    pub author: String,
+    pub email: String,
+    /// The author date, RFC 3339.
+    pub date: String,
+    pub subject: String,
+    #[serde(skip)]
+    pub message: String,
+}
+
+/// A commit named by its id, full or abbreviated, if the repository has it.
+pub fn resolve(repo: &Repository, rev: &str) -> Option<Oid> {
+    let hex = rev.rsplit_once(':').map_or(rev, |(_, hex)| hex);
+    if hex.len() < 4 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    repo.revparse_single(hex)
+        .ok()?
+        .peel_to_commit()
+        .ok()
+        .map(|c| c.id())
+}
+
+pub fn commit_info(repo: &Repository, oid: Oid) -> Result<CommitInfo, GitError> {
+    let commit = repo.find_commit(oid)?;
+    let author = commit.author();
+    let seconds = author.when().seconds();
+    let date = jiff::Timestamp::from_second(seconds)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    Ok(CommitInfo {
+        sha: oid.to_string(),
+        author: author.name().unwrap_or_default().to_string(),
+        email: author.email().unwrap_or_default().to_string(),
+        date,
+        subject: commit
+            .message()
+            .unwrap_or_default()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        message: commit.message().unwrap_or_default().to_string(),
+    })
+}
+
+/// The object at `path` in `commit`'s tree (the root tree for ""), with its file mode.
+pub fn entry_at(
+    repo: &Repository,
+    commit: Oid,
+    path: &str,
+) -> Result<Option<(Oid, i32)>, GitError> {
+    let tree = repo.find_commit(commit)?.tree()?;
+    if path.is_empty() {
+        return Ok(Some((tree.id(), 0o040000)));
+    }
+    match tree.get_path(Path::new(path)) {
+        Ok(entry) => Ok(Some((entry.id(), entry.filemode()))),
+        Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The files `commit` changed under `path` against its first parent, or None when the parent
+/// is not in the repository (the edge of a shallow fetch). A root commit changed every file.
+pub fn changed_under(
+    repo: &Repository,
+    commit: Oid,
+    path: &str,
+) -> Result<Option<Vec<String>>, GitError> {
+    let commit = repo.find_commit(commit)?;
+    let parent_tree = match commit.parent_ids().next() {
+        Some(parent) => match repo.find_commit(parent) {
+            Ok(parent) => Some(parent.tree()?),
+            Err(_) => return Ok(None),
+        },
+        None => None,
+    };
+    let mut options = git2::DiffOptions::new();
+    if !path.is_empty() {
+        options.pathspec(path);
+    }
+    let diff = repo.diff_tree_to_tree(
+        parent_tree.as_ref(),
+        Some(&commit.tree()?),
+        Some(&mut options),
+    )?;
+    Ok(Some(
+        diff.deltas()
+            .filter_map(|d| d.new_file().path().or(d.old_file().path()))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+    ))
+}
+
+/// A local clone (`--repo-dir`), read as it is.
+pub fn open_local(dir: &Path) -> Result<Repository, GitError> {
+    Ok(Repository::open(dir)?)
+}
+
+/// How deep [`Workspace::deepen_for`] fetches, step by step, before the whole history.
+const DEPTHS: &[i32] = &[16, 64, 256];
+/// libgit2's "unshallow" depth.
+const UNSHALLOW: i32 = i32::MAX;
+
+impl Workspace {
+    /// The scratch repository, for reading commits.
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    fn is_local(&self) -> bool {
+        self.remote.url.starts_with("file://") || Path::new(&self.remote.url).exists()
+    }
+
+    /// Whether `rev` and its first parent are here.
+    fn has_with_parent(&self, rev: &str) -> bool {
+        resolve(&self.repo, rev)
+            .and_then(|oid| self.repo.find_commit(oid).ok())
+            .is_some_and(|c| c.parent_ids().all(|p| self.repo.find_commit(p).is_ok()))
+    }
+
+    /// Fetches more of the branch's history until every commit in `wanted` and its parent are
+    /// here: 16 commits, then 64, then 256, then all of it. Returns the depth fetched (None:
+    /// the whole history). Revisions the branch never had stay missing.
+    pub fn deepen_for(&mut self, wanted: &[String]) -> Result<Option<i32>, GitError> {
+        if self.is_local() {
+            return Ok(None);
+        }
+        for depth in DEPTHS.iter().copied().chain([UNSHALLOW]) {
+            if wanted.iter().all(|w| self.has_with_parent(w)) {
+                return Ok(Some(depth));
+            }
+            self.fetch_depth(depth)?;
+        }
+        Ok(None)
+    }
+
+    /// The tree the branch would have with `path` as it was in `from` (removed when `from`
+    /// has no `path`), and the files that differ from the branch.
+    pub fn plan_restore(&self, path: &str, from: Oid) -> Result<Plan, GitError> {
+        let base = self.base.map(|b| self.repo.find_commit(b)).transpose()?;
+        let base_tree = base.as_ref().map(|c| c.tree()).transpose()?;
+        let entry = entry_at(&self.repo, from, path)?;
+        let tree = if path.is_empty() {
+            entry.map(|(id, _)| id).expect("a commit has a root tree")
+        } else {
+            let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+            set_path(&self.repo, base_tree.as_ref(), &parts, entry)?
+        };
+        let new = self.repo.find_tree(tree)?;
+        let diff = self
+            .repo
+            .diff_tree_to_tree(base_tree.as_ref(), Some(&new), None)?;
+        let files = diff
+            .deltas()
+            .map(|d| {
+                let path = d.new_file().path().or(d.old_file().path());
+                let change = match d.status() {
+                    git2::Delta::Added => FileChange::Added,
+                    git2::Delta::Deleted => FileChange::Deleted,
+                    _ => FileChange::Modified,
+                };
+                (
+                    path.map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    change,
+                )
+            })
+            .collect();
+        Ok(Plan { tree, files })
+    }
+
+    /// Commits the tree `plan_for` gives (on the current base) and pushes; when the branch
+    /// moved, fetches, asks `plan_for` again on the new tip and pushes once more. Nothing is
+    /// committed when the tree equals the base's.
+    pub fn commit_and_push_plan(
+        &mut self,
+        plan_for: impl Fn(&Workspace) -> Result<Plan, GitError>,
+        author: &Signature<'_>,
+        message: &str,
+    ) -> Result<PushOutcome, GitError> {
+        let mut rebased = false;
+        loop {
+            let plan = plan_for(self)?;
+            let parent = self.base.map(|b| self.repo.find_commit(b)).transpose()?;
+            if let Some(parent) = &parent
+                && parent.tree_id() == plan.tree
+            {
+                return Ok(PushOutcome {
+                    commit: parent.id(),
+                    pushed: false,
+                    rebased,
+                    plan,
+                });
+            }
+            let tree = self.repo.find_tree(plan.tree)?;
+            let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+            let commit = self
+                .repo
+                .commit(None, author, author, message, &tree, &parents)?;
+            drop(parents);
+            drop(tree);
+            drop(parent);
+            match self.push(commit) {
+                Ok(()) => {
+                    self.base = Some(commit);
+                    return Ok(PushOutcome {
+                        commit,
+                        pushed: true,
+                        rebased,
+                        plan,
+                    });
+                }
+                Err(PushError::Moved) if !rebased => {
+                    rebased = true;
+                    self.fetch()?;
+                }
+                Err(PushError::Moved) => {
+                    return Err(GitError::Race {
+                        url: self.remote.url.clone(),
+                        branch: self.branch.clone(),
+                    });
+                }
+                Err(PushError::Failed(e)) => return Err(e),
+            }
+        }
+    }
+
+    /// Commits the tree of `plan` on the base and pushes it to a new `branch` (for review),
+    /// leaving the workspace's branch alone.
+    pub fn push_for_review(
+        &mut self,
+        plan: &Plan,
+        author: &Signature<'_>,
+        message: &str,
+        branch: &str,
+    ) -> Result<Oid, GitError> {
+        validate_branch(branch).map_err(|e| GitError::Other(git2::Error::from_str(&e.0)))?;
+        let parent = self.base.map(|b| self.repo.find_commit(b)).transpose()?;
+        let tree = self.repo.find_tree(plan.tree)?;
+        let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+        let commit = self
+            .repo
+            .commit(None, author, author, message, &tree, &parents)?;
+        let original = std::mem::replace(&mut self.branch, branch.to_string());
+        let pushed = self.push(commit);
+        self.branch = original;
+        match pushed {
+            Ok(()) => Ok(commit),
+            Err(PushError::Moved) => Err(GitError::Rejected {
+                url: self.remote.url.clone(),
+                branch: branch.to_string(),
+                reason: "the branch exists with other commits; name a new one".to_string(),
+            }),
+            Err(PushError::Failed(e)) => Err(e),
+        }
+    }
 }
 
 /// The commit author: the flags, else the user's Git config, else `floe`.

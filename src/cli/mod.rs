@@ -17,9 +17,11 @@ pub mod delete;
 pub mod export;
 pub mod flags;
 pub mod get;
+pub mod history;
 pub mod install;
 pub mod output;
 pub mod reconcile;
+pub mod rollback;
 pub mod suspend;
 pub mod target;
 pub mod uninstall;
@@ -110,6 +112,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Delete a Flux object
     Delete(delete::DeleteArgs),
+    /// Show what a sync or Helm release applied, with the Git commit behind each revision
+    History(history::HistoryArgs),
+    /// Restore a sync's path to an earlier revision as a new commit, and wait until it is applied
+    Rollback(rollback::RollbackArgs),
     /// Wait until an object is ready at a revision (a commit, the branch head): the CI gate
     Wait(wait::WaitArgs),
     /// Remove the Flux controllers, CRDs and namespace from the cluster
@@ -158,6 +164,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::run(&cli.global, &ui, args),
         Command::Delete(args) => delete::run(&cli.global, &ui, args),
         Command::Wait(args) => wait::run(&cli.global, &ui, args),
+        Command::History(args) => history::run(&cli.global, &ui, args),
+        Command::Rollback(args) => rollback::run(&cli.global, &ui, args),
         Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(args) => completion::run(args),
         Command::Version(args) => version::run(&cli.global, &ui, args),

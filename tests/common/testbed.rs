@@ -413,13 +413,15 @@ pub fn git_head_revision(repos: &Path, url: &str, branch: &str) -> Option<String
 fn bare_repository(repos: &Path, url: &str) -> Option<PathBuf> {
     let url_path = url::Url::parse(url).ok()?.path().to_string();
     // An ssh:// URL to a repository on this machine names its absolute path.
-    Some(if url_path.ends_with(".git") && Path::new(&url_path).is_dir() {
-        PathBuf::from(&url_path)
-    } else {
-        let path = url_path.trim_matches('/');
-        let path = path.strip_suffix(".git").unwrap_or(path);
-        repos.join(format!("{path}.git"))
-    })
+    Some(
+        if url_path.ends_with(".git") && Path::new(&url_path).is_dir() {
+            PathBuf::from(&url_path)
+        } else {
+            let path = url_path.trim_matches('/');
+            let path = path.strip_suffix(".git").unwrap_or(path);
+            repos.join(format!("{path}.git"))
+        },
+    )
 }
 
 /// The marker that makes the simulated kustomize-controller's health checks fail for a
@@ -437,7 +439,12 @@ fn simulated_build(repos: &Path, url: &str, commit: &str, path: &str) -> Option<
     } else {
         format!("{commit}:{path}")
     };
-    let tree = Command::new("git").arg("-C").arg(&bare).args(["rev-parse", "--verify", "-q", &object]).output().ok()?;
+    let tree = Command::new("git")
+        .arg("-C")
+        .arg(&bare)
+        .args(["rev-parse", "--verify", "-q", &object])
+        .output()
+        .ok()?;
     if !tree.status.success() {
         return None;
     }
@@ -449,29 +456,45 @@ fn simulated_build(repos: &Path, url: &str, commit: &str, path: &str) -> Option<
         .status()
         .is_ok_and(|s| s.success());
     use sha2::Digest;
-    let digest: String = sha2::Sha256::digest(tree.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let digest: String = sha2::Sha256::digest(tree.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Some((format!("sha256:{digest}"), failing))
 }
 
 /// `status.history` after one reconciliation, as fluxcd/pkg `History.Upsert` keeps it: an
 /// entry with the same digest and result is updated (its count, last time, revision) and
 /// moved to the front; otherwise a new entry goes to the front; at most 5 are kept.
-pub fn upsert_history(history: &Value, digest: &str, result: &str, revision: &str, now: &str) -> Value {
+pub fn upsert_history(
+    history: &Value,
+    digest: &str,
+    result: &str,
+    revision: &str,
+    now: &str,
+) -> Value {
     let mut entries: Vec<Value> = history.as_array().cloned().unwrap_or_default();
     let metadata = json!({"revision": revision});
-    if let Some(i) = entries.iter().position(|e| e["digest"] == digest && e["lastReconciledStatus"] == result) {
+    if let Some(i) = entries
+        .iter()
+        .position(|e| e["digest"] == digest && e["lastReconciledStatus"] == result)
+    {
         let mut entry = entries.remove(i);
         entry["lastReconciled"] = json!(now);
         entry["lastReconciledDuration"] = json!("1.5s");
-        entry["totalReconciliations"] = json!(entry["totalReconciliations"].as_i64().unwrap_or(0) + 1);
+        entry["totalReconciliations"] =
+            json!(entry["totalReconciliations"].as_i64().unwrap_or(0) + 1);
         entry["metadata"] = metadata;
         entries.insert(0, entry);
     } else {
-        entries.insert(0, json!({
-            "digest": digest, "firstReconciled": now, "lastReconciled": now,
-            "lastReconciledDuration": "1.5s", "lastReconciledStatus": result,
-            "totalReconciliations": 1, "metadata": metadata
-        }));
+        entries.insert(
+            0,
+            json!({
+                "digest": digest, "firstReconciled": now, "lastReconciled": now,
+                "lastReconciledDuration": "1.5s", "lastReconciledStatus": result,
+                "totalReconciliations": 1, "metadata": metadata
+            }),
+        );
     }
     entries.truncate(5);
     Value::Array(entries)
@@ -560,8 +583,20 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
             );
         }
         FluxBehaviour::Applied { revision, digest } => {
-            status = simulated_status(kind, object, &FluxBehaviour::Ready { revision: revision.clone() });
-            status["history"] = upsert_history(&object["status"]["history"], digest, "ReconciliationSucceeded", revision, &now);
+            status = simulated_status(
+                kind,
+                object,
+                &FluxBehaviour::Ready {
+                    revision: revision.clone(),
+                },
+            );
+            status["history"] = upsert_history(
+                &object["status"]["history"],
+                digest,
+                "ReconciliationSucceeded",
+                revision,
+                &now,
+            );
         }
         FluxBehaviour::HealthCheckFailingAt { revision, digest } => {
             status["lastAttemptedRevision"] = json!(revision);
@@ -569,8 +604,15 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 "health check failed after 30s: timeout waiting for: [Deployment/{}/app status: 'InProgress']",
                 object["metadata"]["namespace"].as_str().unwrap_or_default()
             );
-            status["conditions"] = failed_conditions("HealthCheckFailed", &message, generation, &now);
-            status["history"] = upsert_history(&object["status"]["history"], digest, "HealthCheckFailed", revision, &now);
+            status["conditions"] =
+                failed_conditions("HealthCheckFailed", &message, generation, &now);
+            status["history"] = upsert_history(
+                &object["status"]["history"],
+                digest,
+                "HealthCheckFailed",
+                revision,
+                &now,
+            );
         }
         FluxBehaviour::AtGitHead { .. } | FluxBehaviour::BuildFailingAtGitHead { .. } => {
             unreachable!("resolved to Ready, Failing or FailingAt first")

@@ -1,0 +1,137 @@
+//! `floe history sync|hr NAME`: what the cluster applied, newest first, with the Git commit
+//! behind each revision.
+
+use clap::Args;
+
+use super::output::{self, Format};
+use super::target::{One, Targets};
+use super::{GlobalArgs, block_on, connect};
+use crate::history::{self, GitReader, HistoryRow};
+use crate::kinds::{FluxKind, ObjectRef};
+use crate::ui::{Mark, Ui};
+use crate::usage::InvalidInput;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe history sync apps\n  \
+    floe history sync apps --repo-dir=./fleet -o json\n  \
+    GITHUB_TOKEN=... floe history sync flux-system\n  \
+    floe history hr podinfo -n apps")]
+pub struct HistoryArgs {
+    #[command(subcommand)]
+    pub target: Targets<One>,
+    /// Read commits from this local clone instead of fetching them
+    #[arg(long = "repo-dir", value_name = "DIR", global = true)]
+    pub repo_dir: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub git: super::flags::GitAccessFlags,
+    /// Output format (json and yaml are documented in docs/output.md)
+    #[arg(short = 'o', long, global = true, value_parser = output::parser(output::LISTS), default_value = "table")]
+    pub output: Format,
+}
+
+/// `ReconciliationSucceeded` → `Succeeded`: the controller's result without its prefix.
+fn result_word(row: &HistoryRow) -> String {
+    row.result
+        .strip_prefix("Reconciliation")
+        .unwrap_or(&row.result)
+        .to_string()
+}
+
+fn short_revision(revision: &str) -> String {
+    match history::commit_of(revision) {
+        Some(commit) => revision.replace(commit, &commit[..7]),
+        None => revision.to_string(),
+    }
+}
+
+fn table(rows: &[HistoryRow]) -> String {
+    let mut lines = vec![
+        [
+            "LIVE",
+            "REVISION",
+            "RESULT",
+            "FIRST APPLIED",
+            "LAST APPLIED",
+            "DURATION",
+            "AUTHOR",
+            "DATE",
+            "SUBJECT",
+            "FILES",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+    ];
+    for row in rows {
+        let commit = row.commit.as_ref();
+        let mut subject = commit.map(|c| c.subject.clone()).unwrap_or_default();
+        if let Some(restored) = &row.restores {
+            subject = format!(
+                "{subject} (restores {})",
+                &restored[..restored.len().min(7)]
+            );
+        }
+        lines.push(vec![
+            if row.live { "*".into() } else { String::new() },
+            short_revision(&row.revision),
+            result_word(row),
+            row.first_applied.clone().unwrap_or_default(),
+            row.last_applied.clone().unwrap_or_default(),
+            row.duration.clone().unwrap_or_default(),
+            commit.map(|c| c.author.clone()).unwrap_or_default(),
+            commit.map(|c| c.date.clone()).unwrap_or_default(),
+            subject,
+            row.files.as_ref().map(|f| f.join(",")).unwrap_or_default(),
+        ]);
+    }
+    output::aligned(&lines)
+}
+
+pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()> {
+    let kind = args.target.kind();
+    if !matches!(kind, FluxKind::Kustomization | FluxKind::HelmRelease) {
+        return Err(InvalidInput::new(format!(
+            "{} objects keep no history; history is for syncs and Helm releases (floe history sync NAME, floe history hr NAME)",
+            kind.kind()
+        ))
+        .into());
+    }
+    let name = args.target.names[0].clone();
+    crate::manifests::validate::rfc1123_name("name", &name)?;
+    let reader = match &args.repo_dir {
+        Some(dir) if !dir.is_dir() => {
+            return Err(InvalidInput::new(format!(
+                "invalid --repo-dir '{}': no such directory",
+                dir.display()
+            ))
+            .into());
+        }
+        Some(dir) => GitReader::Local(dir.clone()),
+        None => GitReader::Remote(args.git.access()?),
+    };
+    let target = ObjectRef::new(kind, &global.namespace, &name);
+    block_on(async {
+        let cluster = connect(global).await?;
+        let history = history::history(&cluster, &target, Some(reader)).await?;
+        if let Some(why) = &history.git_unavailable {
+            ui.step(Mark::Warning, &format!("the Git columns are empty: {why}"));
+        }
+        let out = match args.output {
+            Format::Json => output::json_document(&history)?,
+            Format::Yaml => output::yaml_document(&history)?,
+            Format::Table | Format::Text => {
+                if history.rows.is_empty() {
+                    ui.step(
+                        Mark::Failed,
+                        &format!("{target} has applied nothing yet (no status.history)"),
+                    );
+                    String::new()
+                } else {
+                    table(&history.rows)
+                }
+            }
+        };
+        output::write(&out)?;
+        Ok(())
+    })
+}
