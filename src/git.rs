@@ -279,6 +279,13 @@ impl Workspace {
         remote
             .fetch(&[&refspec], Some(&mut options), None)
             .map_err(|e| self.classify(e))?;
+        drop(remote);
+        if depth > 1 {
+            // libgit2 keeps the shallow edge it read when the repository was opened: open it
+            // again so that deepened commits show their parents.
+            let path = self.repo.path().to_path_buf();
+            self.repo = Repository::open_bare(path)?;
+        }
         self.base = self.repo.refname_to_id(&self.tracking_ref()).ok();
         Ok(())
     }
@@ -683,6 +690,15 @@ pub fn entry_at(
     }
 }
 
+/// The commits at the edge of a shallow fetch: libgit2 shows them without parents.
+fn shallow_edge(repo: &Repository) -> std::collections::HashSet<Oid> {
+    std::fs::read_to_string(repo.path().join("shallow"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| Oid::from_str(l.trim()).ok())
+        .collect()
+}
+
 /// The files `commit` changed under `path` against its first parent, or None when the parent
 /// is not in the repository (the edge of a shallow fetch). A root commit changed every file.
 pub fn changed_under(
@@ -690,6 +706,9 @@ pub fn changed_under(
     commit: Oid,
     path: &str,
 ) -> Result<Option<Vec<String>>, GitError> {
+    if shallow_edge(repo).contains(&commit) {
+        return Ok(None);
+    }
     let commit = repo.find_commit(commit)?;
     let parent_tree = match commit.parent_ids().next() {
         Some(parent) => match repo.find_commit(parent) {
@@ -735,11 +754,10 @@ impl Workspace {
         self.remote.url.starts_with("file://") || Path::new(&self.remote.url).exists()
     }
 
-    /// Whether `rev` and its first parent are here.
+    /// Whether `rev` and its first parent are here (not at the edge of a shallow fetch).
     fn has_with_parent(&self, rev: &str) -> bool {
-        resolve(&self.repo, rev)
-            .and_then(|oid| self.repo.find_commit(oid).ok())
-            .is_some_and(|c| c.parent_ids().all(|p| self.repo.find_commit(p).is_ok()))
+        let shallow = shallow_edge(&self.repo);
+        resolve(&self.repo, rev).is_some_and(|oid| !shallow.contains(&oid))
     }
 
     /// Fetches more of the branch's history until every commit in `wanted` and its parent are

@@ -81,13 +81,19 @@ pub fn commit_of(revision: &str) -> Option<&str> {
 
 /// The cluster side: one row per `status.history` entry, the live one marked.
 pub fn rows(observed: &Observed) -> Vec<HistoryRow> {
+    // The live one: the newest entry that applied successfully at the applied revision (a
+    // newer failed attempt may stand before it).
+    let live = observed
+        .history
+        .iter()
+        .position(|h| h.succeeded && names_revision(&observed.revision, &h.revision));
     observed
         .history
         .iter()
         .enumerate()
         .map(|(i, h)| HistoryRow {
             revision: h.revision.clone(),
-            live: i == 0 && h.succeeded && names_revision(&observed.revision, &h.revision),
+            live: Some(i) == live,
             result: h.result.clone(),
             succeeded: h.succeeded,
             first_applied: h.first.clone(),

@@ -101,10 +101,16 @@ fn find_target<'a>(rows: &'a [HistoryRow], to: &str) -> Option<&'a HistoryRow> {
         })
 }
 
-fn choose(
-    rows: &[HistoryRow],
-    opts: &RollbackOptions,
-) -> Result<(HistoryRow, Vec<HistoryRow>), InvalidInput> {
+/// What `--to` and the history leave to do.
+enum Choice {
+    /// Restore this row's content, undoing the newer rows.
+    Restore(HistoryRow, Vec<HistoryRow>),
+    /// A floe rollback commit that restored `--to` is live already (a re-run after the
+    /// cluster applied it): nothing to do.
+    Converged(HistoryRow),
+}
+
+fn choose(rows: &[HistoryRow], opts: &RollbackOptions) -> Result<Choice, InvalidInput> {
     let live = rows.iter().find(|r| r.live);
     let (index, row) = match &opts.to {
         Some(to) => {
@@ -122,7 +128,7 @@ fn choose(
         None => rows
             .iter()
             .enumerate()
-            .skip(1)
+            .skip(rows.iter().position(|r| r.live).map_or(1, |i| i + 1))
             .find(|(_, r)| r.succeeded && live.is_none_or(|l| l.digest != r.digest))
             .ok_or_else(|| {
                 InvalidInput::new(format!(
@@ -131,6 +137,15 @@ fn choose(
                 ))
             })?,
     };
+    if let Some(to) = &opts.to
+        && row.live
+        && row
+            .restores
+            .as_deref()
+            .is_some_and(|r| names_revision(r, to))
+    {
+        return Ok(Choice::Converged(row.clone()));
+    }
     if row.live || live.is_some_and(|l| l.digest == row.digest) {
         return Err(InvalidInput::new(format!(
             "invalid --to '{}': {} is the live revision of {}; there is nothing to roll back",
@@ -147,7 +162,7 @@ fn choose(
             row.result
         )));
     }
-    Ok((row.clone(), rows[..index].to_vec()))
+    Ok(Choice::Restore(row.clone(), rows[..index].to_vec()))
 }
 
 fn message(
@@ -256,7 +271,35 @@ pub async fn rollback(
     })
     .await??;
     let mut workspace = workspace;
-    let (restore, undone) = choose(&joined, opts)?;
+    let (restore, undone) = match choose(&joined, opts)? {
+        Choice::Restore(restore, undone) => (restore, undone),
+        Choice::Converged(live) => {
+            progress.step(&format!(
+                "{} restores {} and is live already",
+                live.revision,
+                opts.to.as_deref().unwrap_or_default()
+            ));
+            let plan = RollbackPlan {
+                repository: crate::redact::url(&origin.url),
+                branch: origin.branch.clone(),
+                path: origin.path.clone(),
+                restore: live.clone(),
+                undone: Vec::new(),
+                files: Vec::new(),
+                diff: String::new(),
+                message: String::new(),
+                already_committed: true,
+            };
+            return Ok(RollbackOutcome {
+                plan,
+                commit: history::commit_of(&live.revision).map(str::to_string),
+                pushed: false,
+                rebased: false,
+                review_branch: None,
+                live_revision: Some(live.revision),
+            });
+        }
+    };
     let restore_sha = history::commit_of(&restore.revision)
         .and_then(|c| git::resolve(workspace.repo(), c))
         .or_else(|| {

@@ -73,6 +73,9 @@ pub struct State {
     pub before_push: Option<Hook>,
     /// Runs (with the bare repository's path) right before the next fetch is served.
     pub before_fetch: Option<Hook>,
+    /// The `deepen N` lines of the fetches served (a shallow fetch asks for N commits; a
+    /// full one asks for none).
+    pub deepens: Vec<String>,
     next_id: u64,
 }
 
@@ -125,6 +128,7 @@ impl FakeGitHub {
             fault: None,
             before_push: None,
             before_fetch: None,
+            deepens: Vec::new(),
             next_id: 1,
         }));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -791,6 +795,15 @@ impl Server {
             // Off the async workers: a hook may sleep to hold the client in this request.
             let bare = bare.clone();
             let _ = tokio::task::spawn_blocking(move || hook(&bare)).await;
+        }
+        if path.ends_with("/git-upload-pack") {
+            let text = String::from_utf8_lossy(&body);
+            let mut state = self.state();
+            for deepen in text.match_indices("deepen ") {
+                let rest = &text[deepen.0..];
+                let line: String = rest.chars().take_while(|c| *c != '\n').collect();
+                state.deepens.push(line);
+            }
         }
         let header = |name: &str| {
             headers
