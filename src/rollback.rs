@@ -326,9 +326,15 @@ pub async fn rollback(
         None => restore_sha,
     };
     if git::entry_at(workspace.repo(), from, &origin.path)?.is_none() {
+        let what = match &opts.to {
+            Some(to) => format!("invalid --to '{to}'"),
+            None => format!(
+                "the newest earlier revision, {}, cannot be restored",
+                short(&from.to_string())
+            ),
+        };
         return Err(InvalidInput::new(format!(
-            "invalid --to '{}': the path {} did not exist at {}",
-            opts.to.as_deref().unwrap_or(&restore.revision),
+            "{what}: the path {} did not exist at {}; name another revision with --to",
             origin.path,
             short(&from.to_string())
         ))

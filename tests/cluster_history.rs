@@ -307,7 +307,11 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
         .floe(&["history", "sync", "apps", "-o", "json", &repo_dir])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let local: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(local["rows"][1]["commit"]["subject"], "scale web to 2");
 
@@ -315,9 +319,7 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
     f.floe(&["history", "source", "git", "fleet"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "history is for syncs and Helm releases",
-        ));
+        .stderr(predicate::str::contains("unrecognized subcommand 'source'"));
 }
 
 #[test]
@@ -383,7 +385,7 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
     f.floe_git(&["rollback", "hr", "apps", "--yes"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is not a sync"));
+        .stderr(predicate::str::contains("unrecognized subcommand 'hr'"));
     f.floe_git(&["rollback", "sync", "apps"])
         .assert()
         .code(2)
@@ -631,7 +633,8 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
 }
 
 #[test]
-fn a_protected_branch_sends_the_rollback_to_a_review_branch_with_simulated_kustomize_controller() {
+fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_refused_with_simulated_kustomize_controller()
+ {
     let f = fleet!("rollback-review");
     let c1 = f.head();
     commit_as(
@@ -675,4 +678,37 @@ fn a_protected_branch_sends_the_rollback_to_a_review_branch_with_simulated_kusto
         f.gh.git("me", "fleet", &["rev-parse", "rollback-apps^"]),
         before
     );
+
+    std::fs::remove_file(&hook).unwrap();
+    // The sync's path moved to apps2: no revision before that has it.
+    commit_as(
+        &f.gh,
+        "alice",
+        &[("apps2/web.yaml", Some("replicas: 5\n"))],
+        "move to apps2",
+    );
+    f.bed.kubectl_out(&[
+        "patch",
+        "kustomization",
+        "apps",
+        "-n",
+        &f.ns,
+        "--type=merge",
+        "-p",
+        r#"{"spec":{"path":"./apps2"}}"#,
+    ]);
+    f.apply_head();
+    f.floe_git(&[
+        "rollback",
+        "sync",
+        "apps",
+        &format!("--to={}", &c1[..8]),
+        "--yes",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(format!(
+        "the path apps2 did not exist at {}",
+        &c1[..7]
+    )));
 }

@@ -4,10 +4,10 @@
 use clap::Args;
 
 use super::output::{self, Format};
-use super::target::{One, Targets};
+use super::target::{OneApplied, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::history::{self, GitReader, HistoryRow};
-use crate::kinds::{FluxKind, ObjectRef};
+use crate::kinds::ObjectRef;
 use crate::ui::{Mark, Ui};
 use crate::usage::InvalidInput;
 
@@ -19,7 +19,7 @@ use crate::usage::InvalidInput;
     floe history hr podinfo -n apps")]
 pub struct HistoryArgs {
     #[command(subcommand)]
-    pub target: Targets<One>,
+    pub target: Targets<OneApplied>,
     /// Read commits from this local clone instead of fetching them
     #[arg(long = "repo-dir", value_name = "DIR", global = true)]
     pub repo_dir: Option<std::path::PathBuf>,
@@ -89,13 +89,6 @@ fn table(rows: &[HistoryRow]) -> String {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()> {
     let kind = args.target.kind();
-    if !matches!(kind, FluxKind::Kustomization | FluxKind::HelmRelease) {
-        return Err(InvalidInput::new(format!(
-            "{} objects keep no history; history is for syncs and Helm releases (floe history sync NAME, floe history hr NAME)",
-            kind.kind()
-        ))
-        .into());
-    }
     let name = args.target.names[0].clone();
     crate::manifests::validate::rfc1123_name("name", &name)?;
     let reader = match &args.repo_dir {

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::output::{self, Format};
-use super::target::{One, Targets};
+use super::target::{OneSync, Targets};
 use super::{GlobalArgs, block_on, confirm, connect};
 use crate::git::FileChange;
 use crate::kinds::ObjectRef;
@@ -21,7 +21,7 @@ use crate::ui::{Mark, Ui};
     floe rollback sync apps --branch-for-review=rollback-apps --yes")]
 pub struct RollbackArgs {
     #[command(subcommand)]
-    pub target: Targets<One>,
+    pub target: Targets<OneSync>,
     /// The revision to restore (a commit the cluster applied; default: the newest earlier one that applied successfully)
     #[arg(long, value_name = "REV", global = true)]
     pub to: Option<String>,

@@ -17,6 +17,50 @@ pub trait Names {
     const EXAMPLE: &'static str;
     /// `get` names its subcommands in the plural and has `all`.
     const LISTS: bool = false;
+    /// The kinds the command takes (every kind unless it says otherwise).
+    fn takes(_kind: FluxKind) -> bool {
+        true
+    }
+}
+
+/// One NAME of a kind that keeps `status.history` (history: syncs and Helm releases).
+#[derive(Debug)]
+pub struct OneApplied;
+/// One NAME of a sync (rollback).
+#[derive(Debug)]
+pub struct OneSync;
+/// One NAME of a kind a controller reconciles (wait).
+#[derive(Debug)]
+pub struct OneReconciled;
+
+impl Names for OneApplied {
+    const EXAMPLE: &'static str = One::EXAMPLE;
+    fn arg() -> Arg {
+        One::arg()
+    }
+    fn takes(kind: FluxKind) -> bool {
+        matches!(kind, FluxKind::Kustomization | FluxKind::HelmRelease)
+    }
+}
+
+impl Names for OneSync {
+    const EXAMPLE: &'static str = One::EXAMPLE;
+    fn arg() -> Arg {
+        One::arg()
+    }
+    fn takes(kind: FluxKind) -> bool {
+        kind == FluxKind::Kustomization
+    }
+}
+
+impl Names for OneReconciled {
+    const EXAMPLE: &'static str = One::EXAMPLE;
+    fn arg() -> Arg {
+        One::arg()
+    }
+    fn takes(kind: FluxKind) -> bool {
+        !kind.facts().fixed
+    }
 }
 
 /// Exactly one NAME (delete).
@@ -128,7 +172,11 @@ impl<N: Names> Subcommand for Targets<N> {
         let example = |words: &str| format!("Examples:\n  floe {parent} {words} {}", N::EXAMPLE);
         let mut cmd = cmd;
         for (role, one, many) in Role::GROUPS.iter().copied() {
-            let words: Vec<&'static str> = FluxKind::with_role(role).map(FluxKind::word).collect();
+            let kinds: Vec<FluxKind> = FluxKind::with_role(role).filter(|k| N::takes(*k)).collect();
+            if kinds.is_empty() {
+                continue;
+            }
+            let words: Vec<&'static str> = kinds.iter().map(|k| k.word()).collect();
             let kinds_arg = Arg::new("kind")
                 .value_name("KIND")
                 .help(format!("Which kind of {one}"))
@@ -144,11 +192,11 @@ impl<N: Names> Subcommand for Targets<N> {
                     .about(format!("{title}: {}", words.join(", ")))
                     .after_help(example(&format!("{name} {}", words[0])))
                     .arg(kinds_arg)
-                    .arg(names_arg::<N>(FluxKind::with_role(role).collect())),
+                    .arg(names_arg::<N>(kinds)),
             );
         }
         for kind in FluxKind::ALL.iter().copied() {
-            if kind.role().group().is_some() {
+            if kind.role().group().is_some() || !N::takes(kind) {
                 continue;
             }
             let facts = kind.facts();
@@ -179,7 +227,9 @@ impl<N: Names> Subcommand for Targets<N> {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        group_named(name).is_some() || (N::LISTS && name == ALL) || ungrouped_named(name).is_some()
+        group_named(name).is_some_and(|role| FluxKind::with_role(role).any(N::takes))
+            || (N::LISTS && name == ALL)
+            || ungrouped_named(name).is_some_and(N::takes)
     }
 }
 

@@ -6,7 +6,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::output::{self, Format};
-use super::target::{One, Targets};
+use super::target::{OneReconciled, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::gitsource;
 use crate::objects;
@@ -25,7 +25,7 @@ use crate::usage::InvalidInput;
     floe wait hr podinfo --for-revision=6.3.5 -o json")]
 pub struct WaitArgs {
     #[command(subcommand)]
-    pub target: Targets<One>,
+    pub target: Targets<OneReconciled>,
     /// The revision to wait for: a commit (full or at least 4 hex digits), main@sha1:<commit>, or a chart version
     #[arg(long = "for-revision", value_name = "REV", global = true)]
     pub for_revision: Option<String>,
@@ -56,13 +56,6 @@ struct Waited<'a> {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
     let kind = args.target.kind();
-    if kind.facts().fixed {
-        return Err(InvalidInput::new(format!(
-            "{} objects are ready once they exist; there is nothing to wait for",
-            kind.kind()
-        ))
-        .into());
-    }
     if let Some(rev) = &args.for_revision
         && rev.trim().is_empty()
     {
