@@ -712,3 +712,53 @@ fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_
         &c1[..7]
     )));
 }
+
+/// The CI gate: wait started right after a push returns once the cluster applied that commit.
+#[test]
+fn wait_returns_once_the_pushed_commit_is_applied_with_simulated_kustomize_controller() {
+    let f = fleet!("wait-push");
+    let pushed = commit_as(
+        &f.gh,
+        "alice",
+        &[("apps/web.yaml", Some("replicas: 4\n"))],
+        "scale web to 4",
+    );
+    let waiting = std::process::Command::new(env!("CARGO_BIN_EXE_floe"))
+        .env("KUBECONFIG", &f.bed.kubeconfig)
+        .args([
+            "wait",
+            "sync",
+            "apps",
+            "-n",
+            &f.ns,
+            "--timeout=60s",
+            "-o",
+            "json",
+        ])
+        .arg(format!("--for-revision={pushed}"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    f.apply_head();
+    let out = waiting.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let state: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(state["revision"], format!("main@sha1:{pushed}"));
+    assert_eq!(state["ready"], "True");
+    // --for-revision and --for-branch-head together are bad input.
+    f.floe(&[
+        "wait",
+        "sync",
+        "apps",
+        "--for-revision=abc1234",
+        "--for-branch-head",
+    ])
+    .assert()
+    .code(2);
+}
