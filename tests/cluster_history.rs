@@ -153,6 +153,19 @@ impl Fleet {
         cmd
     }
 
+    /// `floe rollback sync apps ARGS --yes -o json`, which must succeed: its outcome.
+    fn rollback_json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["rollback", "sync", "apps", "--yes", "-o", "json"];
+        all.extend_from_slice(args);
+        let out = self.floe_git(&all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
     fn apply_head(&self) {
         self.floe(&["reconcile", "sync", "apps", "--with-source"])
             .assert()
@@ -478,24 +491,7 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
             .starts_with(&format!("Roll back apps to {}", &c3[..7]))
     );
     // c2's content is live now, through the rollback commit: asking for it again converges.
-    let out = f
-        .floe_git(&[
-            "rollback",
-            "sync",
-            "apps",
-            &format!("--to={}", &c2[..8]),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let outcome: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outcome = f.rollback_json(&[&format!("--to={}", &c2[..8])]);
     assert_eq!(outcome["pushed"], false);
     assert_eq!(outcome["liveRevision"], format!("main@sha1:{head}"));
     assert_eq!(f.head(), head);
@@ -599,24 +595,7 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
     f.floe(&["resume", "sync", "apps", "--wait=false"])
         .assert()
         .success();
-    let out = f
-        .floe_git(&[
-            "rollback",
-            "sync",
-            "apps",
-            &format!("--to={}", &c1[..8]),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let outcome: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let outcome = f.rollback_json(&[&format!("--to={}", &c1[..8])]);
     assert_eq!(outcome["pushed"], false);
     assert_eq!(outcome["plan"]["alreadyCommitted"], true);
     assert_eq!(f.head(), pushed, "no second rollback commit");

@@ -84,7 +84,7 @@ fn table(rows: &[HistoryRow]) -> String {
             row.files.as_ref().map(|f| f.join(",")).unwrap_or_default(),
         ]);
     }
-    output::aligned(&lines)
+    crate::status::align(&lines)
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()> {
