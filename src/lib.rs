@@ -8,6 +8,8 @@ pub mod check;
 pub mod cli;
 pub mod cluster;
 pub mod credentials;
+pub mod drift;
+pub mod events;
 pub mod git;
 pub mod gitsource;
 pub mod history;

@@ -14,6 +14,8 @@ pub mod create_source;
 pub mod create_sync;
 pub mod create_tenant;
 pub mod delete;
+pub mod drift;
+pub mod events;
 pub mod export;
 pub mod flags;
 pub mod get;
@@ -112,6 +114,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Delete a Flux object
     Delete(delete::DeleteArgs),
+    /// Show the Events the Flux controllers reported about their objects
+    Events(events::EventsArgs),
+    /// Show what changed in the cluster behind Git's back (deleted, changed by others, behind)
+    Drift(drift::DriftArgs),
     /// Show what a sync or Helm release applied, with the Git commit behind each revision
     History(history::HistoryArgs),
     /// Restore a sync's path to an earlier revision as a new commit, and wait until it is applied
@@ -148,7 +154,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
     // Every network operation of the command is bounded by what is left of --timeout, except
     // the stream of `get --watch`, which runs until stopped.
-    let watching = matches!(&cli.command, Command::Get(args) if args.watching());
+    let watching = matches!(&cli.command, Command::Get(args) if args.watching())
+        || matches!(&cli.command, Command::Events(args) if args.watching());
     if !watching {
         lifecycle::set_budget(cli.global.timeout.0);
     }
@@ -165,6 +172,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Delete(args) => delete::run(&cli.global, &ui, args),
         Command::Wait(args) => wait::run(&cli.global, &ui, args),
         Command::History(args) => history::run(&cli.global, &ui, args),
+        Command::Events(args) => events::run(&cli.global, &ui, args),
+        Command::Drift(args) => drift::run(&cli.global, &ui, args),
         Command::Rollback(args) => rollback::run(&cli.global, &ui, args),
         Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(args) => completion::run(args),

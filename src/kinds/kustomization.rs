@@ -86,8 +86,65 @@ pub struct KustomizationStatus {
     /// What was applied, newest first (see [`HistorySnapshot`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistorySnapshot>,
+    /// The objects the last successful apply wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory: Option<Inventory>,
     #[serde(flatten)]
     pub other: OtherFields,
+}
+
+/// `status.inventory`: the objects a Kustomization applied.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Inventory {
+    #[serde(default)]
+    pub entries: Vec<InventoryEntry>,
+}
+
+/// One object: `id` is `<namespace>_<name>_<group>_<kind>` (cli-utils' ObjMetadata), `v` its
+/// API version.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InventoryEntry {
+    pub id: String,
+    #[serde(default)]
+    pub v: String,
+}
+
+/// An object of an inventory, its id split.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct InventoryObject {
+    pub namespace: String,
+    pub name: String,
+    pub group: String,
+    pub version: String,
+    pub kind: String,
+}
+
+impl InventoryEntry {
+    /// The object, or None for an id that is not `<namespace>_<name>_<group>_<kind>`.
+    pub fn object(&self) -> Option<InventoryObject> {
+        let mut parts = self.id.splitn(4, '_');
+        let namespace = parts.next()?.to_string();
+        let name = parts.next()?.to_string();
+        let group = parts.next()?.to_string();
+        let kind = parts.next()?.to_string();
+        Some(InventoryObject {
+            namespace,
+            name,
+            group,
+            version: self.v.clone(),
+            kind,
+        })
+    }
+}
+
+impl std::fmt::Display for InventoryObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.namespace.is_empty() {
+            write!(f, "{}/{}", self.kind, self.name)
+        } else {
+            write!(f, "{}/{}/{}", self.kind, self.namespace, self.name)
+        }
+    }
 }
 
 impl FluxObject for Kustomization {

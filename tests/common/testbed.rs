@@ -376,7 +376,11 @@ pub enum FluxBehaviour {
     ReleaseFailing { message: String },
     /// A Kustomization applied `revision`, whose manifests have `digest`: Ready, and the
     /// entry upserted into `status.history` (resolved from [`FluxBehaviour::AtGitHead`]).
-    Applied { revision: String, digest: String },
+    Applied {
+        revision: String,
+        digest: String,
+        inventory: Value,
+    },
     /// A Kustomization applied `revision` but its health checks failed (`HealthCheckFailed`,
     /// recorded in `status.history` as kustomize-controller does).
     HealthCheckFailingAt { revision: String, digest: String },
@@ -384,6 +388,11 @@ pub enum FluxBehaviour {
     /// directory (`<dir>/<owner>/<repo>.git` for a URL path `/<owner>/<repo>[.git]`), as a
     /// source-controller that fetched it would be; a Kustomization at its source's tip.
     AtGitHead { repos: PathBuf },
+    /// As [`FluxBehaviour::AtGitHead`], and a Kustomization also applies the manifests under
+    /// its path (server-side, field manager `kustomize-controller`, with its owner labels),
+    /// prunes what left, records `status.inventory` and writes Events, as kustomize-controller
+    /// does.
+    AppliesGitHead { repos: PathBuf },
 }
 
 /// `<branch>@sha1:<commit>` of the bare repository a GitRepository's URL names, as
@@ -582,7 +591,11 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 },
             );
         }
-        FluxBehaviour::Applied { revision, digest } => {
+        FluxBehaviour::Applied {
+            revision,
+            digest,
+            inventory,
+        } => {
             status = simulated_status(
                 kind,
                 object,
@@ -597,6 +610,9 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 revision,
                 &now,
             );
+            if !inventory.is_null() {
+                status["inventory"] = inventory.clone();
+            }
         }
         FluxBehaviour::HealthCheckFailingAt { revision, digest } => {
             status["lastAttemptedRevision"] = json!(revision);
@@ -614,7 +630,9 @@ pub fn simulated_status(kind: &str, object: &Value, behaviour: &FluxBehaviour) -
                 &now,
             );
         }
-        FluxBehaviour::AtGitHead { .. } | FluxBehaviour::BuildFailingAtGitHead { .. } => {
+        FluxBehaviour::AtGitHead { .. }
+        | FluxBehaviour::AppliesGitHead { .. }
+        | FluxBehaviour::BuildFailingAtGitHead { .. } => {
             unreachable!("resolved to Ready, Failing or FailingAt first")
         }
         FluxBehaviour::Failing { message } => {
@@ -715,6 +733,7 @@ pub fn simulated_flux(
                         } else {
                         let behaviour = match behaviour {
                             FluxBehaviour::AtGitHead { ref repos }
+                            | FluxBehaviour::AppliesGitHead { ref repos }
                             | FluxBehaviour::BuildFailingAtGitHead { ref repos, .. } => {
                                 let source = if kind == "Kustomization" {
                                     let sources: Api<DynamicObject> = Api::namespaced_with(
@@ -745,7 +764,15 @@ pub fn simulated_flux(
                                     }
                                     (Some(revision), _) if kind == "Kustomization" => match build(&revision) {
                                         Some((digest, true)) => FluxBehaviour::HealthCheckFailingAt { revision, digest },
-                                        Some((digest, false)) => FluxBehaviour::Applied { revision, digest },
+                                        Some((digest, false)) => {
+                                            let inventory = if let FluxBehaviour::AppliesGitHead { .. } = behaviour {
+                                                let commit = revision.rsplit(':').next().unwrap_or_default();
+                                                simulated_apply(&writer.clone().into_client(), &value, repos, url, commit).await
+                                            } else {
+                                                Value::Null
+                                            };
+                                            FluxBehaviour::Applied { revision, digest, inventory }
+                                        }
                                         None => FluxBehaviour::FailingAt {
                                             message: format!("kustomization path not found: stat /tmp/kustomization/{}: no such file or directory", value["spec"]["path"].as_str().unwrap_or("").trim_start_matches("./")),
                                             revision,
@@ -1222,4 +1249,226 @@ async fn simulated_notification_or_image(
         "lastTransitionTime": now, "observedGeneration": generation
     }]);
     Some(status)
+}
+
+/// The objects the manifests under a Kustomization's path at `commit` hold, applied as
+/// kustomize-controller applies them: server-side with the field manager
+/// `kustomize-controller` (forcing conflicts), labelled `kustomize.toolkit.fluxcd.io/name` and
+/// `/namespace`; objects of the previous inventory that are gone are deleted (prune). Writes
+/// an Event for the Kustomization listing what changed, and returns `status.inventory`
+/// (`<namespace>_<name>_<group>_<kind>` ids, sorted, as cli-utils' ObjMetadata writes them).
+async fn simulated_apply(
+    client: &Client,
+    ks: &Value,
+    repos: &Path,
+    url: &str,
+    commit: &str,
+) -> Value {
+    let Some(bare) = bare_repository(repos, url) else {
+        return Value::Null;
+    };
+    let name = ks["metadata"]["name"].as_str().unwrap_or_default();
+    let namespace = ks["metadata"]["namespace"].as_str().unwrap_or_default();
+    let path = ks["spec"]["path"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("./")
+        .trim_matches('/')
+        .to_string();
+    let listing = Command::new("git")
+        .arg("-C")
+        .arg(&bare)
+        .args(["ls-tree", "-r", "--name-only", commit, "--", &path])
+        .output();
+    let files: Vec<String> = listing
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut entries = Vec::new();
+    let mut changes = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| f.ends_with(".yaml") || f.ends_with(".yml"))
+    {
+        let Ok(shown) = Command::new("git")
+            .arg("-C")
+            .arg(&bare)
+            .args(["show", &format!("{commit}:{file}")])
+            .output()
+        else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&shown.stdout).to_string();
+        for document in serde_yaml::Deserializer::from_str(&text) {
+            let Ok(mut object) = <Value as serde::Deserialize>::deserialize(document) else {
+                continue;
+            };
+            if !object.is_object() || object["kind"].is_null() {
+                continue;
+            }
+            object["metadata"]["labels"]["kustomize.toolkit.fluxcd.io/name"] = json!(name);
+            object["metadata"]["labels"]["kustomize.toolkit.fluxcd.io/namespace"] =
+                json!(namespace);
+            let api_version = object["apiVersion"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            let (group, version) = api_version.split_once('/').unwrap_or(("", &api_version));
+            let kind = object["kind"].as_str().unwrap_or_default().to_string();
+            let gvk = kube::core::GroupVersionKind::gvk(group, version, &kind);
+            let Ok((ar, caps)) = kube::discovery::pinned_kind(client, &gvk).await else {
+                continue;
+            };
+            let object_name = object["metadata"]["name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            let object_namespace = object["metadata"]["namespace"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            let api: Api<DynamicObject> = match caps.scope {
+                kube::discovery::Scope::Namespaced => {
+                    Api::namespaced_with(client.clone(), &object_namespace, &ar)
+                }
+                kube::discovery::Scope::Cluster => Api::all_with(client.clone(), &ar),
+            };
+            let before = api
+                .get_opt(&object_name)
+                .await
+                .ok()
+                .flatten()
+                .map(|o| o.resource_version());
+            let params = PatchParams::apply("kustomize-controller").force();
+            if let Ok(after) = api
+                .patch(&object_name, &params, &Patch::Apply(&object))
+                .await
+            {
+                let shown_ns = if object_namespace.is_empty() {
+                    String::new()
+                } else {
+                    format!("{object_namespace}/")
+                };
+                // As kustomize-controller's change set: only what was created or configured.
+                match before {
+                    None => changes.push(format!("{kind}/{shown_ns}{object_name} created")),
+                    Some(rv) if rv != after.resource_version() => {
+                        changes.push(format!("{kind}/{shown_ns}{object_name} configured"))
+                    }
+                    Some(_) => {}
+                }
+                entries.push(json!({"id": format!("{object_namespace}_{object_name}_{group}_{kind}"), "v": version}));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    // Prune what the previous inventory had and this one does not.
+    let kept: Vec<&str> = entries.iter().filter_map(|e| e["id"].as_str()).collect();
+    for old in ks["status"]["inventory"]["entries"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    {
+        let id = old["id"].as_str().unwrap_or_default();
+        if kept.contains(&id) {
+            continue;
+        }
+        let parts: Vec<&str> = id.splitn(4, '_').collect();
+        if let [object_namespace, object_name, group, kind] = parts[..] {
+            let gvk =
+                kube::core::GroupVersionKind::gvk(group, old["v"].as_str().unwrap_or("v1"), kind);
+            if let Ok((ar, caps)) = kube::discovery::pinned_kind(client, &gvk).await {
+                let api: Api<DynamicObject> = match caps.scope {
+                    kube::discovery::Scope::Namespaced => {
+                        Api::namespaced_with(client.clone(), object_namespace, &ar)
+                    }
+                    kube::discovery::Scope::Cluster => Api::all_with(client.clone(), &ar),
+                };
+                if api.delete(object_name, &Default::default()).await.is_ok() {
+                    changes.push(format!("{kind}/{object_namespace}/{object_name} deleted"));
+                }
+            }
+        }
+    }
+    let message = if changes.is_empty() {
+        "Reconciliation finished in 1.5s, next run in 1m0s".to_string()
+    } else {
+        changes.join("\n")
+    };
+    let reason = if changes.is_empty() {
+        "ReconciliationSucceeded"
+    } else {
+        "Progressing"
+    };
+    simulated_event(
+        client,
+        ks,
+        "Normal",
+        reason,
+        &message,
+        "kustomize-controller",
+    )
+    .await;
+    json!({"entries": entries})
+}
+
+/// An Event about a Flux object, as the controllers' event recorder writes it: a core/v1
+/// Event named `<object>.<unique>`, `source.component` the controller; the same reason and
+/// message again increments `count` and moves `lastTimestamp` (client-go's correlator).
+pub async fn simulated_event(
+    client: &Client,
+    object: &Value,
+    type_: &str,
+    reason: &str,
+    message: &str,
+    controller: &str,
+) {
+    use k8s_openapi::api::core::v1::Event;
+    let namespace = object["metadata"]["namespace"]
+        .as_str()
+        .unwrap_or("default");
+    let name = object["metadata"]["name"].as_str().unwrap_or_default();
+    let uid = object["metadata"]["uid"].as_str().unwrap_or_default();
+    let events: Api<Event> = Api::namespaced(client.clone(), namespace);
+    let now = jiff::Timestamp::now().to_string();
+    let existing = events
+        .list(&ListParams::default().fields(&format!("involvedObject.uid={uid}")))
+        .await
+        .map(|l| l.items)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|e| e.reason.as_deref() == Some(reason) && e.message.as_deref() == Some(message));
+    match existing {
+        Some(event) => {
+            let count = event.count.unwrap_or(1) + 1;
+            let _ = events
+                .patch(
+                    &event.name_any(),
+                    &PatchParams::default(),
+                    &Patch::Merge(json!({"count": count, "lastTimestamp": now})),
+                )
+                .await;
+        }
+        None => {
+            let unique = format!("{:x}", jiff::Timestamp::now().as_nanosecond());
+            let event: Event = serde_json::from_value(json!({
+                "metadata": {"name": format!("{name}.{unique}"), "namespace": namespace},
+                "involvedObject": {
+                    "apiVersion": object["apiVersion"], "kind": object["kind"], "name": name,
+                    "namespace": namespace, "uid": uid,
+                    "resourceVersion": object["metadata"]["resourceVersion"]
+                },
+                "reason": reason, "message": message, "type": type_,
+                "source": {"component": controller},
+                "firstTimestamp": now, "lastTimestamp": now, "count": 1,
+                "reportingComponent": controller
+            }))
+            .unwrap();
+            let _ = events.create(&PostParams::default(), &event).await;
+        }
+    }
 }

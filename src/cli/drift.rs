@@ -1,0 +1,101 @@
+//! `floe drift [sync NAME | -A] [--exit-code]`: objects of the syncs' inventories deleted or
+//! changed outside Git, and syncs behind their source.
+
+use clap::Args;
+
+use super::output::{self, Format};
+use super::target::{OneSync, Targets};
+use super::{GlobalArgs, block_on, connect};
+use crate::drift::{self, Drift, SyncDrift};
+use crate::ui::Ui;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # Every sync in the namespace; exit 1 when anything drifted (for CI and cron)\n  \
+    floe drift --exit-code\n\n  \
+    floe drift sync apps -o json\n  \
+    floe drift -A")]
+pub struct DriftArgs {
+    #[command(subcommand)]
+    pub target: Option<Targets<OneSync>>,
+    /// Every sync in every namespace
+    #[arg(short = 'A', long = "all-namespaces", global = true)]
+    pub all_namespaces: bool,
+    /// Exit with 1 when anything drifted
+    #[arg(long = "exit-code", global = true)]
+    pub exit_code: bool,
+    /// Output format (json and yaml are documented in docs/output.md)
+    #[arg(short = 'o', long, global = true, value_parser = output::parser(output::LISTS), default_value = "table")]
+    pub output: Format,
+}
+
+fn rows(syncs: &[SyncDrift]) -> Vec<Vec<String>> {
+    let mut lines = vec![
+        ["SYNC", "OBJECT", "DRIFT", "DETAIL"]
+            .map(str::to_string)
+            .to_vec(),
+    ];
+    for sync in syncs {
+        let name = format!("{}/{}", sync.namespace, sync.name);
+        for drift in &sync.drifts {
+            let (object, word, detail) = match drift {
+                Drift::Missing { object } => (
+                    object.to_string(),
+                    "missing",
+                    "deleted outside Git".to_string(),
+                ),
+                Drift::Changed {
+                    object,
+                    manager,
+                    operation,
+                    time,
+                    fields,
+                } => (
+                    object.to_string(),
+                    "changed",
+                    format!(
+                        "{} by {manager} ({operation}){}",
+                        fields.join(", "),
+                        time.as_deref()
+                            .map(|t| format!(" at {t}"))
+                            .unwrap_or_default()
+                    ),
+                ),
+                Drift::Behind { reason } => ("-".to_string(), "behind", reason.clone()),
+            };
+            lines.push(vec![name.clone(), object, word.to_string(), detail]);
+        }
+    }
+    lines
+}
+
+pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()> {
+    let target = match &args.target {
+        Some(target) => {
+            crate::manifests::validate::rfc1123_name("name", &target.names[0])?;
+            Some(target.objects(&global.namespace).remove(0))
+        }
+        None => None,
+    };
+    block_on(async {
+        let cluster = connect(global).await?;
+        let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
+        let syncs = drift::drift(&cluster, target.as_ref(), namespace).await?;
+        let drifted: Vec<SyncDrift> = syncs.into_iter().filter(|s| !s.drifts.is_empty()).collect();
+        let count: usize = drifted.iter().map(|s| s.drifts.len()).sum();
+        let out = match args.output {
+            _ if drifted.is_empty() && args.output == Format::Table => String::new(),
+            Format::Json => output::json_document(&drifted)?,
+            Format::Yaml => output::yaml_document(&drifted)?,
+            Format::Table | Format::Text => crate::status::align(&rows(&drifted)),
+        };
+        output::write(&out)?;
+        if args.exit_code && count > 0 {
+            anyhow::bail!(
+                "{count} drifted in {} sync(s); re-apply from Git with floe reconcile sync NAME, or commit the change",
+                drifted.len()
+            );
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,166 @@
+//! `floe events [--for KIND/NAME] [-A] [--watch] [--types Normal,Warning]`: what the Flux
+//! controllers reported about their objects.
+
+use clap::Args;
+use futures::{StreamExt, TryStreamExt};
+use k8s_openapi::api::core::v1::Event;
+use kube::api::Api;
+use kube::runtime::watcher;
+
+use super::output::{self, Format};
+use super::{GlobalArgs, block_on, connect};
+use crate::events::{self, EventFilter, EventRow};
+use crate::ui::Ui;
+use crate::usage::InvalidInput;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe events\n  \
+    floe events --for Kustomization/apps\n  \
+    floe events -A --types=Warning\n  \
+    floe events --watch")]
+pub struct EventsArgs {
+    /// Only the Events about this object, Kind/name (e.g. Kustomization/apps, GitRepository/flux-system)
+    #[arg(long = "for", value_name = "KIND/NAME")]
+    pub for_object: Option<String>,
+    /// Events in every namespace
+    #[arg(short = 'A', long = "all-namespaces")]
+    pub all_namespaces: bool,
+    /// After listing, print each new Event as it happens (until interrupted)
+    #[arg(short = 'w', long)]
+    pub watch: bool,
+    /// Only Events of these types: Normal, Warning (repeat or separate with commas)
+    #[arg(long, value_delimiter = ',', value_parser = ["Normal", "Warning"], value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Output format (json and yaml are documented in docs/output.md)
+    #[arg(short = 'o', long, value_parser = output::parser(output::LISTS), default_value = "table")]
+    pub output: Format,
+}
+
+impl EventsArgs {
+    /// `--watch`: a stream that runs until stopped, not bounded by `--timeout`.
+    pub fn watching(&self) -> bool {
+        self.watch
+    }
+}
+
+fn cells(row: &EventRow, all_namespaces: bool, now: jiff::Timestamp) -> Vec<String> {
+    let mut seen = events::age(row.last_seen.as_deref(), now);
+    if row.count > 1 {
+        seen = format!("{seen} (x{})", row.count);
+    }
+    let mut cells = Vec::new();
+    if all_namespaces {
+        cells.push(row.namespace.clone());
+    }
+    cells.extend([
+        seen,
+        row.type_.clone(),
+        row.reason.clone(),
+        row.object.clone(),
+        row.message.replace('\n', ", "),
+    ]);
+    cells
+}
+
+fn header(all_namespaces: bool) -> Vec<String> {
+    let mut header = Vec::new();
+    if all_namespaces {
+        header.push("NAMESPACE".to_string());
+    }
+    header.extend(["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"].map(str::to_string));
+    header
+}
+
+pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()> {
+    let object = match &args.for_object {
+        Some(value) => {
+            let (kind, name) = value
+                .split_once('/')
+                .filter(|(k, n)| !k.is_empty() && !n.is_empty())
+                .ok_or_else(|| {
+                    InvalidInput::new(format!(
+                        "invalid --for '{value}': expected Kind/name, e.g. Kustomization/apps"
+                    ))
+                })?;
+            crate::manifests::validate::rfc1123_subdomain("--for name", name)?;
+            Some((kind.to_string(), name.to_string()))
+        }
+        None => None,
+    };
+    let filter = EventFilter {
+        object,
+        types: args.types.clone(),
+    };
+    block_on(async {
+        let cluster = connect(global).await?;
+        let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
+        let rows = events::list(&cluster, namespace, &filter)
+            .await
+            .map_err(|e| cluster.explain(e))?;
+        let now = jiff::Timestamp::now();
+        let out = match args.output {
+            Format::Json => output::json_document(&rows)?,
+            Format::Yaml => output::yaml_document(&rows)?,
+            Format::Table | Format::Text if rows.is_empty() && !args.watch => String::new(),
+            Format::Table | Format::Text => {
+                let mut lines = vec![header(args.all_namespaces)];
+                lines.extend(rows.iter().map(|r| cells(r, args.all_namespaces, now)));
+                crate::status::align(&lines)
+            }
+        };
+        output::write(&out)?;
+        if !args.watch {
+            return Ok(());
+        }
+        let api: Api<Event> = match namespace {
+            Some(ns) => Api::namespaced(cluster.client.clone(), ns),
+            None => Api::all(cluster.client.clone()),
+        };
+        let mut seen: std::collections::HashSet<(String, i32)> = std::collections::HashSet::new();
+        let mut stream = watcher::watcher(api, watcher::Config::default()).boxed();
+        let mut listed = true;
+        while let Some(event) = stream
+            .try_next()
+            .await
+            .map_err(|e| anyhow::anyhow!("watching Events: {e}"))?
+        {
+            let event = match event {
+                watcher::Event::Init => {
+                    listed = true;
+                    continue;
+                }
+                watcher::Event::InitDone => {
+                    listed = false;
+                    continue;
+                }
+                watcher::Event::InitApply(e) => {
+                    seen.insert((
+                        e.metadata.uid.clone().unwrap_or_default(),
+                        e.count.unwrap_or(1),
+                    ));
+                    continue;
+                }
+                watcher::Event::Apply(e) => e,
+                watcher::Event::Delete(_) => continue,
+            };
+            let key = (
+                event.metadata.uid.clone().unwrap_or_default(),
+                event.count.unwrap_or(1),
+            );
+            if listed || !filter.matches(&event) || !seen.insert(key) {
+                continue;
+            }
+            let row = EventRow::new(&event);
+            let line = match args.output {
+                Format::Json => output::json_line(&row)?,
+                Format::Yaml => output::yaml_stream_document(&row)?,
+                Format::Table | Format::Text => {
+                    cells(&row, args.all_namespaces, jiff::Timestamp::now()).join("\t") + "\n"
+                }
+            };
+            output::write(&line)?;
+        }
+        Ok(())
+    })
+}
