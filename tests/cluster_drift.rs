@@ -300,6 +300,7 @@ fn events_list_filter_and_watch_with_simulated_kustomize_controller() {
     });
     let line = rx.recv_timeout(std::time::Duration::from_secs(30));
     let _ = watching.kill();
+    let _ = watching.wait();
     let line = line.expect("a new Event is printed while watching");
     let event: Value = serde_json::from_str(&line).unwrap();
     assert_eq!(event["reason"], "ReconciliationSucceeded");
