@@ -23,6 +23,7 @@ pub mod provider;
 pub mod redact;
 pub mod rollback;
 pub mod status;
+pub mod trace;
 pub mod ui;
 pub mod usage;
 

@@ -1,4 +1,5 @@
-//! drift and events end to end: a real Git smart-HTTP server, the test bed's API server, and a
+//! drift, events, tree and trace end to end: a real Git smart-HTTP server, the test bed's API
+//! server, and a
 //! simulated kustomize-controller that applies the manifests under the sync's path server-side
 //! with the field manager `kustomize-controller`, prunes, records `status.inventory` and
 //! writes Events as the controllers do. Changes behind Git's back are made with the real
@@ -305,4 +306,165 @@ fn events_list_filter_and_watch_with_simulated_kustomize_controller() {
     let event: Value = serde_json::from_str(&line).unwrap();
     assert_eq!(event["reason"], "ReconciliationSucceeded");
     assert_eq!(event["object"], "Kustomization/apps");
+}
+
+/// A sync that applies a Deployment, a nested sync and a Helm release: tree walks the
+/// inventories and the release's labelled objects; trace walks back up from an object.
+/// kustomize-controller and helm-controller are simulated (the release's chart objects are
+/// one ConfigMap, labelled as helm-controller labels what it installs).
+#[test]
+fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
+    let Some(bed) = common::testbed::with_flux_installed() else {
+        return;
+    };
+    let gh = FakeGitHub::start();
+    let ns = bed.namespace("tree");
+    let url = format!("https://{}/me/fleet.git", gh.host);
+    let web = format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: ghcr.io/stefanprodan/podinfo:6.3.5\n"
+    );
+    let child = format!(
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: child\n  namespace: {ns}\nspec:\n  interval: 1m\n  path: ./child\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n"
+    );
+    let helm = format!(
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 1m\n  url: https://stefanprodan.github.io/podinfo\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 1m\n  chart:\n    spec:\n      chart: podinfo\n      sourceRef:\n        kind: HelmRepository\n        name: podinfo\n"
+    );
+    let config = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: child-config\n  namespace: {ns}\ndata:\n  a: b\n"
+    );
+    gh.seed_repo("me", "fleet", true, &[("README.md", "fleet\n")]);
+    commit_files(
+        &gh.bare("me", "fleet"),
+        "main",
+        &[
+            ("apps/web.yaml", &web),
+            ("apps/child.yaml", &child),
+            ("apps/helm.yaml", &helm),
+            ("child/config.yaml", &config),
+        ],
+        "apps",
+    );
+    let (_flux, _) = simulated_flux(
+        bed,
+        &ns,
+        FluxBehaviour::AppliesGitHead {
+            repos: gh.root.clone(),
+        },
+    );
+    let floe = |args: &[&str]| {
+        let mut cmd = bed.floe();
+        cmd.args(args).args(["-n", &ns, "--timeout=60s"]);
+        cmd
+    };
+    floe(&[
+        "create",
+        "source",
+        "git",
+        "fleet",
+        &format!("--url={url}"),
+        "--branch=main",
+    ])
+    .assert()
+    .success();
+    floe(&[
+        "create",
+        "sync",
+        "apps",
+        "--source=GitRepository/fleet",
+        "--path=./apps",
+        "--prune",
+    ])
+    .assert()
+    .success();
+    floe(&["wait", "sync", "child"]).assert().success();
+    floe(&["wait", "hr", "podinfo"]).assert().success();
+
+    let out = floe(&["tree", "sync", "apps"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "Kustomization/{ns}/apps\n\
+             ├── Deployment/{ns}/web\n\
+             ├── HelmRelease/{ns}/podinfo\n\
+             │   └── ConfigMap/{ns}/podinfo-chart\n\
+             ├── HelmRepository/{ns}/podinfo\n\
+             └── Kustomization/{ns}/child\n    \
+             └── ConfigMap/{ns}/child-config\n"
+        )
+    );
+    let out = floe(&["tree", "sync", "apps", "--status", "-o", "json"])
+        .output()
+        .unwrap();
+    let tree: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tree["status"], "Current");
+    let child = tree["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "child")
+        .unwrap();
+    assert_eq!(child["status"], "Current");
+    assert_eq!(child["children"][0]["status"], "Current");
+    let deployment = tree["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "Deployment")
+        .unwrap();
+    assert_eq!(
+        deployment["status"], "InProgress",
+        "no kubelet runs its pods"
+    );
+
+    // trace: from the Deployment to its sync and source; from a chart object to the release,
+    // its HelmChart and HelmRepository.
+    let out = floe(&["trace", "deployment", "web"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Deployment: web",
+        "Kustomization: apps",
+        "Path:",
+        "./apps",
+        "GitRepository: fleet",
+        &url,
+        "Branch:",
+        "Revision:",
+        "main@sha1:",
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    let out = floe(&["trace", "configmap", "podinfo-chart", "-o", "json"])
+        .output()
+        .unwrap();
+    let chain: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = chain
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["ConfigMap", "HelmRelease", "HelmChart", "HelmRepository"]
+    );
+    assert_eq!(chain[1]["ready"], "True");
+    bed.kubectl_out(&["create", "configmap", "loose", "-n", &ns]);
+    floe(&["trace", "configmap", "loose"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not managed by Flux"));
+    floe(&["trace", "gadget", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no kind named gadget"));
 }

@@ -26,6 +26,7 @@ pub mod reconcile;
 pub mod rollback;
 pub mod suspend;
 pub mod target;
+pub mod trace;
 pub mod uninstall;
 pub mod version;
 pub mod wait;
@@ -118,6 +119,10 @@ pub enum Command {
     Events(events::EventsArgs),
     /// Show what changed in the cluster behind Git's back (deleted, changed by others, behind)
     Drift(drift::DriftArgs),
+    /// Show which Flux objects manage an object, and their sources
+    Trace(trace::TraceArgs),
+    /// Show the objects a sync or Helm release applied, as a tree
+    Tree(trace::TreeArgs),
     /// Show what a sync or Helm release applied, with the Git commit behind each revision
     History(history::HistoryArgs),
     /// Restore a sync's path to an earlier revision as a new commit, and wait until it is applied
@@ -173,6 +178,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wait(args) => wait::run(&cli.global, &ui, args),
         Command::History(args) => history::run(&cli.global, &ui, args),
         Command::Events(args) => events::run(&cli.global, &ui, args),
+        Command::Trace(args) => trace::run_trace(&cli.global, &ui, args),
+        Command::Tree(args) => trace::run_tree(&cli.global, &ui, args),
         Command::Drift(args) => drift::run(&cli.global, &ui, args),
         Command::Rollback(args) => rollback::run(&cli.global, &ui, args),
         Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),

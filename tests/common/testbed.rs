@@ -732,6 +732,15 @@ pub fn simulated_flux(
                             }
                         } else {
                         let behaviour = match behaviour {
+                            // Only Git sources and syncs read the repositories; the other
+                            // sources (Helm repositories, charts) are Ready.
+                            FluxBehaviour::AtGitHead { .. }
+                            | FluxBehaviour::AppliesGitHead { .. }
+                            | FluxBehaviour::BuildFailingAtGitHead { .. }
+                                if !matches!(kind.as_str(), "GitRepository" | "Kustomization") =>
+                            {
+                                FluxBehaviour::Ready { revision: "sha256:9f2a".into() }
+                            }
                             FluxBehaviour::AtGitHead { ref repos }
                             | FluxBehaviour::AppliesGitHead { ref repos }
                             | FluxBehaviour::BuildFailingAtGitHead { ref repos, .. } => {
@@ -1068,6 +1077,26 @@ async fn simulated_helm_release(
     } else {
         "Upgrade"
     };
+    if failing.is_none() {
+        // The chart's objects, labelled as helm-controller labels what it installs.
+        let maps: Api<k8s_openapi::api::core::v1::ConfigMap> =
+            Api::namespaced(client.clone(), &release_namespace);
+        let object = json!({
+            "apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": {"name": format!("{release_name}-chart"), "namespace": release_namespace,
+                         "labels": {"helm.toolkit.fluxcd.io/name": name,
+                                    "helm.toolkit.fluxcd.io/namespace": namespace,
+                                    "app.kubernetes.io/managed-by": "Helm"}},
+            "data": {"chartVersion": version}
+        });
+        let _ = maps
+            .patch(
+                &format!("{release_name}-chart"),
+                &PatchParams::apply("helm-controller").force(),
+                &Patch::Apply(&object),
+            )
+            .await;
+    }
     status["conditions"] = match failing {
         None => {
             let message = format!(
