@@ -1,8 +1,7 @@
 //! drift, events, tree and trace end to end: a real Git smart-HTTP server, the test bed's API
-//! server, and a
-//! simulated kustomize-controller that applies the manifests under the sync's path server-side
-//! with the field manager `kustomize-controller`, prunes, records `status.inventory` and
-//! writes Events as the controllers do. Changes behind Git's back are made with the real
+//! server, and a simulated kustomize-controller that applies the manifests under the sync's
+//! path server-side with the field manager `kustomize-controller`, prunes, records
+//! `status.inventory` and writes Events as the controllers do. Changes behind Git's back are made with the real
 //! kubectl. Test names say what is simulated.
 
 mod common;
