@@ -18,7 +18,26 @@ kubectl=${kubectl:-$(command -v kubectl)}
 cargo build --release --quiet
 floe=target/release/floe
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# FLOE_BENCH_ONLY=startup|cluster|drift|bootstrap runs one section (the others keep their
+# figures in docs/performance.md).
+want() { [ -z "${FLOE_BENCH_ONLY:-}" ] || [ "$FLOE_BENCH_ONLY" = "$1" ]; }
+beds=()
+start_bed() { scripts/testbed start "$1" --stop-with $$ >/dev/null; beds+=("$1"); }
+trap 'for b in "${beds[@]}"; do scripts/testbed stop "$b"; done; rm -rf "$out"' EXIT
+trap 'exit 1' INT TERM
+stamp="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -m), floe $(git describe --always --dirty 2>/dev/null || echo unknown), kubectl $($kubectl version --client 2>/dev/null | head -1 | sed 's/^Client Version: //') ($(basename "$kubectl"))."
+# Replaces the block between <!-- MARKER:start --> and <!-- MARKER:end --> in
+# docs/performance.md with the stamp and a table.
+write_block() {
+  python3 - docs/performance.md "$1" "$stamp" "$2" <<'PY'
+import sys, re
+path, marker, stamp, table = sys.argv[1:5]
+text = open(path).read()
+block = f"<!-- {marker}:start -->\n{stamp}\n\n{table}\n<!-- {marker}:end -->"
+text = re.sub(rf"<!-- {marker}:start -->.*?<!-- {marker}:end -->", lambda _: block, text, flags=re.S)
+open(path, "w").write(text)
+PY
+}
 
 # Runs hyperfine in rounds, every command in turn within each round, and merges the rounds'
 # times into one result per command (median, mean, σ, min): the commands being compared take
@@ -47,6 +66,7 @@ json.dump({"results": [{"command": c, "median": statistics.median(times[c]),
 PY
 }
 
+if want startup; then
 interleaved 10 30 5 "$out/bench.json" \
   -n "floe create source git --export" \
   "$floe create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master --export" \
@@ -71,21 +91,9 @@ print(f"Targets: export median under 5 ms (issue 2): {'met' if export < 0.005 el
       f"({export / kubectl:.3f}×).")
 PY
 )
-stamp="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -m), floe $(git describe --always --dirty 2>/dev/null || echo unknown), kubectl $($kubectl version --client 2>/dev/null | head -1 | sed 's/^Client Version: //') ($(basename "$kubectl"))."
-# Replaces the block between <!-- MARKER:start --> and <!-- MARKER:end --> in
-# docs/performance.md with the stamp and a table.
-write_block() {
-  python3 - docs/performance.md "$1" "$stamp" "$2" <<'PY'
-import sys, re
-path, marker, stamp, table = sys.argv[1:5]
-text = open(path).read()
-block = f"<!-- {marker}:start -->\n{stamp}\n\n{table}\n<!-- {marker}:end -->"
-text = re.sub(rf"<!-- {marker}:start -->.*?<!-- {marker}:end -->", lambda _: block, text, flags=re.S)
-open(path, "w").write(text)
-PY
-}
 write_block BENCH "$table"
 echo "$table"
+fi
 
 # --- On the test bed: install vs kubectl apply, get with 2,000 objects -----------------------
 # One test bed, one field manager: kubectl applies with floe's (`--field-manager=floe
@@ -95,10 +103,6 @@ python3 -c "import yaml" 2>/dev/null || { apt-get update -qq && apt-get install 
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 install_yaml=../shared/flux-install/v2.9.4/install.yaml
 [ -f "$install_yaml" ] || { echo "missing $install_yaml" >&2; exit 1; }
-beds=()
-start_bed() { scripts/testbed start "$1" --stop-with $$ >/dev/null; beds+=("$1"); }
-trap 'for b in "${beds[@]}"; do scripts/testbed stop "$b"; done; rm -rf "$out"' EXIT
-trap 'exit 1' INT TERM
 
 # kubectl gets the same objects floe applies to a 1.20 server: the CRDs without CEL rules.
 python3 - "$install_yaml" >"$out/install-nocel.yaml" <<'PY'
@@ -115,6 +119,7 @@ yaml.safe_dump_all(docs, sys.stdout)
 PY
 apply="--server-side --field-manager=floe --force-conflicts -f $out/install-nocel.yaml"
 
+if want cluster; then
 # First installs onto empty clusters: a fresh test bed for every run, the two commands
 # alternating, five runs each.
 : >"$out/first.tsv"
@@ -209,11 +214,64 @@ write_block BENCH-CLUSTER "$cluster_table"
 echo "$cluster_table"
 
 unset KUBECONFIG
+fi
+
+# --- drift over 2,000 inventory objects -----------------------------------------------------
+# A sync whose inventory holds 2,000 ConfigMaps that kustomize-controller's field manager
+# applied (kubectl applies them with that manager); floe drift reads them against listing the
+# same objects with kubectl.
+if want drift; then
+drift_bed="$out/drift-bed"; start_bed "$drift_bed"
+export KUBECONFIG=$drift_bed/kubeconfig
+$floe install --manifests "$install_yaml" --wait=false >/dev/null 2>&1
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+ns = "drift-bench"
+maps = [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"config-{i:04d}", "namespace": ns},
+         "data": {"index": str(i)}} for i in range(2000)]
+json.dump({"apiVersion": "v1", "kind": "List",
+           "items": [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}] + maps},
+          open(f"{out}/maps.json", "w"))
+json.dump({"apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+           "metadata": {"name": "big", "namespace": ns},
+           "spec": {"interval": "10m", "path": "./big", "prune": True,
+                    "sourceRef": {"kind": "GitRepository", "name": "none"}}},
+          open(f"{out}/big.json", "w"))
+json.dump({"status": {"lastAppliedRevision": "main@sha1:0", "inventory": {
+    "entries": [{"id": f"{ns}_config-{i:04d}__ConfigMap", "v": "v1"} for i in range(2000)]}}},
+          open(f"{out}/inventory.json", "w"))
+PY
+$kubectl apply --server-side --field-manager=kustomize-controller -f "$out/maps.json" >/dev/null
+$kubectl apply -f "$out/big.json" >/dev/null
+$kubectl patch kustomization big -n drift-bench --subresource=status --type=merge --patch-file "$out/inventory.json" >/dev/null
+interleaved 5 3 1 "$out/drift.json" \
+  -n "floe drift sync big (2,000 objects)" "$floe drift sync big -n drift-bench" \
+  -n "kubectl get configmaps -o json (2,000)" "$kubectl get configmaps -n drift-bench -o json"
+drift_table=$(python3 - "$out/drift.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+ms = lambda s: f"{s * 1000:.0f}"
+print("| command | median (ms) | mean ± σ (ms) |")
+print("|---|---|---|")
+for name, r in results.items():
+    print(f"| `{name}` | {ms(r['median'])} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} |")
+ratio = results["floe drift sync big (2,000 objects)"]["median"] / results["kubectl get configmaps -o json (2,000)"]["median"]
+print()
+print(f"Target (issue 16): drift over 2,000 inventory objects at most 2× kubectl listing them: "
+      f"{'met' if ratio <= 2 else 'MISSED'} ({ratio:.2f}×).")
+PY
+)
+write_block BENCH-DRIFT "$drift_table"
+echo "$drift_table"
+unset KUBECONFIG
+fi
 
 # --- bootstrap on the test bed ------------------------------------------------------------------
 # The bootstrap test's own world (fake GitHub over HTTPS with git http-backend, the test bed,
 # simulated kubelet and Flux, which react within milliseconds) runs the release floe; the test
 # records each run's wall time in $FLOE_BENCH_TIMINGS. The re-run pages through 121 deploy keys.
+if want bootstrap; then
 timings="$out/bootstrap.tsv"
 for _ in 1 2 3 4 5; do
   FLOE_BENCH_TIMINGS=$timings CI=true cargo test --release --quiet --test bootstrap \
@@ -236,3 +294,4 @@ PY
 )
 write_block BENCH-BOOTSTRAP "$bootstrap_table"
 echo "$bootstrap_table"
+fi

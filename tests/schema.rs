@@ -272,7 +272,8 @@ fn live_objects_with_status_round_trip() {
         "metadata": {"name": "apps"},
         "spec": {"interval": "10m0s", "prune": true, "path": "./apps", "sourceRef": {"kind": "GitRepository", "name": "flux-system"}},
         "status": {"lastAppliedRevision": "main@sha1:0123abcd", "lastAttemptedRevision": "main@sha1:0123abcd", "observedGeneration": 1,
-                   "inventory": {"entries": []}}
+                   "inventory": {"entries": [{"id": "apps_web_apps_Deployment", "v": "v1"}]},
+                   "lastAppliedOriginRevision": "v1.0.0"}
     }))
     .unwrap();
     let status = ks.status.unwrap();
@@ -280,5 +281,20 @@ fn live_objects_with_status_round_trip() {
         status.last_applied_revision.as_deref(),
         Some("main@sha1:0123abcd")
     );
-    assert!(status.other.contains_key("inventory"));
+    let web = status.inventory.as_ref().unwrap().entries[0]
+        .object()
+        .unwrap();
+    assert_eq!(
+        (
+            web.namespace.as_str(),
+            web.name.as_str(),
+            web.group.as_str(),
+            web.kind.as_str()
+        ),
+        ("apps", "web", "apps", "Deployment")
+    );
+    assert!(
+        status.other.contains_key("lastAppliedOriginRevision"),
+        "fields floe does not model are kept"
+    );
 }
