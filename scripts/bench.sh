@@ -248,6 +248,10 @@ $kubectl patch kustomization big -n drift-bench --subresource=status --type=merg
 interleaved 5 3 1 "$out/drift.json" \
   -n "floe drift sync big (2,000 objects)" "$floe drift sync big -n drift-bench" \
   -n "kubectl get configmaps -o json (2,000)" "$kubectl get configmaps -n drift-bench -o json"
+# The measured run read every object: one deleted behind its back is found.
+$kubectl delete configmap config-1234 -n drift-bench >/dev/null
+found=$($floe drift sync big -n drift-bench -o json | python3 -c "import json,sys; d=json.load(sys.stdin); print(sum(1 for s in d for x in s['drifts'] if x['drift']=='missing' and x['object']['name']=='config-1234'))")
+[ "$found" = 1 ] || { echo "floe drift did not find the deleted ConfigMap" >&2; exit 1; }
 drift_table=$(python3 - "$out/drift.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
