@@ -32,6 +32,8 @@ impl Format {
 pub const LISTS: &[Format] = &[Format::Table, Format::Json, Format::Yaml];
 /// The formats `check`, `version` and `bootstrap` accept.
 pub const REPORTS: &[Format] = &[Format::Text, Format::Json];
+/// The formats `trace` and `tree` accept: their text, or the document as JSON or YAML.
+pub const DOCUMENTS: &[Format] = &[Format::Text, Format::Json, Format::Yaml];
 
 /// A value parser for `-o` that accepts `formats` (listed in help and completions).
 pub fn parser(formats: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {

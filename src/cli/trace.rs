@@ -20,8 +20,8 @@ pub struct TraceArgs {
     /// The object's name
     #[arg(value_name = "NAME")]
     pub name: String,
-    /// Output format: text, or json (the chain, docs/output.md)
-    #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
+    /// Output format: text, json or yaml (the chain, docs/output.md)
+    #[arg(short = 'o', long, value_parser = output::parser(output::DOCUMENTS), default_value = "text")]
     pub output: Format,
 }
 
@@ -36,8 +36,8 @@ pub struct TreeArgs {
     /// Show each object's status (kstatus: Current, InProgress, Failed, NotFound)
     #[arg(long, global = true)]
     pub status: bool,
-    /// Output format: text, or json (the tree, docs/output.md)
-    #[arg(short = 'o', long, global = true, value_parser = output::parser(output::REPORTS), default_value = "text")]
+    /// Output format: text, json or yaml (the tree, docs/output.md)
+    #[arg(short = 'o', long, global = true, value_parser = output::parser(output::DOCUMENTS), default_value = "text")]
     pub output: Format,
 }
 
@@ -76,7 +76,8 @@ pub fn run_trace(global: &GlobalArgs, _ui: &Ui, args: TraceArgs) -> anyhow::Resu
         let chain = trace::trace(&cluster, &args.kind, &global.namespace, &args.name).await?;
         let out = match args.output {
             Format::Json => output::json_document(&chain)?,
-            _ => text(&chain),
+            Format::Yaml => output::yaml_document(&chain)?,
+            Format::Text | Format::Table => text(&chain),
         };
         output::write(&out)?;
         Ok(())
@@ -91,7 +92,8 @@ pub fn run_tree(global: &GlobalArgs, _ui: &Ui, args: TreeArgs) -> anyhow::Result
         let node = trace::tree(&cluster, &root, args.status, 0).await?;
         let out = match args.output {
             Format::Json => output::json_document(&node)?,
-            _ => trace::draw(&node),
+            Format::Yaml => output::yaml_document(&node)?,
+            Format::Text | Format::Table => trace::draw(&node),
         };
         output::write(&out)?;
         Ok(())
