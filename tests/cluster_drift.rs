@@ -442,6 +442,14 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
+    let out = floe(&["tree", "hr", "podinfo", "-o", "yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("name: podinfo-chart"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let out = floe(&["trace", "configmap", "podinfo-chart", "-o", "json"])
         .output()
         .unwrap();
