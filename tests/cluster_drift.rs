@@ -11,6 +11,13 @@ use common::testbed::{FluxBehaviour, TestBed, simulated_flux};
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// The Deployment `web` both repositories hold.
+fn web_deployment(ns: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: ghcr.io/stefanprodan/podinfo:6.3.5\n"
+    )
+}
+
 struct App {
     bed: &'static TestBed,
     ns: String,
@@ -25,9 +32,7 @@ impl App {
         let bed = common::testbed::with_flux_installed()?;
         let gh = FakeGitHub::start();
         let ns = bed.namespace(test);
-        let deployment = format!(
-            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: ghcr.io/stefanprodan/podinfo:6.3.5\n"
-        );
+        let deployment = web_deployment(&ns);
         let service = format!(
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    protocol: TCP\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: {ns}\ndata:\n  level: info\n"
         );
@@ -84,16 +89,7 @@ impl App {
     }
 
     fn drift_json(&self) -> Value {
-        let out = self
-            .floe(&["drift", "sync", "apps", "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        common::json_of(&mut self.floe(&["drift", "sync", "apps", "-o", "json"]))
     }
 }
 
@@ -319,9 +315,7 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
     let gh = FakeGitHub::start();
     let ns = bed.namespace("tree");
     let url = format!("https://{}/me/fleet.git", gh.host);
-    let web = format!(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: ghcr.io/stefanprodan/podinfo:6.3.5\n"
-    );
+    let web = web_deployment(&ns);
     let child = format!(
         "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: child\n  namespace: {ns}\nspec:\n  interval: 1m\n  path: ./child\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n"
     );

@@ -189,16 +189,7 @@ impl Fleet {
     }
 
     fn history(&self) -> Value {
-        let out = self
-            .floe_git(&["history", "sync", "apps", "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        common::json_of(&mut self.floe_git(&["history", "sync", "apps", "-o", "json"]))
     }
 }
 

@@ -537,3 +537,15 @@ pub fn flux_install_yaml() -> PathBuf {
                 .join("../shared/flux-install/v2.9.4/install.yaml")
         })
 }
+
+/// Runs a floe command that must succeed (its stderr shown when it does not) and reads its
+/// stdout as JSON.
+pub fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
