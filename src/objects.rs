@@ -27,6 +27,8 @@ pub const RESET_AT: &str = "reconcile.fluxcd.io/resetAt";
 pub enum ObjectError {
     #[error("{target} not found; list them with floe get")]
     NotFound { target: ObjectRef },
+    #[error("{message}")]
+    NotInstalled { message: String },
     #[error("{target} is suspended; resume it with floe resume first")]
     Suspended { target: ObjectRef },
     #[error("{target} is not ready: {message}")]
@@ -97,11 +99,15 @@ impl ObjectRef {
     /// The live object as the API returns it.
     pub async fn fetch(&self, cluster: &Cluster) -> Result<DynamicObject, ObjectError> {
         cluster.doing(format!("reading {self}"));
-        self.api(cluster)
-            .get_opt(&self.name)
-            .await
-            .map_err(|e| cluster.explain(e))?
-            .ok_or_else(|| self.not_found())
+        match self.api(cluster).get_opt(&self.name).await {
+            Ok(Some(object)) => Ok(object),
+            Ok(None) => Err(self.not_found()),
+            // The API server answers a kind it does not serve with a bare 404.
+            Err(kube::Error::Api(status)) if status.code == 404 => Err(ObjectError::NotInstalled {
+                message: self.kind.not_installed(),
+            }),
+            Err(e) => Err(cluster.explain(e).into()),
+        }
     }
 
     /// The live object's state, read through its kind's typed resource.

@@ -647,6 +647,13 @@ fn kinds_without_a_crd_are_skipped_by_get_all_and_named_when_asked_for() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("kind: Provider"));
     bed.floe()
+        .args(["reconcile", "image", "repository", "podinfo", "-n", &ns])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the cluster has no ImageRepository CRD (imagerepositories); install image-reflector-controller",
+        ));
+    bed.floe()
         .args(["get", "images", "policy", "-n", &ns])
         .assert()
         .code(1)
