@@ -158,7 +158,7 @@ where
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
     // Every network operation of the command is bounded by what is left of --timeout, except
-    // the stream of `get --watch`, which runs until stopped.
+    // the streams of `get --watch` and `events --watch`, which run until stopped.
     let watching = matches!(&cli.command, Command::Get(args) if args.watching())
         || matches!(&cli.command, Command::Events(args) if args.watching());
     if !watching {

@@ -23,6 +23,21 @@ use serde::de::DeserializeOwned;
 
 pub use observed::Observed;
 
+/// What a kind does in a GitOps pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Fetches an artifact (Git, Helm, OCI, bucket, chart).
+    Source,
+    /// Applies a path of a source (a Kustomization; floe calls it a sync).
+    Sync,
+    /// Installs a Helm chart (a HelmRelease).
+    Release,
+    /// Sends or receives notifications.
+    Notification,
+    /// Scans image registries and updates Git.
+    Image,
+}
+
 impl Role {
     /// The roles whose kinds the command line names after a group word (`source git`,
     /// `image policy`), with the word in the singular and the plural; the kinds of other roles
@@ -38,21 +53,6 @@ impl Role {
             .find(|(role, ..)| *role == self)
             .map(|(_, one, many)| (*one, *many))
     }
-}
-
-/// What a kind does in a GitOps pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Fetches an artifact (Git, Helm, OCI, bucket, chart).
-    Source,
-    /// Applies a path of a source (a Kustomization; floe calls it a sync).
-    Sync,
-    /// Installs a Helm chart (a HelmRelease).
-    Release,
-    /// Sends or receives notifications.
-    Notification,
-    /// Scans image registries and updates Git.
-    Image,
 }
 
 /// What floe needs to know about a Flux kind, read from its typed resource.
@@ -74,13 +74,12 @@ pub trait FluxObject:
     const WORDS: &'static [&'static str];
     /// The kind in a help line, plural: "syncs (Flux Kustomizations)".
     const ABOUT: &'static str;
-
-    fn conditions(&self) -> &[Condition];
-    fn observed_generation(&self) -> Option<i64>;
     /// No controller reconciles it (notification-controller's Alerts and Providers): it has
     /// no status and is ready once it exists, and there is nothing to reconcile.
     const STATIC: bool = false;
 
+    fn conditions(&self) -> &[Condition];
+    fn observed_generation(&self) -> Option<i64>;
     /// What `get` shows as REVISION: the stored artifact for sources, the applied revision
     /// for syncs, the released chart version for releases (docs/output.md lists every kind).
     fn revision(&self) -> Option<Cow<'_, str>>;
