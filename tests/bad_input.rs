@@ -807,3 +807,19 @@ fn tenants_and_charts_refuse_bad_names_and_sources() {
         &["'gpg'", "cosign", "notation"],
     );
 }
+
+#[test]
+fn an_unknown_subcommand_is_named_with_the_ones_allowed_there() {
+    assert_usage_error(
+        &["rollback", "hr", "podinfo"],
+        &["'hr'", "expected one of: sync"],
+    );
+    assert_usage_error(
+        &["create", "secret", "ssh", "x"],
+        &["'ssh'", "git, helm, oci, tls, githubapp, proxy, receiver"],
+    );
+    assert_usage_error(
+        &["history", "source", "git", "x"],
+        &["'source'", "sync, helmrelease"],
+    );
+}

@@ -149,9 +149,52 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     let mut cmd = command();
-    let matches = cmd.try_get_matches_from_mut(args)?;
+    let matches = cmd
+        .try_get_matches_from_mut(args.clone())
+        .map_err(|e| with_allowed_subcommands(e, &cmd, &args))?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// An unknown subcommand's error, with the subcommands allowed where it stood (clap names
+/// only a similar one, when there is one).
+fn with_allowed_subcommands(
+    err: clap::Error,
+    cmd: &clap::Command,
+    args: &[std::ffi::OsString],
+) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::InvalidSubcommand {
+        return err;
+    }
+    let Some(ContextValue::String(bad)) = err.get(ContextKind::InvalidSubcommand) else {
+        return err;
+    };
+    let mut current = cmd;
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if arg == bad {
+            break;
+        }
+        if let Some(sub) = current.find_subcommand(arg) {
+            current = sub;
+        }
+    }
+    let allowed: Vec<&str> = current
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .filter(|name| *name != "help")
+        .collect();
+    if allowed.is_empty() {
+        return err;
+    }
+    clap::Error::raw(
+        ErrorKind::InvalidSubcommand,
+        format!(
+            "unrecognized subcommand '{bad}'; expected one of: {}\n",
+            allowed.join(", ")
+        ),
+    )
 }
 
 /// Runs the parsed command line.
