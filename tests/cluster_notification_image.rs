@@ -11,6 +11,13 @@ use common::testbed::{FluxBehaviour, TestBed, simulated_flux};
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// `floe ARGS -n NS --timeout=30s`.
+fn floe_in(bed: &TestBed, ns: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = bed.floe();
+    cmd.args(args).args(["-n", ns, "--timeout=30s"]);
+    cmd
+}
+
 /// The simulated controllers, every object Ready.
 fn flux_ready(bed: &'static TestBed, ns: &str) -> (common::testbed::Background, Log) {
     simulated_flux(
@@ -151,8 +158,10 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
 
     // The Receiver waits for notification-controller, which serves the hook of its own name.
     let receiver_hook = format!("/hook/{}", sha256_hex(&format!("{token}github{ns}")));
-    bed.floe()
-        .args([
+    floe_in(
+        bed,
+        &ns,
+        &[
             "create",
             "receiver",
             "github",
@@ -160,15 +169,13 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
             "--event=ping,push",
             "--resource=GitRepository/flux-system",
             "--secret-ref=webhook-token",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ Receiver {ns}/github is ready at revision {receiver_hook}"
-        )));
+        ],
+    )
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(format!(
+        "✔ Receiver {ns}/github is ready at revision {receiver_hook}"
+    )));
 
     // get: receivers show their webhook path; alerts and providers are ready by existing.
     bed.floe()
@@ -189,15 +196,7 @@ fn notifications_create_get_reconcile_suspend_export_delete_with_simulated_notif
     );
 
     // reconcile: a Receiver yes; an Alert is refused (nothing reconciles it) before any change.
-    bed.floe()
-        .args([
-            "reconcile",
-            "receiver",
-            "github",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
+    floe_in(bed, &ns, &["reconcile", "receiver", "github"])
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
@@ -277,25 +276,27 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
     create_repository(bed, &ns, &["--interval=5m"]).stderr(predicate::str::contains(format!(
         "✔ ImageRepository {ns}/podinfo is ready at revision 6 tags at"
     )));
-    bed.floe()
-        .args([
+    floe_in(
+        bed,
+        &ns,
+        &[
             "create",
             "image",
             "policy",
             "podinfo",
             "--image-ref=podinfo",
             "--select-semver=5.0.x",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ ImagePolicy {ns}/podinfo is ready at revision ghcr.io/stefanprodan/podinfo:5.0.3"
-        )));
-    bed.floe()
-        .args([
+        ],
+    )
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(format!(
+        "✔ ImagePolicy {ns}/podinfo is ready at revision ghcr.io/stefanprodan/podinfo:5.0.3"
+    )));
+    floe_in(
+        bed,
+        &ns,
+        &[
             "create",
             "image",
             "update",
@@ -305,15 +306,13 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
             "--checkout-branch=main",
             "--author-name=flux",
             "--author-email=flux@example.com",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ ImageUpdateAutomation {ns}/apps is ready"
-        )));
+        ],
+    )
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(format!(
+        "✔ ImageUpdateAutomation {ns}/apps is ready"
+    )));
 
     // get images all: each kind with its controller's words.
     let out = bed
@@ -334,44 +333,38 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
     assert_eq!(policy["revision"], "ghcr.io/stefanprodan/podinfo:5.0.3");
 
     // A new range: the policy resolves again.
-    bed.floe()
-        .args([
+    floe_in(
+        bed,
+        &ns,
+        &[
             "create",
             "image",
             "policy",
             "podinfo",
             "--image-ref=podinfo",
             "--select-semver=5.x",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("podinfo:5.1.0"));
+        ],
+    )
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("podinfo:5.1.0"));
 
     // reconcile image repository --with-source is refused (a repository has no source);
     // reconcile image policy --with-source rescans the repository first.
     log.lock().unwrap().clear();
-    bed.floe()
-        .args([
-            "reconcile",
-            "image",
-            "policy",
-            "podinfo",
-            "--with-source",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(format!(
-            "✔ ImageRepository {ns}/podinfo reconciled"
-        )))
-        .stderr(predicate::str::contains(format!(
-            "✔ ImagePolicy {ns}/podinfo reconciled"
-        )));
+    floe_in(
+        bed,
+        &ns,
+        &["reconcile", "image", "policy", "podinfo", "--with-source"],
+    )
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(format!(
+        "✔ ImageRepository {ns}/podinfo reconciled"
+    )))
+    .stderr(predicate::str::contains(format!(
+        "✔ ImagePolicy {ns}/podinfo reconciled"
+    )));
     let seen = log.lock().unwrap().clone();
     let position = |name: &str| seen.iter().position(|s| s == name);
     assert!(
@@ -388,16 +381,7 @@ fn image_automation_create_get_reconcile_suspend_export_with_simulated_image_con
         rows(bed, &["get", "image", "update", "-n", &ns])[0]["suspended"],
         true
     );
-    bed.floe()
-        .args([
-            "resume",
-            "image",
-            "update",
-            "apps",
-            "-n",
-            &ns,
-            "--timeout=30s",
-        ])
+    floe_in(bed, &ns, &["resume", "image", "update", "apps"])
         .assert()
         .success();
     // Flux's export golden for an ImageRepository: the server's defaults included.
