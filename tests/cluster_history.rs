@@ -166,6 +166,20 @@ impl Fleet {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
+    /// Commits `replicas` in apps/web.yaml as `author` ("scale web to N"), and has the cluster
+    /// apply it.
+    fn scale_web(&self, author: &str, replicas: u32) -> String {
+        let text = format!("replicas: {replicas}\n");
+        let commit = commit_as(
+            &self.gh,
+            author,
+            &[("apps/web.yaml", Some(&text))],
+            &format!("scale web to {replicas}"),
+        );
+        self.apply_head();
+        commit
+    }
+
     fn apply_head(&self) {
         self.floe(&["reconcile", "sync", "apps", "--with-source"])
             .assert()
@@ -206,13 +220,7 @@ macro_rules! fleet {
 fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomize_controller() {
     let f = fleet!("history");
     let c1 = f.head();
-    let c2 = commit_as(
-        &f.gh,
-        "alice",
-        &[("apps/web.yaml", Some("replicas: 2\n"))],
-        "scale web to 2",
-    );
-    f.apply_head();
+    let c2 = f.scale_web("alice", 2);
     let c3 = commit_as(
         &f.gh,
         "bob",
@@ -329,13 +337,7 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
 #[test]
 fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomize_controller() {
     let f = fleet!("rollback");
-    let c2 = commit_as(
-        &f.gh,
-        "alice",
-        &[("apps/web.yaml", Some("replicas: 2\n"))],
-        "scale web to 2",
-    );
-    f.apply_head();
+    let c2 = f.scale_web("alice", 2);
     let c3 = commit_as(
         &f.gh,
         "bob",
@@ -493,13 +495,7 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
 {
     let f = fleet!("rollback-rerun");
     let c1 = f.head();
-    commit_as(
-        &f.gh,
-        "alice",
-        &[("apps/web.yaml", Some("replicas: 2\n"))],
-        "scale web to 2",
-    );
-    f.apply_head();
+    f.scale_web("alice", 2);
     // A revision whose health checks fail: recorded in the history, not applied.
     let bad = commit_as(
         &f.gh,
@@ -607,13 +603,7 @@ fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_
  {
     let f = fleet!("rollback-review");
     let c1 = f.head();
-    commit_as(
-        &f.gh,
-        "alice",
-        &[("apps/web.yaml", Some("replicas: 2\n"))],
-        "scale web to 2",
-    );
-    f.apply_head();
+    f.scale_web("alice", 2);
     let before = f.head();
     let hook = f.gh.bare("me", "fleet").join("hooks/pre-receive");
     std::fs::write(&hook, "#!/bin/sh\nwhile read old new ref; do [ \"$ref\" = refs/heads/main ] && { echo 'protected branch' >&2; exit 1; }; done\nexit 0\n").unwrap();
