@@ -487,6 +487,18 @@ pub(crate) fn parse_kind_name(
     kinds: &[&str],
     default: Option<&str>,
 ) -> Result<(String, String, Option<String>), InvalidInput> {
+    parse_kind_name_or_all(flag, value, kinds, default, false)
+}
+
+/// As [`parse_kind_name`]; with `all`, the name may also be `*` (every object of the kind, as
+/// Alerts and Receivers take it).
+pub(crate) fn parse_kind_name_or_all(
+    flag: &str,
+    value: &str,
+    kinds: &[&str],
+    default: Option<&str>,
+    all: bool,
+) -> Result<(String, String, Option<String>), InvalidInput> {
     let example = format!("{}/podinfo.flux-system", kinds[0]);
     let shape = if default.is_some() {
         "[Kind/]name[.namespace]"
@@ -518,7 +530,11 @@ pub(crate) fn parse_kind_name(
         Some((name, namespace)) => (name, Some(namespace)),
         None => (rest, None),
     };
-    let name = validate::rfc1123_name("name", name).map_err(|e| bad(e.0))?;
+    let name = if all && name == "*" {
+        name.to_string()
+    } else {
+        validate::rfc1123_name("name", name).map_err(|e| bad(e.0))?
+    };
     let namespace = namespace
         .map(|ns| validate::rfc1123_name("namespace", ns).map_err(|e| bad(e.0)))
         .transpose()?;

@@ -1,7 +1,7 @@
 //! Building notification-controller's objects from the `create alert-provider`, `create alert`
 //! and `create receiver` options, with flux's flags and checks, and the CRD's allowed values.
 
-use super::create::{ObjectOptions, parse_kind_name, provider_enum, secret_name};
+use super::create::{ObjectOptions, parse_kind_name_or_all, provider_enum, secret_name};
 use super::validate;
 use crate::kinds::meta::{LocalObjectReference, NamespacedObjectKindReference};
 use crate::kinds::notification::{
@@ -116,23 +116,8 @@ fn object_reference(
     flag: &str,
     value: &str,
 ) -> Result<CrossNamespaceObjectReference, InvalidInput> {
-    let (kind, rest) = value.split_once('/').unwrap_or(("", value));
-    let (name, namespace) = match rest.split_once('.') {
-        Some((name, namespace)) => (name, Some(namespace)),
-        None => (rest, None),
-    };
-    let (kind, name, namespace) = if name == "*" {
-        // The wildcard is not a name; check the rest with a stand-in.
-        let stand_in = format!(
-            "{kind}/any{}",
-            namespace.map(|n| format!(".{n}")).unwrap_or_default()
-        );
-        let (kind, _, namespace) = parse_kind_name(flag, &stand_in, EVENT_SOURCE_KINDS, None)
-            .map_err(|e| InvalidInput::new(e.0.replace(&stand_in, value)))?;
-        (kind, "*".to_string(), namespace)
-    } else {
-        parse_kind_name(flag, value, EVENT_SOURCE_KINDS, None)?
-    };
+    let (kind, name, namespace) =
+        parse_kind_name_or_all(flag, value, EVENT_SOURCE_KINDS, None, true)?;
     Ok(CrossNamespaceObjectReference {
         object: NamespacedObjectKindReference {
             api_version: None,
