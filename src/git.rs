@@ -359,7 +359,8 @@ impl Workspace {
         self.commit_and_push_plan(|w| w.plan(files), author, message)
     }
 
-    fn push(&self, commit: Oid) -> Result<(), PushError> {
+    /// Pushes `commit` to `branch` of the remote.
+    fn push(&self, commit: Oid, branch: &str) -> Result<(), PushError> {
         let local = "refs/heads/floe-push";
         self.repo
             .reference(local, commit, true, "floe push")
@@ -375,7 +376,7 @@ impl Workspace {
         options.follow_redirects(RemoteRedirect::None);
         options.proxy_options(proxy_options());
         set_network_timeouts();
-        let refspec = format!("{local}:refs/heads/{}", self.branch);
+        let refspec = format!("{local}:refs/heads/{branch}");
         let result = remote.push(&[&refspec], Some(&mut options));
         if let Err(e) = result {
             if e.code() == ErrorCode::NotFastForward {
@@ -391,7 +392,7 @@ impl Workspace {
             }
             return Err(PushError::Failed(GitError::Rejected {
                 url: self.remote.url.clone(),
-                branch: self.branch.clone(),
+                branch: branch.to_string(),
                 reason,
             }));
         }
@@ -842,7 +843,7 @@ impl Workspace {
             drop(parents);
             drop(tree);
             drop(parent);
-            match self.push(commit) {
+            match self.push(commit, &self.branch) {
                 Ok(()) => {
                     self.base = Some(commit);
                     return Ok(PushOutcome {
@@ -870,7 +871,7 @@ impl Workspace {
     /// Commits the tree of `plan` on the base and pushes it to a new `branch` (for review),
     /// leaving the workspace's branch alone.
     pub fn push_for_review(
-        &mut self,
+        &self,
         plan: &Plan,
         author: &Signature<'_>,
         message: &str,
@@ -883,10 +884,7 @@ impl Workspace {
         let commit = self
             .repo
             .commit(None, author, author, message, &tree, &parents)?;
-        let original = std::mem::replace(&mut self.branch, branch.to_string());
-        let pushed = self.push(commit);
-        self.branch = original;
-        match pushed {
+        match self.push(commit, branch) {
             Ok(()) => Ok(commit),
             Err(PushError::Moved) => Err(GitError::Rejected {
                 url: self.remote.url.clone(),
