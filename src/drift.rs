@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use kube::api::{Api, DynamicObject, ListParams};
+use kube::api::{Api, ListParams};
 use kube::core::GroupVersionKind;
 use kube::discovery::{ApiResource, Scope};
 use serde::Serialize;
@@ -147,23 +147,16 @@ async fn list(
         }
     }
     let (ar, scope) = &resources[&gvk];
-    let api: Api<DynamicObject> = match scope {
-        Scope::Namespaced => Api::namespaced_with(cluster.client.clone(), &object.namespace, ar),
-        Scope::Cluster => Api::all_with(cluster.client.clone(), ar),
-    };
-    let mut params = ListParams::default().limit(500);
+    let api = cluster.dynamic_api(ar, scope, &object.namespace);
     let mut found = HashMap::new();
-    loop {
-        let page = api.list(&params).await?;
-        for item in page.items {
+    crate::cluster::each_page(&api, ListParams::default(), |items| {
+        for item in items {
             let name = item.metadata.name.clone().unwrap_or_default();
             found.insert(name, serde_json::to_value(item).unwrap_or_default());
         }
-        match page.metadata.continue_.filter(|t| !t.is_empty()) {
-            Some(token) => params = params.continue_token(&token),
-            None => return Ok(Some(found)),
-        }
-    }
+    })
+    .await?;
+    Ok(Some(found))
 }
 
 /// Drift of one sync: one list per kind and namespace of its inventory.

@@ -105,24 +105,20 @@ pub async fn list(
         Some(ns) => Api::namespaced(cluster.client.clone(), ns),
         None => Api::all(cluster.client.clone()),
     };
-    let mut params = ListParams::default().limit(500);
+    let mut params = ListParams::default();
     if let Some((_, name)) = &filter.object {
         params = params.fields(&format!("involvedObject.name={name}"));
     }
     let mut rows = Vec::new();
-    loop {
-        let page = api.list(&params).await?;
+    crate::cluster::each_page(&api, params, |items| {
         rows.extend(
-            page.items
+            items
                 .iter()
                 .filter(|e| filter.matches(e))
                 .map(EventRow::new),
-        );
-        match page.metadata.continue_.filter(|t| !t.is_empty()) {
-            Some(token) => params = params.continue_token(&token),
-            None => break,
-        }
-    }
+        )
+    })
+    .await?;
     rows.sort_by(|a, b| a.last_seen.cmp(&b.last_seen));
     Ok(rows)
 }

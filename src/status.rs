@@ -111,9 +111,6 @@ impl Selection<'_> {
     }
 }
 
-/// Objects per list request: kubectl's default `--chunk-size`.
-const PAGE: u32 = 500;
-
 struct ListTyped<'a> {
     cluster: &'a Cluster,
     selection: &'a Selection<'a>,
@@ -128,17 +125,12 @@ impl<'a> Visitor for ListTyped<'a> {
                 Some(ns) => Api::namespaced(client, ns),
                 None => Api::all(client),
             };
-            // Page by page, as kubectl does: only one page of whole objects is in memory.
-            let mut params = self.selection.params().limit(PAGE);
             let mut observed = Vec::new();
-            loop {
-                let page = api.list(&params).await?;
-                observed.extend(page.items.iter().map(Observed::of));
-                match page.metadata.continue_.filter(|token| !token.is_empty()) {
-                    Some(token) => params = params.continue_token(&token),
-                    None => return Ok(observed),
-                }
-            }
+            crate::cluster::each_page(&api, self.selection.params(), |items| {
+                observed.extend(items.iter().map(Observed::of))
+            })
+            .await?;
+            Ok(observed)
         })
     }
 }

@@ -165,10 +165,7 @@ pub async fn trace(
     name: &str,
 ) -> Result<Vec<Link>, TraceError> {
     let (ar, scope) = resolve_kind(cluster, kind).await?;
-    let api: Api<DynamicObject> = match scope {
-        Scope::Namespaced => Api::namespaced_with(cluster.client.clone(), namespace, &ar),
-        Scope::Cluster => Api::all_with(cluster.client.clone(), &ar),
-    };
+    let api = cluster.dynamic_api(&ar, &scope, namespace);
     let shown = if scope == Scope::Namespaced {
         format!("{}/{namespace}/{name}", ar.kind)
     } else {
@@ -247,10 +244,7 @@ async fn get(cluster: &Cluster, object: &InventoryObject) -> Option<Value> {
     let (ar, caps) = kube::discovery::pinned_kind(&cluster.client, &gvk)
         .await
         .ok()?;
-    let api: Api<DynamicObject> = match caps.scope {
-        Scope::Namespaced => Api::namespaced_with(cluster.client.clone(), &object.namespace, &ar),
-        Scope::Cluster => Api::all_with(cluster.client.clone(), &ar),
-    };
+    let api = cluster.dynamic_api(&ar, &caps.scope, &object.namespace);
     api.get_opt(&object.name)
         .await
         .ok()?

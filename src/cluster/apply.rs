@@ -190,10 +190,9 @@ impl<'a> Applier<'a> {
             ),
             Scope::Cluster => None,
         };
-        let api: Api<DynamicObject> = match &namespace {
-            Some(ns) => Api::namespaced_with(self.cluster.client.clone(), ns, &ar),
-            None => Api::all_with(self.cluster.client.clone(), &ar),
-        };
+        let api = self
+            .cluster
+            .dynamic_api(&ar, &scope, namespace.as_deref().unwrap_or_default());
         let object_error = |e: kube::Error| ApplyError::Object {
             reference: reference(object),
             source: self.cluster.explain(e),

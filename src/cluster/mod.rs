@@ -14,6 +14,31 @@ use kube::{Client, Config};
 /// Field manager for every server-side apply floe makes.
 pub const FIELD_MANAGER: &str = "floe";
 
+/// Objects per list request: kubectl's default `--chunk-size`.
+pub const PAGE: u32 = 500;
+
+/// Lists `api` page by page, as kubectl does, handing each page's items to `each`: only one
+/// page of whole objects is in memory at a time.
+pub async fn each_page<K>(
+    api: &kube::Api<K>,
+    params: kube::api::ListParams,
+    mut each: impl FnMut(Vec<K>),
+) -> Result<(), kube::Error>
+where
+    K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+{
+    let mut params = params.limit(PAGE);
+    loop {
+        let page = api.list(&params).await?;
+        let token = page.metadata.continue_.clone();
+        each(page.items);
+        match token.filter(|t| !t.is_empty()) {
+            Some(token) => params = params.continue_token(&token),
+            None => return Ok(()),
+        }
+    }
+}
+
 /// How to find the cluster: the global `--kubeconfig` and `--context` flags.
 #[derive(Debug, Clone, Default)]
 pub struct ConnectOptions {
@@ -273,6 +298,22 @@ fn exec_plugin_of(kubeconfig: &Kubeconfig, context: &str) -> Option<String> {
 }
 
 impl Cluster {
+    /// A resource found by discovery: in `namespace` when it is namespaced, cluster-wide
+    /// otherwise.
+    pub fn dynamic_api(
+        &self,
+        resource: &kube::discovery::ApiResource,
+        scope: &kube::discovery::Scope,
+        namespace: &str,
+    ) -> kube::Api<kube::api::DynamicObject> {
+        match scope {
+            kube::discovery::Scope::Namespaced => {
+                kube::Api::namespaced_with(self.client.clone(), namespace, resource)
+            }
+            kube::discovery::Scope::Cluster => kube::Api::all_with(self.client.clone(), resource),
+        }
+    }
+
     /// Resolves the kubeconfig as kubectl does: `--kubeconfig`, else the `KUBECONFIG` list
     /// (merged, first wins), else `~/.kube/config`, else the in-cluster service account.
     pub async fn connect(opts: &ConnectOptions) -> Result<Cluster, ClusterError> {
