@@ -154,7 +154,7 @@ pub async fn history(
     reader: Option<GitReader>,
 ) -> anyhow::Result<History> {
     let observed = target.get(cluster).await?;
-    let mut rows = rows(&observed);
+    let rows = rows(&observed);
     let mut out = History {
         kind: target.kind.kind().to_string(),
         namespace: target.namespace.clone(),
@@ -172,7 +172,7 @@ pub async fn history(
     } else {
         Err("the Git side is shown for syncs; a Helm release's history is its releases".to_string())
     };
-    let joined: Result<(), String> = match (origin, reader) {
+    let joined: Result<Vec<HistoryRow>, String> = match (origin, reader) {
         (Err(why), _) => Err(why),
         (Ok(_), None) => Err("no Git access was given".to_string()),
         (Ok(origin), Some(reader)) => {
@@ -180,40 +180,35 @@ pub async fn history(
             out.branch = Some(origin.branch.clone());
             out.path = Some(origin.path.clone());
             let revisions: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
-            let path = origin.path.clone();
-            let result = crate::lifecycle::blocking(move || -> Result<Vec<HistoryRow>, String> {
-                let mut rows = rows;
+            let mut joined = rows.clone();
+            crate::lifecycle::blocking(move || -> Result<Vec<HistoryRow>, String> {
                 match reader {
                     GitReader::Local(dir) => {
                         let repo = git::open_local(&dir)
                             .map_err(|e| format!("--repo-dir {}: {e}", dir.display()))?;
-                        join(&repo, &mut rows, &path);
+                        join(&repo, &mut joined, &origin.path);
                     }
                     GitReader::Remote(access) => {
                         let ws =
                             workspace(&origin, &access, &revisions).map_err(|e| e.to_string())?;
-                        join(ws.repo(), &mut rows, &path);
+                        join(ws.repo(), &mut joined, &origin.path);
                     }
                 }
-                Ok(rows)
+                Ok(joined)
             })
             .await
             .map_err(|e| e.to_string())
-            .and_then(|r| r);
-            match result {
-                Ok(joined) => {
-                    out.rows = joined;
-                    return Ok(out);
-                }
-                Err(why) => {
-                    rows = crate::history::rows(&observed);
-                    Err(why)
-                }
-            }
+            .and_then(|r| r)
         }
     };
-    out.rows = rows;
-    out.git_unavailable = joined.err();
+    // Without the Git side, the cluster side as it is, and why.
+    match joined {
+        Ok(joined) => out.rows = joined,
+        Err(why) => {
+            out.rows = rows;
+            out.git_unavailable = Some(why);
+        }
+    }
     Ok(out)
 }
 

@@ -120,30 +120,7 @@ impl Observed {
         self.last_handled_reconcile_at.as_deref() == Some(token)
             && self.ready().is_some_and(|c| c.status != "Unknown")
     }
-}
 
-/// Whether `revision`, as a controller writes it (`main@sha1:<commit>`, the older
-/// `main/<commit>`, a chart version), names `wanted`: the same string, or a commit that
-/// `wanted` abbreviates (at least 4 hex digits, as git accepts), or the same `algo:hex` part.
-pub fn names_revision(revision: &str, wanted: &str) -> bool {
-    if revision.is_empty() || wanted.is_empty() {
-        return false;
-    }
-    if revision == wanted {
-        return true;
-    }
-    let commit = revision
-        .rsplit_once(':')
-        .or_else(|| revision.rsplit_once('/'))
-        .map_or(revision, |(_, hex)| hex);
-    let wanted = wanted.rsplit_once(':').map_or(wanted, |(_, hex)| hex);
-    wanted.len() >= 4
-        && wanted.chars().all(|c| c.is_ascii_hexdigit())
-        && commit.chars().all(|c| c.is_ascii_hexdigit())
-        && commit.starts_with(&wanted.to_ascii_lowercase())
-}
-
-impl Observed {
     /// Ready for the current generation at `wanted` (see [`names_revision`]).
     pub fn ready_at(&self, wanted: &str) -> bool {
         self.is_ready_now() && names_revision(&self.revision, wanted)
@@ -166,6 +143,27 @@ impl Observed {
             .is_none_or(|r| names_revision(r, wanted));
         at_wanted && self.attempt_failed()
     }
+}
+
+/// Whether `revision`, as a controller writes it (`main@sha1:<commit>`, the older
+/// `main/<commit>`, a chart version), names `wanted`: the same string, or a commit that
+/// `wanted` abbreviates (at least 4 hex digits, as git accepts), or the same `algo:hex` part.
+pub fn names_revision(revision: &str, wanted: &str) -> bool {
+    if revision.is_empty() || wanted.is_empty() {
+        return false;
+    }
+    if revision == wanted {
+        return true;
+    }
+    let commit = revision
+        .rsplit_once(':')
+        .or_else(|| revision.rsplit_once('/'))
+        .map_or(revision, |(_, hex)| hex);
+    let wanted = wanted.rsplit_once(':').map_or(wanted, |(_, hex)| hex);
+    wanted.len() >= 4
+        && wanted.chars().all(|c| c.is_ascii_hexdigit())
+        && commit.chars().all(|c| c.is_ascii_hexdigit())
+        && commit.starts_with(&wanted.to_ascii_lowercase())
 }
 
 struct Parse<'a>(&'a DynamicObject);
