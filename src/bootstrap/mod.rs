@@ -22,6 +22,7 @@ use crate::cluster::apply::{Action, Applied, Applier};
 use crate::cluster::wait::watch_until;
 use crate::credentials::KeyAlgorithm;
 use crate::git::{FileChange, Plan, PushOutcome, RemoteSpec, Workspace};
+use crate::kinds::observed::names_revision;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
 use crate::manifests::duration::GoDuration;
 use crate::objects::{self, SecretChange};
@@ -606,12 +607,6 @@ fn would(action: Action) -> &'static str {
     }
 }
 
-/// Whether a source's or Kustomization's revision names `commit` (`main@sha1:<sha>`, or
-/// the older `main/<sha>`).
-pub fn at_commit(revision: &str, commit: &str) -> bool {
-    revision.ends_with(&format!("sha1:{commit}")) || revision.ends_with(&format!("/{commit}"))
-}
-
 /// Step 9: the GitRepository has an artifact of the pushed commit and the Kustomization
 /// applied it, both Ready. A reconcile is requested only when they are not there yet.
 async fn verify(
@@ -625,7 +620,7 @@ async fn verify(
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
         let target = ObjectRef::new(kind, &opts.namespace, &opts.namespace);
         let synced = |o: &Observed| {
-            at_commit(&o.revision, commit) && o.ready().is_some_and(|c| c.status == "True")
+            names_revision(&o.revision, commit) && o.ready().is_some_and(|c| c.status == "True")
         };
         let current = target.get(cluster).await?;
         let observed = if synced(&current) {
@@ -720,7 +715,7 @@ fn failed(object: &Observed, token: &str, commit: &str) -> bool {
     let at_pushed_commit = object
         .attempted_revision
         .as_deref()
-        .is_none_or(|r| at_commit(r, commit));
+        .is_none_or(|r| names_revision(r, commit));
     handled && at_pushed_commit && object.attempt_failed()
 }
 
@@ -843,8 +838,8 @@ mod tests {
     #[test]
     fn revisions_name_commits() {
         let sha = "0123456789abcdef0123456789abcdef01234567";
-        assert!(at_commit(&format!("main@sha1:{sha}"), sha));
-        assert!(at_commit(&format!("main/{sha}"), sha));
-        assert!(!at_commit("main@sha1:ffff", sha));
+        assert!(names_revision(&format!("main@sha1:{sha}"), sha));
+        assert!(names_revision(&format!("main/{sha}"), sha));
+        assert!(!names_revision("main@sha1:ffff", sha));
     }
 }
