@@ -638,6 +638,11 @@ pub struct CommitInfo {
     pub message: String,
 }
 
+/// A commit id as git abbreviates it by default: its first 7 hex digits.
+pub fn abbrev(sha: &str) -> &str {
+    &sha[..sha.len().min(7)]
+}
+
 /// A commit named by its id, full or abbreviated, if the repository has it.
 pub fn resolve(repo: &Repository, rev: &str) -> Option<Oid> {
     let hex = rev.rsplit_once(':').map_or(rev, |(_, hex)| hex);

@@ -78,13 +78,9 @@ pub trait Progress {
     fn step(&self, message: &str);
 }
 
-fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(7)]
-}
-
 fn commit_short(row: &HistoryRow) -> String {
     history::commit_of(&row.revision)
-        .map(|c| short(c).to_string())
+        .map(|c| git::abbrev(c).to_string())
         .unwrap_or_else(|| row.revision.clone())
 }
 
@@ -184,8 +180,8 @@ fn message(
         .unwrap_or_default();
     let mut text = format!(
         "Roll back {path} to {}\n\nRestores {path} as it was at {}{subject}, undoing:\n",
-        short(restore_sha),
-        short(restore_sha)
+        git::abbrev(restore_sha),
+        git::abbrev(restore_sha)
     );
     for row in undone {
         let subject = row
@@ -330,13 +326,13 @@ pub async fn rollback(
             Some(to) => format!("invalid --to '{to}'"),
             None => format!(
                 "the newest earlier revision, {}, cannot be restored",
-                short(&from.to_string())
+                git::abbrev(&from.to_string())
             ),
         };
         return Err(InvalidInput::new(format!(
             "{what}: the path {} did not exist at {}; name another revision with --to",
             origin.path,
-            short(&from.to_string())
+            git::abbrev(&from.to_string())
         ))
         .into());
     }
@@ -428,7 +424,10 @@ pub async fn rollback(
     objects::request_reconcile(cluster, &origin.source, Default::default(), None).await?;
     objects::wait_for_revision(cluster, &origin.source, Some(&commit), remaining).await?;
     objects::request_reconcile(cluster, target, Default::default(), None).await?;
-    progress.step(&format!("waiting for {target} to apply {}", short(&commit)));
+    progress.step(&format!(
+        "waiting for {target} to apply {}",
+        git::abbrev(&commit)
+    ));
     let remaining = opts.timeout.saturating_sub(started.elapsed());
     let live = objects::wait_for_revision(cluster, target, Some(&commit), remaining).await?;
     Ok(RollbackOutcome {

@@ -40,7 +40,7 @@ fn result_word(row: &HistoryRow) -> String {
 
 fn short_revision(revision: &str) -> String {
     match history::commit_of(revision) {
-        Some(commit) => revision.replace(commit, &commit[..7]),
+        Some(commit) => revision.replace(commit, crate::git::abbrev(commit)),
         None => revision.to_string(),
     }
 }
@@ -66,10 +66,7 @@ fn table(rows: &[HistoryRow]) -> String {
         let commit = row.commit.as_ref();
         let mut subject = commit.map(|c| c.subject.clone()).unwrap_or_default();
         if let Some(restored) = &row.restores {
-            subject = format!(
-                "{subject} (restores {})",
-                &restored[..restored.len().min(7)]
-            );
+            subject = format!("{subject} (restores {})", crate::git::abbrev(restored));
         }
         lines.push(vec![
             if row.live { "*".into() } else { String::new() },

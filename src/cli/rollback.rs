@@ -113,7 +113,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
                     plan.repository,
                     plan.branch,
                     crate::history::commit_of(&plan.restore.revision)
-                        .map_or(plan.restore.revision.as_str(), |c| &c[..7]),
+                        .map_or(plan.restore.revision.as_str(), crate::git::abbrev),
                     plan.undone.len()
                 ),
             );
@@ -157,7 +157,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
             &outcome.commit,
         ) {
             (Some(branch), _, Some(commit)) => {
-                ui.step(Mark::Warning, &format!("the branch refused the push; the rollback commit {} is on branch {branch} for review", &commit[..7]));
+                ui.step(Mark::Warning, &format!("the branch refused the push; the rollback commit {} is on branch {branch} for review", crate::git::abbrev(commit)));
                 if !json {
                     output::write(&format!("{branch}\n"))?;
                 }
