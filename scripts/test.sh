@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages: make and perl to build the OpenSSL that libgit2's HTTPS and SSH link
+# System packages: Go (>= 1.26, with the module proxy) builds the engine (scripts/testbed); make and perl to build the OpenSSL that libgit2's HTTPS and SSH link
 # statically (git2's vendored-openssl), pkg-config, git for
 # the test Git servers (git http-backend), OpenSSH's sshd and ssh-keygen for the SSH tests, fish
 # and zsh to load the completion scripts in the real shells.
@@ -29,7 +29,7 @@ cargo fmt --all -- --check
 echo "==> cargo clippy --all-targets -- -D warnings"
 cargo clippy --quiet --all-targets -- -D warnings
 
-echo "==> test bed (a real kube-apiserver for the cluster tests; built once, cached)"
+echo "==> test bed (Kubernetes 1.36 and Flux 2.9.4's controllers and CLI from their Go modules; built once, cached)"
 if ! scripts/testbed build; then
   if [ "${CI:-}" = true ]; then
     echo "the test bed could not be built, and CI=true requires it" >&2

@@ -1,12 +1,13 @@
 //! `drift`: what changed in the cluster behind Git's back, read from the cluster's own
 //! bookkeeping (no kustomize build): for every object in a sync's `status.inventory`,
-//! **missing** (deleted outside Git) or **changed** (written by another field manager after
-//! kustomize-controller's last apply, with the fields it owns now); and the sync **behind**
+//! **missing** (deleted outside Git) or **changed** (a field another field manager set after
+//! kustomize-controller's last apply, to a value that apply does not share, named with that
+//! manager); and the sync **behind**
 //! (suspended, or not at its source's latest revision).
 //!
 //! What it cannot see: a change to a field Flux never set that no manager owns differently
 //! (the apply did not set it, so nothing records a conflict); a write through a subresource
-//! that the API server does not record in managedFields (the scale subresource on 1.20); and
+//! that the API server does not record in managedFields (the scale subresource before 1.22); and
 //! writes by the controllers Kubernetes itself runs (`kube-*` managers, status), which are
 //! ignored on purpose.
 
@@ -85,30 +86,60 @@ pub fn field_paths(fields: &Value) -> Vec<String> {
     out
 }
 
+/// The field managers of the tools that install Flux from the same release manifests a
+/// bootstrap commits to Git: floe's and the flux CLI's.
+const INSTALLERS: [&str; 2] = [crate::cluster::FIELD_MANAGER, "flux"];
+
 /// Whether a manager's writes are drift: not Flux's own, not Kubernetes' controllers, not a
-/// status write.
-fn foreign(entry: &Value) -> bool {
+/// status write, and not an installer applying Flux's own components. A bootstrap applies the
+/// components it commits, so their values are Git's; each forced apply still takes the
+/// fields the API server normalises or defaults (`cpu: 1000m`, `fieldRef` without
+/// `apiVersion`) from the other applier, so ownership alone would name them.
+fn foreign(object: &Value, entry: &Value) -> bool {
     let manager = entry["manager"].as_str().unwrap_or_default();
+    let installing = INSTALLERS.contains(&manager)
+        && entry["operation"] == "Apply"
+        && object["metadata"]["labels"]["app.kubernetes.io/part-of"] == "flux";
     manager != FLUX_MANAGER
         && !manager.starts_with("kube-")
         && entry["subresource"].as_str() != Some("status")
+        && !installing
 }
 
-/// What another manager wrote to `object` after kustomize-controller's last apply.
+/// Whether `field` is one kustomize-controller's last apply set: the same path, or inside a
+/// field it owns whole (an atomic list or map).
+fn applied_by_flux(field: &str, flux_fields: &[String]) -> bool {
+    flux_fields.iter().any(|owned| {
+        field == owned
+            || field
+                .strip_prefix(owned.as_str())
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    })
+}
+
+/// What another manager wrote to `object` after kustomize-controller's last apply, in fields
+/// that apply does not set to the same value. The API server records a field as co-owned when
+/// two managers set it to the same value (`kubectl apply` or `flux install` before the first
+/// sync); a value another manager changed leaves kustomize-controller's set, so only a field
+/// the other manager owns alone is drift.
 pub fn changes(object: &Value, inventory: &InventoryObject) -> Vec<Drift> {
     let entries = object["metadata"]["managedFields"]
         .as_array()
         .cloned()
         .unwrap_or_default();
-    let applied = entries
-        .iter()
-        .filter(|e| e["manager"] == FLUX_MANAGER)
+    let flux_entries = entries.iter().filter(|e| e["manager"] == FLUX_MANAGER);
+    let applied = flux_entries
+        .clone()
         .filter_map(|e| e["time"].as_str())
         .max()
         .map(str::to_string);
+    let flux_fields: Vec<String> = flux_entries
+        .filter(|e| e["subresource"].as_str() != Some("status"))
+        .flat_map(|e| field_paths(&e["fieldsV1"]))
+        .collect();
     entries
         .iter()
-        .filter(|e| foreign(e))
+        .filter(|e| foreign(object, e))
         .filter(|e| match (e["time"].as_str(), applied.as_deref()) {
             (Some(time), Some(applied)) => time >= applied,
             _ => true,
@@ -118,6 +149,7 @@ pub fn changes(object: &Value, inventory: &InventoryObject) -> Vec<Drift> {
                 .into_iter()
                 // Not Flux's to set: the labels and annotations tools add for themselves.
                 .filter(|f| !f.starts_with("metadata.annotations.kubectl.kubernetes.io/"))
+                .filter(|f| !applied_by_flux(f, &flux_fields))
                 .collect();
             (!fields.is_empty()).then(|| Drift::Changed {
                 object: inventory.clone(),
@@ -263,6 +295,66 @@ mod tests {
                 "spec.template.spec.containers[{\"name\":\"web\"}].image"
             ]
         );
+    }
+
+    /// managedFields as the API server leaves them after `flux bootstrap` (the `flux`
+    /// CLI applies gotk-components.yaml, then kustomize-controller applies the same file
+    /// from Git): every field is co-owned, nothing is drift.
+    #[test]
+    fn fields_another_manager_set_to_the_applied_value_are_not_drift() {
+        let object = InventoryObject {
+            namespace: "flux-system".into(),
+            name: "source-controller".into(),
+            group: "apps".into(),
+            version: "v1".into(),
+            kind: "Deployment".into(),
+        };
+        let spec = json!({"f:spec": {"f:replicas": {}, "f:template": {"f:spec": {
+            "f:containers": {"k:{\"name\":\"manager\"}": {".": {}, "f:args": {}, "f:image": {}}}}}}});
+        let live = json!({"metadata": {"managedFields": [
+            {"manager": "flux", "operation": "Apply", "time": "2026-12-02T10:00:05Z", "fieldsV1": spec},
+            {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-02T10:00:00Z", "fieldsV1": spec},
+            {"manager": "kube-controller-manager", "operation": "Update", "subresource": "status",
+             "time": "2026-12-02T10:00:06Z", "fieldsV1": {"f:status": {"f:replicas": {}}}}
+        ]}});
+        assert_eq!(changes(&live, &object), []);
+        // The same apply, then `kubectl scale`: spec.replicas leaves kustomize-controller's set.
+        let scaled = json!({"metadata": {"managedFields": [
+            {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-02T10:00:00Z",
+             "fieldsV1": {"f:spec": {"f:template": {"f:spec": {"f:containers": {}}}}}},
+            {"manager": "kubectl", "operation": "Update", "subresource": "scale",
+             "time": "2026-12-02T10:01:00Z", "fieldsV1": {"f:spec": {"f:replicas": {}}}}
+        ]}});
+        let found = changes(&scaled, &object);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(&found[0], Drift::Changed { manager, fields, .. }
+            if manager == "kubectl" && fields == &["spec.replicas".to_string()]));
+    }
+
+    /// As the real controllers left a component after `floe bootstrap` ran twice: the second
+    /// run's forced apply took the defaulted and normalised fields from kustomize-controller.
+    /// The same apply to an object that is not part of the install is drift.
+    #[test]
+    fn an_installer_reapplying_the_components_is_not_drift() {
+        let object = InventoryObject {
+            namespace: "flux-system".into(),
+            name: "source-controller".into(),
+            group: "apps".into(),
+            version: "v1".into(),
+            kind: "Deployment".into(),
+        };
+        let entries = json!([
+            {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-02T19:45:52Z",
+             "fieldsV1": {"f:spec": {"f:replicas": {}}}},
+            {"manager": "floe", "operation": "Apply", "time": "2026-12-02T19:45:54Z",
+             "fieldsV1": {"f:spec": {"f:replicas": {}, "f:template": {"f:spec": {"f:containers": {
+                "k:{\"name\":\"manager\"}": {"f:resources": {"f:limits": {"f:cpu": {}}}}}}}}}}
+        ]);
+        let component = json!({"metadata": {"managedFields": entries,
+            "labels": {"app.kubernetes.io/part-of": "flux"}}});
+        assert_eq!(changes(&component, &object), []);
+        let workload = json!({"metadata": {"managedFields": entries, "labels": {"app": "web"}}});
+        assert_eq!(changes(&workload, &object).len(), 1);
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn bed_kubeconfig(bed: &common::testbed::TestBed, dir: &Path, name: &str, user: 
 
 /// kubectl (the cross-check) and floe both work with the kubeconfig.
 fn both_accept(config: &Path) {
-    let kubectl = std::process::Command::new("kubectl")
+    let kubectl = std::process::Command::new(common::testbed::engine_bin("kubectl"))
         .arg("--kubeconfig")
         .arg(config)
         .args(["get", "namespaces", "-o", "name"])

@@ -7,7 +7,7 @@ use zeroize::Zeroizing;
 
 use super::host::{GitHost, HostCheck, StepResult};
 use super::report::{Details, Done};
-use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
+use super::{Options, Outcome, Progress, action_outcome, https_secret, secret_change_text};
 use crate::cluster::Cluster;
 use crate::credentials::{self, SshKeyPair};
 use crate::git::RemoteSpec;
@@ -32,6 +32,8 @@ pub struct GitTarget {
     /// The URL the cluster pulls from (the push URL unless that is a file:// path).
     pub sync_url: String,
     pub credentials: PullCredentials,
+    /// `--ca-file`'s certificates: stored as `ca.crt` for an HTTPS sync URL, as flux does.
+    pub ca_crt: Option<String>,
 }
 
 impl GitHost for GitTarget {
@@ -63,7 +65,7 @@ impl GitHost for GitTarget {
     fn sync_source(&self) -> (String, bool) {
         (
             self.sync_url.clone(),
-            !matches!(self.credentials, PullCredentials::None),
+            !matches!(self.credentials, PullCredentials::None) || self.ca_crt.is_some(),
         )
     }
 
@@ -80,19 +82,35 @@ impl GitHost for GitTarget {
         let git = self;
         let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
         match &git.credentials {
-            PullCredentials::None => Ok(Done::new(
+            PullCredentials::None if git.ca_crt.is_none() => Ok(Done::new(
                 (),
                 Outcome::Skipped,
                 "no credentials: the cluster pulls anonymously",
                 Details::None,
             )),
-            PullCredentials::Basic { username, password } => {
-                let action =
-                    objects::apply(cluster, &basic_secret(ns, name, username, password)).await?;
+            PullCredentials::None => {
+                let secret = https_secret(ns, name, None, git.ca_crt.as_deref());
+                let action = objects::apply(cluster, &secret).await?;
                 Ok(Done::new(
                     (),
                     action_outcome(action),
-                    format!("Secret {ns}/{name} with username and password {action}"),
+                    format!("Secret {ns}/{name} with the CA certificate {action}"),
+                    Details::None,
+                ))
+            }
+            PullCredentials::Basic { username, password } => {
+                let secret =
+                    https_secret(ns, name, Some((username, password)), git.ca_crt.as_deref());
+                let action = objects::apply(cluster, &secret).await?;
+                let ca = if git.ca_crt.is_some() {
+                    ", and the CA certificate"
+                } else {
+                    ""
+                };
+                Ok(Done::new(
+                    (),
+                    action_outcome(action),
+                    format!("Secret {ns}/{name} with username and password{ca} {action}"),
                     Details::None,
                 ))
             }

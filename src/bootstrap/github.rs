@@ -6,7 +6,7 @@ use zeroize::Zeroizing;
 
 use super::host::{GitHost, HostCheck, StepResult};
 use super::report::{Details, Done};
-use super::{Options, Outcome, Progress, action_outcome, basic_secret, secret_change_text};
+use super::{Options, Outcome, Progress, action_outcome, https_secret, secret_change_text};
 use crate::cluster::Cluster;
 use crate::credentials;
 use crate::git::RemoteSpec;
@@ -60,6 +60,8 @@ pub struct GitHubTarget {
     /// The cluster pulls over HTTPS with the token instead of SSH with a deploy key.
     pub token_auth: bool,
     pub read_write_key: bool,
+    /// `--ca-file`'s certificates, stored as `ca.crt` with the token.
+    pub ca_crt: Option<String>,
 }
 
 impl GitHost for GitHubTarget {
@@ -118,7 +120,8 @@ impl GitHost for GitHubTarget {
         let gh = self;
         let (ns, name) = (opts.namespace.as_str(), opts.secret_name.as_str());
         if gh.token_auth {
-            let action = objects::apply(cluster, &basic_secret(ns, name, "git", &gh.token)).await?;
+            let secret = https_secret(ns, name, Some(("git", &gh.token)), gh.ca_crt.as_deref());
+            let action = objects::apply(cluster, &secret).await?;
             let outcome = action_outcome(action);
             return Ok(Done::new(
                 (),

@@ -521,13 +521,29 @@ pub(crate) fn action_outcome(action: Action) -> Outcome {
     }
 }
 
-pub(crate) fn basic_secret(namespace: &str, name: &str, username: &str, password: &str) -> Value {
+/// The Secret a cluster pulls over HTTPS with, keyed as flux's bootstrap keys it: `username`
+/// and `password` (a token) when given, and `ca.crt` for a server with a private CA, which
+/// source-controller needs to trust it.
+pub(crate) fn https_secret(
+    namespace: &str,
+    name: &str,
+    basic: Option<(&str, &str)>,
+    ca_crt: Option<&str>,
+) -> Value {
+    let mut data = serde_json::Map::new();
+    if let Some((username, password)) = basic {
+        data.insert("username".into(), json!(username));
+        data.insert("password".into(), json!(password));
+    }
+    if let Some(ca) = ca_crt {
+        data.insert("ca.crt".into(), json!(ca));
+    }
     json!({
         "apiVersion": "v1",
         "kind": "Secret",
         "metadata": { "name": name, "namespace": namespace },
         "type": "Opaque",
-        "stringData": { "username": username, "password": password },
+        "stringData": data,
     })
 }
 
@@ -729,6 +745,16 @@ fn hint(
 ) -> String {
     let text = format!("{reason} {message}").to_lowercase();
     let secret = format!("{}/{}", opts.namespace, opts.secret_name);
+    // Before the credential words: "certificate signed by unknown authority" says "auth" too.
+    if ["x509:", "tls:", "certificate"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return format!(
+            "; hint: the cluster does not trust the TLS certificate of {}: pass --ca-file with the CA that signed it (floe stores it as ca.crt in Secret {secret}), then run the command again",
+            crate::redact::url(&sync.url)
+        );
+    }
     if ["auth", "permission denied", "401", "403", "credentials"]
         .iter()
         .any(|w| text.contains(w))
@@ -823,6 +849,68 @@ mod tests {
         let mut stale = failed_attempt(&at(&new), "t2");
         stale["status"]["conditions"][1]["observedGeneration"] = json!(1);
         assert!(!failed(&observe(&stale), "t2", &new));
+    }
+
+    /// source-controller's message when it does not trust the server's certificate says
+    /// "authority": that is TLS, not the credentials.
+    #[test]
+    fn a_tls_failure_is_named_as_tls_not_as_credentials() {
+        let opts = Options {
+            namespace: "flux-system".into(),
+            branch: "main".into(),
+            path: "clusters/dev".into(),
+            interval: "1m".parse().unwrap(),
+            secret_name: "flux-system".into(),
+            flux_version: "v2.9.4".into(),
+            components: Vec::new(),
+            install_objects: Vec::new(),
+            key_algorithm: Default::default(),
+            author_name: None,
+            author_email: None,
+            commit_message_appendix: None,
+            timeout: Duration::from_secs(60),
+            dry_run: false,
+            skip_version_check: false,
+        };
+        let sync = files::SyncSpec {
+            namespace: "flux-system".into(),
+            url: "https://git:s3cret@127.0.0.1:8443/me/fleet.git".into(),
+            branch: "main".into(),
+            path: "clusters/dev".into(),
+            secret_name: Some("flux-system".into()),
+            interval: "1m".parse().unwrap(),
+        };
+        let message = "failed to checkout and determine revision: unable to clone 'https://127.0.0.1:8443/me/fleet.git': Get \"https://127.0.0.1:8443/me/fleet.git/info/refs?service=git-upload-pack\": tls: failed to verify certificate: x509: certificate signed by unknown authority";
+        let said = hint(
+            FluxKind::GitRepository,
+            "GitOperationFailed",
+            message,
+            &sync,
+            &opts,
+        );
+        assert!(
+            said.contains("does not trust the TLS certificate"),
+            "{said}"
+        );
+        assert!(
+            said.contains("--ca-file") && said.contains("ca.crt"),
+            "{said}"
+        );
+        assert!(
+            !said.contains("deploy key") && !said.contains("s3cret"),
+            "{said}"
+        );
+        let refused = hint(
+            FluxKind::GitRepository,
+            "GitOperationFailed",
+            "authentication required",
+            &sync,
+            &opts,
+        );
+        assert!(
+            refused.contains("refused the cluster's credentials"),
+            "{refused}"
+        );
     }
 
     #[test]

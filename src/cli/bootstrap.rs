@@ -306,6 +306,10 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
     if let Some(ca) = &args.ca_file {
         crate::git::trust_ca_file(ca)?;
     }
+    let ca_crt = match (&args.ca_file, args.token_auth) {
+        (Some(ca), true) => Some(ca_certificate(ca)?),
+        _ => None,
+    };
     let token = github_token(ui, args.yes)?;
     let printer = StepPrinter::new(
         *ui,
@@ -320,6 +324,7 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
         Ok(GitHubTarget {
             client,
             token,
+            ca_crt,
             owner: args.owner,
             repository: args.repository,
             personal: args.personal,
@@ -463,6 +468,11 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
             _ => PullCredentials::None,
         }
     };
+    // The cluster trusts a private CA only through the Secret (`ca.crt`, as flux stores it).
+    let ca_crt = match (&args.ca_file, sync_scheme.as_str()) {
+        (Some(ca), "https") => Some(ca_certificate(ca)?),
+        _ => None,
+    };
     let target = GitTarget {
         push: RemoteSpec {
             url: args.url.clone(),
@@ -470,6 +480,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         },
         sync_url,
         credentials,
+        ca_crt,
     };
     let printer = StepPrinter::new(
         *ui,
@@ -609,4 +620,10 @@ fn execute<H: GitHost>(
             Some(e) => Err(e),
         }
     })
+}
+
+/// `--ca-file`'s certificates, for the cluster's Secret.
+fn ca_certificate(path: &std::path::Path) -> anyhow::Result<String> {
+    let text = crate::manifests::secret::read_file("--ca-file", path)?;
+    Ok(text.to_string())
 }

@@ -18,7 +18,8 @@ use crate::usage::InvalidInput;
 #[command(after_help = "Examples:\n  \
     # In CI, after pushing: wait until the cluster applied that commit\n  \
     floe wait sync apps --for-revision=\"$(git rev-parse HEAD)\" --timeout=10m\n\n  \
-    # Until the sync applied the head of its source's branch\n  \
+    # Until the sync applied the head of its source's branch (the source is asked to\n  \
+    # fetch now when it is behind; --no-trigger waits for its own poll)\n  \
     floe wait sync apps --for-branch-head\n\n  \
     # A source, a Helm release at a chart version\n  \
     floe wait source git podinfo --for-revision=8f3e2a1\n  \
@@ -36,6 +37,10 @@ pub struct WaitArgs {
         conflicts_with = "for_revision"
     )]
     pub for_branch_head: bool,
+    /// With --for-branch-head: do not ask the source to fetch now when it is behind the branch
+    /// head; wait for its own poll
+    #[arg(long = "no-trigger", global = true, requires = "for_branch_head")]
+    pub no_trigger: bool,
     #[command(flatten)]
     pub git: super::flags::GitAccessFlags,
     /// Output format: text, or json (the final state, docs/output.md)
@@ -83,6 +88,24 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
                         &head[..12.min(head.len())]
                     ),
                 );
+                // A source behind the branch head would catch up at its next poll (its
+                // interval); asking it to fetch now is what a gate that knows better does.
+                if !args.no_trigger {
+                    let source = origin.source.get(&cluster).await?;
+                    if !crate::kinds::observed::names_revision(&source.revision, &head) {
+                        ui.step(
+                            Mark::Applying,
+                            &format!("asking {} to fetch {}", origin.source, origin.branch),
+                        );
+                        objects::request_reconcile(
+                            &cluster,
+                            &origin.source,
+                            objects::Request::default(),
+                            None,
+                        )
+                        .await?;
+                    }
+                }
                 Some(head)
             }
             (None, false) => None,

@@ -29,16 +29,27 @@ pub struct TestBed {
     pub dir: Option<PathBuf>,
 }
 
-fn testbed_bin_dir() -> PathBuf {
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache")
-        });
-    cache.join("floe-testbed").join("bin")
+/// The directory of the engine's binaries (scripts/testbed bin: keyed by
+/// scripts/engine.versions).
+pub fn bin_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/testbed");
+        let out = Command::new(&script)
+            .arg("bin")
+            .output()
+            .expect("scripts/testbed runs");
+        PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+    })
+    .clone()
 }
 
-fn start() -> Result<TestBed, String> {
+/// The engine's binary `name` (kubectl, flux, kustomize, ...).
+pub fn engine_bin(name: &str) -> PathBuf {
+    bin_dir().join(name)
+}
+
+fn start(flux: bool) -> Result<TestBed, String> {
     if let Some(path) = std::env::var_os("FLOE_TEST_KUBECONFIG") {
         return Ok(TestBed {
             kubeconfig: PathBuf::from(path),
@@ -47,11 +58,11 @@ fn start() -> Result<TestBed, String> {
         });
     }
     let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    // Outside CI a missing build is a reason to skip, not a 9-minute surprise inside a test.
-    if !in_ci && !testbed_bin_dir().join("kube-apiserver").exists() {
+    // Outside CI a missing build is a reason to skip, not a 20-minute surprise inside a test.
+    if !in_ci && !engine_bin("kube-apiserver").exists() {
         return Err(format!(
             "the test bed is not built ({} has no kube-apiserver); run scripts/testbed build",
-            testbed_bin_dir().display()
+            bin_dir().display()
         ));
     }
     let dir = tempfile::Builder::new()
@@ -60,9 +71,12 @@ fn start() -> Result<TestBed, String> {
         .map_err(|e| format!("cannot create a test bed directory: {e}"))?
         .keep();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/testbed");
-    let output = Command::new(&script)
-        .arg("start")
-        .arg(&dir)
+    let mut command = Command::new(&script);
+    command.arg("start").arg(&dir);
+    if flux {
+        command.arg("--flux");
+    }
+    let output = command
         .arg("--stop-with")
         .arg(std::process::id().to_string())
         .output()
@@ -80,14 +94,29 @@ fn start() -> Result<TestBed, String> {
     })
 }
 
-/// The test bed for this test binary, started on first use. `None` (with the reason printed)
-/// when it cannot run here; in CI that is a test failure instead.
+/// The test bed for this test binary, started on first use: the control plane, with the
+/// Flux controllers simulated by the tests. `None` (with the reason printed) when it cannot run
+/// here; in CI that is a test failure instead.
 pub fn get() -> Option<&'static TestBed> {
     static BED: OnceLock<Result<TestBed, String>> = OnceLock::new();
-    match BED.get_or_init(start) {
+    match BED.get_or_init(|| start(false)) {
         Ok(bed) => Some(bed),
         Err(reason) => {
             super::require(false, &format!("a Kubernetes API server ({reason})"));
+            None
+        }
+    }
+}
+
+/// The test bed with the real engine: the control plane, KWOK for the kubelet, and the real
+/// Flux controllers, each started as a host process under its ServiceAccount once an install
+/// creates it. A test binary uses either this or [`get`], not both.
+pub fn engine() -> Option<&'static TestBed> {
+    static BED: OnceLock<Result<TestBed, String>> = OnceLock::new();
+    match BED.get_or_init(|| start(true)) {
+        Ok(bed) => Some(bed),
+        Err(reason) => {
+            super::require(false, &format!("the real engine test bed ({reason})"));
             None
         }
     }
@@ -126,7 +155,7 @@ impl TestBed {
 
     /// `kubectl` pointed at this cluster, as a cross-check on what floe did.
     pub fn kubectl(&self) -> Command {
-        let mut cmd = Command::new("kubectl");
+        let mut cmd = Command::new(engine_bin("kubectl"));
         cmd.arg("--kubeconfig").arg(&self.kubeconfig);
         cmd
     }

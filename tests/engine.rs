@@ -1,0 +1,399 @@
+//! floe against the real engine: Flux 2.9.4's own source-, kustomize-, helm- and
+//! notification-controllers (built from their Go modules by scripts/testbed) running as host
+//! processes under their ServiceAccounts, on a real Kubernetes 1.36 control plane. Git is real
+//! too: `git http-backend` over HTTPS with a private CA and token authentication (the Git side
+//! of the GitHub stand-in in tests/common/github.rs). Simulated: the kubelet (KWOK marks Pods
+//! Running and Ready) and container images (nothing runs in the Pods).
+//!
+//! Every wait is on a condition, by floe's own `--timeout` or by [`eventually`], with a
+//! deadline generous for a loaded 2-core machine and a message naming what it waited for.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::github::{FakeGitHub, TOKEN, git};
+use common::testbed::TestBed;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// The test bed with the real engine, Flux installed on it once per test binary (the image
+/// automation controllers included) and its controllers running; `None` when it cannot run
+/// here (skipped with the reason printed, a failure in CI).
+fn engine() -> Option<&'static TestBed> {
+    let bed = common::testbed::engine()?;
+    static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        bed.floe()
+            .args(["install", "--timeout=3m", "--manifests"])
+            .arg(common::flux_install_yaml().parent().expect("a directory"))
+            .arg("--components-extra=image-reflector-controller,image-automation-controller")
+            .assert()
+            .success();
+    });
+    Some(bed)
+}
+
+macro_rules! engine {
+    () => {
+        match engine() {
+            Some(bed) => bed,
+            None => return,
+        }
+    };
+}
+
+/// Polls `check` until it holds, failing the test with `what` once `within` has passed.
+fn eventually(what: &str, within: Duration, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while !check() {
+        assert!(
+            Instant::now() < deadline,
+            "waited {within:?} for {what}, in vain"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+const WEB: &str = "apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: registry.example.com/web:1.0.0
+";
+
+fn config(greeting: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeting\ndata:\n  text: {greeting}\n"
+    )
+}
+
+/// A namespace with a Git repository on the HTTPS server, a source and a sync applying its
+/// `apps/` path into the namespace, both created by floe and made Ready by the real
+/// controllers.
+struct App {
+    bed: &'static TestBed,
+    gh: FakeGitHub,
+    ns: String,
+}
+
+impl App {
+    fn new(test: &str) -> Option<App> {
+        let bed = engine()?;
+        let ns = bed.namespace(test);
+        let gh = FakeGitHub::start();
+        gh.seed_repo(
+            "me",
+            "app",
+            true,
+            &[
+                ("apps/web.yaml", WEB),
+                ("apps/config.yaml", &config("hello")),
+            ],
+        );
+        let app = App { bed, gh, ns };
+        let url = app.url();
+        let ca = format!("--ca-crt-file={}", app.gh.ca_file.display());
+        app.floe(&[
+            "create",
+            "secret",
+            "git",
+            "app-auth",
+            &format!("--url={url}"),
+        ])
+        .args(["--username=git", &format!("--password={TOKEN}"), &ca])
+        .assert()
+        .success();
+        // A long interval: nothing here happens by the source's own poll.
+        app.floe(&["create", "source", "git", "app", &format!("--url={url}")])
+            .args(["--branch=main", "--secret-ref=app-auth", "--interval=10m"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "✔ GitRepository {}/app is ready",
+                app.ns
+            )));
+        app.floe(&["create", "sync", "app", "--source=GitRepository/app"])
+            .args(["--path=./apps", "--prune", "--interval=10m"])
+            .arg(format!("--target-namespace={}", app.ns))
+            .assert()
+            .success();
+        Some(app)
+    }
+
+    fn url(&self) -> String {
+        format!("https://{}/me/app.git", self.gh.host)
+    }
+
+    /// floe in the test's namespace, bounded by its own --timeout.
+    fn floe(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.bed.floe();
+        cmd.args(args).args(["-n", &self.ns]);
+        if !args.iter().any(|a| a.starts_with("--timeout")) {
+            cmd.arg("--timeout=2m");
+        }
+        cmd
+    }
+
+    /// floe with the Git server's credentials, for the commands that read Git.
+    fn floe_git(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.floe(args);
+        cmd.arg(format!("--password={TOKEN}"))
+            .arg(format!("--ca-file={}", self.gh.ca_file.display()));
+        cmd
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        common::json_of(&mut self.floe(args))
+    }
+
+    fn kubectl(&self, args: &[&str]) -> String {
+        let mut all = args.to_vec();
+        all.extend(["-n", &self.ns]);
+        self.bed.kubectl_out(&all)
+    }
+
+    fn applied(&self) -> String {
+        self.kubectl(&[
+            "get",
+            "kustomization",
+            "app",
+            "-o",
+            "jsonpath={.status.lastAppliedRevision}",
+        ])
+    }
+
+    fn greeting(&self) -> String {
+        self.kubectl(&[
+            "get",
+            "configmap",
+            "greeting",
+            "-o",
+            "jsonpath={.data.text}",
+        ])
+    }
+
+    /// Pushes `files` to main as `author`, as someone else would; returns the commit.
+    fn push(&self, author: &str, files: &[(&str, &str)], message: &str) -> String {
+        let bare = self.gh.bare("me", "app");
+        let work = tempfile::tempdir().unwrap();
+        git(
+            work.path(),
+            &["clone", "-q", &format!("file://{}", bare.display()), "."],
+        );
+        for (path, text) in files {
+            std::fs::write(work.path().join(path), text).unwrap();
+        }
+        git(work.path(), &["add", "-A"]);
+        git(
+            work.path(),
+            &[
+                "-c",
+                &format!("user.name={author}"),
+                "-c",
+                &format!("user.email={author}@example.com"),
+                "commit",
+                "-q",
+                "--author",
+                &format!("{author} <{author}@example.com>"),
+                "-m",
+                message,
+            ],
+        );
+        git(work.path(), &["push", "-q", "origin", "HEAD:main"]);
+        git(work.path(), &["rev-parse", "HEAD"])
+    }
+}
+
+macro_rules! app {
+    ($test:expr) => {
+        match App::new($test) {
+            Some(app) => app,
+            None => return,
+        }
+    };
+}
+
+/// floe's install is one the flux CLI recognises: `flux check` passes on it, as does
+/// `floe check`; `check --pre` passes on Kubernetes 1.36 without --skip-version-check.
+#[test]
+fn floe_install_passes_flux_check_and_floe_check_on_the_real_controllers() {
+    let bed = engine!();
+    bed.floe().args(["check", "--pre"]).assert().success();
+    bed.floe()
+        .args(["check", "--timeout=2m"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("source-controller"));
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args(["check", "--timeout=2m"])
+        .env("KUBECONFIG", &bed.kubeconfig)
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&flux.stdout),
+        String::from_utf8_lossy(&flux.stderr)
+    );
+    assert!(flux.status.success(), "flux check: {said}");
+    assert!(said.contains("all checks passed"), "{said}");
+}
+
+/// A Git source and a sync, created by floe and reconciled by the real source- and
+/// kustomize-controllers; then what floe reads back from them: get, tree, events, history
+/// (with the Git authors), drift (none, then `kubectl scale` named), suspend and resume.
+#[test]
+fn a_sync_applied_by_the_real_controllers_is_read_back_by_get_tree_events_history_and_drift() {
+    let app = app!("engine-sync");
+    let head = app.gh.git("me", "app", &["rev-parse", "main"]);
+    assert_eq!(app.applied(), format!("main@sha1:{head}"));
+    assert_eq!(app.greeting(), "hello");
+    // KWOK stands in for the kubelet: the Deployment the real controller applied gets Ready.
+    eventually(
+        "Deployment web to be available",
+        Duration::from_secs(60),
+        || {
+            app.kubectl(&[
+                "get",
+                "deployment",
+                "web",
+                "-o",
+                "jsonpath={.status.availableReplicas}",
+            ]) == "1"
+        },
+    );
+
+    let rows = app.json(&["get", "syncs", "-o", "json"]);
+    let row = &rows.as_array().unwrap()[0];
+    assert_eq!(row["name"], "app");
+    assert_eq!(row["ready"], "True", "{row}");
+    assert_eq!(row["revision"], format!("main@sha1:{head}"));
+
+    app.floe(&["tree", "sync", "app"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Deployment/"))
+        .stdout(predicate::str::contains("/web"))
+        .stdout(predicate::str::contains("ConfigMap/"));
+
+    // The controllers' own Events, as kustomize-controller wrote them.
+    app.floe(&["events", "--for", "Kustomization/app"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ReconciliationSucceeded"));
+
+    // Nothing changed behind Git's back: the real kustomize-controller's managedFields.
+    app.floe(&["drift", "sync", "app", "--exit-code"])
+        .assert()
+        .success();
+    app.bed
+        .kubectl_out(&["scale", "deployment", "web", "--replicas=3", "-n", &app.ns]);
+    app.floe(&["drift", "sync", "app", "--exit-code"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("spec.replicas"))
+        .stdout(predicate::str::contains("kubectl"));
+
+    // History with Git's authors, from the real kustomize-controller's status.history.
+    let c2 = app.push("alice", &[("apps/config.yaml", &config("hi"))], "say hi");
+    app.floe(&["reconcile", "sync", "app", "--with-source"])
+        .assert()
+        .success();
+    assert_eq!(app.applied(), format!("main@sha1:{c2}"));
+    assert_eq!(app.greeting(), "hi");
+    let history = common::json_of(&mut app.floe_git(&["history", "sync", "app", "-o", "json"]));
+    let rows = history["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["revision"], format!("main@sha1:{c2}"), "{history}");
+    assert_eq!(rows[0]["live"], true);
+    assert_eq!(rows[0]["commit"]["author"], "alice");
+    assert_eq!(rows[0]["commit"]["subject"], "say hi");
+    assert_eq!(rows[1]["revision"], format!("main@sha1:{head}"));
+
+    // Suspended, a push is not applied; resumed, it is.
+    app.floe(&["suspend", "sync", "app"]).assert().success();
+    let c3 = app.push("bob", &[("apps/config.yaml", &config("hey"))], "say hey");
+    app.floe(&["reconcile", "source", "git", "app"])
+        .assert()
+        .success();
+    assert_eq!(app.applied(), format!("main@sha1:{c2}"));
+    app.floe(&["resume", "sync", "app"]).assert().success();
+    assert_eq!(app.applied(), format!("main@sha1:{c3}"));
+    assert_eq!(app.greeting(), "hey");
+}
+
+/// `wait --for-branch-head` asks a source that is behind the branch head to fetch now, so a
+/// CI gate does not wait out the source's interval (10 minutes here, longer than the wait's
+/// --timeout); `--no-trigger` stays passive and times out.
+#[test]
+fn wait_for_branch_head_nudges_the_source_behind_the_branch() {
+    let app = app!("engine-wait");
+    let pushed = app.push(
+        "carol",
+        &[("apps/config.yaml", &config("bonjour"))],
+        "bonjour",
+    );
+    app.floe_git(&[
+        "wait",
+        "sync",
+        "app",
+        "--for-branch-head",
+        "--no-trigger",
+        "--timeout=8s",
+    ])
+    .assert()
+    .code(1);
+    assert_ne!(app.applied(), format!("main@sha1:{pushed}"));
+    app.floe_git(&["wait", "sync", "app", "--for-branch-head", "--timeout=90s"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "asking GitRepository {}/app to fetch main",
+            app.ns
+        )));
+    assert_eq!(app.applied(), format!("main@sha1:{pushed}"));
+    assert_eq!(app.greeting(), "bonjour");
+}
+
+/// `rollback` on the real controllers: a new commit restoring the previous applied revision's
+/// files, pushed, fetched and applied.
+#[test]
+fn rollback_restores_the_previous_revision_through_the_real_controllers() {
+    let app = app!("engine-rollback");
+    let bad = app.push(
+        "dave",
+        &[("apps/config.yaml", &config("oops"))],
+        "bad greeting",
+    );
+    app.floe(&["reconcile", "sync", "app", "--with-source"])
+        .assert()
+        .success();
+    assert_eq!(app.greeting(), "oops");
+    let out = app
+        .floe_git(&["rollback", "sync", "app", "--yes", "-o", "json"])
+        .arg("--reason=bad greeting")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let outcome: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let commit = outcome["commit"].as_str().unwrap().to_string();
+    assert_ne!(commit, bad);
+    assert_eq!(app.gh.git("me", "app", &["rev-parse", "main"]), commit);
+    assert_eq!(app.applied(), format!("main@sha1:{commit}"));
+    assert_eq!(app.greeting(), "hello");
+}
