@@ -1697,6 +1697,8 @@ fn failures_are_named_before_the_timeout_with_simulated_controllers() {
 
     let mut s = Scenario::new(bed, "bs-fast-pull");
     s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
+    // Controllers whose image cannot be pulled never report anything: no simulated Flux.
+    s.flux = None;
     s.kubelet = None;
     s.kubelet = Some(simulated_kubelet(
         bed,

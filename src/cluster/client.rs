@@ -111,6 +111,7 @@ where
         .layer(config.base_uri_layer())
         .option_layer(config.auth_layer()?)
         .layer(config.extra_headers_layer()?)
+        .layer(tower::retry::RetryLayer::new(Busy::default()))
         .map_err(tower::BoxError::from)
         .service(http);
     Ok(Client::new(service, config.default_namespace.clone()))
@@ -321,5 +322,88 @@ impl ServerCertVerifier for TrustIdenticalCa {
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.inner.supported_verify_schemes()
+    }
+}
+
+/// Asks again after a `429 Too Many Requests`: the API server's answer while a resource's
+/// storage is (re)initializing (right after its CRD was created or changed) and under
+/// priority-and-fairness load, with `Retry-After` saying when. The request was not handled,
+/// so any method may be sent again. A few times, each wait at most 2 s; the command's
+/// `--timeout` still bounds the whole.
+#[derive(Clone, Debug)]
+struct Busy {
+    left: u8,
+}
+
+impl Default for Busy {
+    fn default() -> Self {
+        Busy { left: 8 }
+    }
+}
+
+impl<B, E> tower::retry::Policy<http::Request<kube::client::Body>, http::Response<B>, E> for Busy {
+    type Future = tokio::time::Sleep;
+
+    fn retry(
+        &mut self,
+        _request: &mut http::Request<kube::client::Body>,
+        result: &mut Result<http::Response<B>, E>,
+    ) -> Option<Self::Future> {
+        let response = result.as_ref().ok()?;
+        if response.status() != http::StatusCode::TOO_MANY_REQUESTS || self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let seconds = response
+            .headers()
+            .get(http::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(1);
+        Some(tokio::time::sleep(std::time::Duration::from_millis(
+            (seconds * 1000).clamp(100, 2000),
+        )))
+    }
+
+    fn clone_request(
+        &mut self,
+        request: &http::Request<kube::client::Body>,
+    ) -> Option<http::Request<kube::client::Body>> {
+        let body = request.body().try_clone()?;
+        let mut copy = http::Request::new(body);
+        *copy.method_mut() = request.method().clone();
+        *copy.uri_mut() = request.uri().clone();
+        *copy.version_mut() = request.version();
+        *copy.headers_mut() = request.headers().clone();
+        Some(copy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::retry::Policy;
+
+    fn answer(status: u16) -> Result<http::Response<()>, ()> {
+        Ok(http::Response::builder()
+            .status(status)
+            .header("retry-after", "1")
+            .body(())
+            .unwrap())
+    }
+
+    #[tokio::test]
+    async fn a_busy_server_is_asked_again_a_few_times_and_nothing_else_is() {
+        let mut request = http::Request::new(kube::client::Body::from(b"{}".to_vec()));
+        let mut busy = Busy::default();
+        let cloned =
+            <Busy as Policy<_, http::Response<()>, ()>>::clone_request(&mut busy, &request);
+        assert!(cloned.is_some());
+        assert!(busy.retry(&mut request, &mut answer(200)).is_none());
+        assert!(busy.retry(&mut request, &mut answer(500)).is_none());
+        for _ in 0..8 {
+            assert!(busy.retry(&mut request, &mut answer(429)).is_some());
+        }
+        assert!(busy.retry(&mut request, &mut answer(429)).is_none());
     }
 }
