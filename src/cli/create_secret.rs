@@ -50,6 +50,9 @@ pub struct SecretFlags {
     /// Print the Secret, values included, as YAML to stdout instead of applying it
     #[arg(long)]
     pub export: bool,
+    /// Accepted as flux's `create` accepts it everywhere; a Secret has no interval
+    #[arg(long, value_name = "DURATION")]
+    pub interval: Option<GoDuration>,
 }
 
 impl SecretFlags {

@@ -18,6 +18,37 @@ use crate::ui::{Mark, Ui};
 pub struct SourceArgs {
     #[command(subcommand)]
     pub kind: SourceKind,
+    /// How long source-controller may take for one fetch (git clone, helm repo update), e.g. 60s
+    #[arg(long = "fetch-timeout", value_name = "DURATION", global = true)]
+    pub fetch_timeout: Option<crate::manifests::duration::GoDuration>,
+}
+
+/// How source-controller verifies a signature: `create source oci|chart`.
+#[derive(Debug, Args)]
+pub struct VerifyFlags {
+    /// Verify the signature with this provider
+    #[arg(long = "verify-provider", value_parser = super::flags::choice::<create::VerifyProvider>(), value_name = "PROVIDER")]
+    pub verify_provider: Option<create::VerifyProvider>,
+    /// Secret with the public keys to verify with
+    #[arg(long = "verify-secret-ref", value_name = "NAME")]
+    pub verify_secret_ref: Option<String>,
+    /// Regular expression the signer's OIDC issuer must match (keyless cosign)
+    #[arg(long = "verify-issuer", value_name = "REGEX")]
+    pub verify_issuer: Option<String>,
+    /// Regular expression the signer's OIDC subject must match (keyless cosign)
+    #[arg(long = "verify-subject", value_name = "REGEX")]
+    pub verify_subject: Option<String>,
+}
+
+impl VerifyFlags {
+    fn options(self) -> create::VerifyOptions {
+        create::VerifyOptions {
+            provider: self.verify_provider,
+            secret_ref: self.verify_secret_ref,
+            issuer: self.verify_issuer,
+            subject: self.verify_subject,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,18 +83,8 @@ pub struct ChartArgs {
     /// When the chart counts as changed
     #[arg(long = "reconcile-strategy", value_parser = super::flags::choice::<create::ReconcileStrategy>(), default_value = "ChartVersion", value_name = "STRATEGY")]
     pub reconcile_strategy: create::ReconcileStrategy,
-    /// Verify the chart's signature with this provider
-    #[arg(long = "verify-provider", value_parser = super::flags::choice::<create::VerifyProvider>(), value_name = "PROVIDER")]
-    pub verify_provider: Option<create::VerifyProvider>,
-    /// Secret with the public keys to verify with
-    #[arg(long = "verify-secret-ref", value_name = "NAME")]
-    pub verify_secret_ref: Option<String>,
-    /// Regular expression the signer's OIDC issuer must match (keyless cosign)
-    #[arg(long = "verify-issuer", value_name = "REGEX")]
-    pub verify_issuer: Option<String>,
-    /// Regular expression the signer's OIDC subject must match (keyless cosign)
-    #[arg(long = "verify-subject", value_name = "REGEX")]
-    pub verify_subject: Option<String>,
+    #[command(flatten)]
+    pub verify: VerifyFlags,
     #[command(flatten)]
     pub create: CreateFlags,
 }
@@ -116,6 +137,9 @@ pub struct GitArgs {
         value_delimiter = ','
     )]
     pub sparse_checkout_paths: Vec<String>,
+    /// Name of an existing secret with the proxy to fetch through
+    #[arg(long = "proxy-secret-ref", value_name = "NAME")]
+    pub proxy_secret_ref: Option<String>,
     #[command(flatten)]
     pub create: CreateFlags,
 }
@@ -141,6 +165,12 @@ pub struct HelmArgs {
     /// Same as --type=oci
     #[arg(long, conflicts_with = "repository_type")]
     pub oci: bool,
+    /// Send the credentials of --secret-ref to every host the index names, not only --url's
+    #[arg(long = "pass-credentials")]
+    pub pass_credentials: bool,
+    /// Who authenticates the pulls from an OCI repository
+    #[arg(long = "oci-provider", value_parser = super::flags::choice::<OciProvider>(), value_name = "PROVIDER")]
+    pub oci_provider: Option<OciProvider>,
     #[command(flatten)]
     pub create: CreateFlags,
 }
@@ -170,6 +200,26 @@ pub struct OciArgs {
     /// Who authenticates the pulls
     #[arg(long, value_parser = super::flags::choice::<OciProvider>(), default_value = "generic")]
     pub provider: OciProvider,
+    /// Name of an existing secret with TLS certificates for the registry
+    #[arg(long = "cert-ref", value_name = "NAME")]
+    pub cert_ref: Option<String>,
+    /// ServiceAccount whose image pull secrets authenticate the pulls
+    #[arg(long = "service-account", value_name = "NAME")]
+    pub service_account: Option<String>,
+    /// Use plain HTTP to the registry
+    #[arg(long)]
+    pub insecure: bool,
+    /// Paths to leave out of the artifact, in .gitignore syntax (repeat or separate with commas)
+    #[arg(long = "ignore-paths", value_name = "PATH", value_delimiter = ',')]
+    pub ignore_paths: Vec<String>,
+    /// The layer to take and how: <media-type>:<operation>, the operation extract or copy
+    #[arg(long = "layer-selector", value_name = "MEDIA-TYPE:OPERATION")]
+    pub layer_selector: Option<String>,
+    /// Name of an existing secret with the proxy to fetch through
+    #[arg(long = "proxy-secret-ref", value_name = "NAME")]
+    pub proxy_secret_ref: Option<String>,
+    #[command(flatten)]
+    pub verify: VerifyFlags,
     #[command(flatten)]
     pub create: CreateFlags,
 }
@@ -199,11 +249,21 @@ pub struct BucketArgs {
     /// Name of an existing secret with access keys
     #[arg(long = "secret-ref", value_name = "NAME")]
     pub secret_ref: Option<String>,
+    /// Paths to leave out of the artifact, in .gitignore syntax (repeat or separate with commas)
+    #[arg(long = "ignore-paths", value_name = "PATH", value_delimiter = ',')]
+    pub ignore_paths: Vec<String>,
+    /// Name of an existing secret with the proxy to fetch through
+    #[arg(long = "proxy-secret-ref", value_name = "NAME")]
+    pub proxy_secret_ref: Option<String>,
     #[command(flatten)]
     pub create: CreateFlags,
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()> {
+    let fetch = |proxy_secret_ref: Option<String>| create::FetchOptions {
+        timeout: args.fetch_timeout,
+        proxy_secret_ref,
+    };
     match args.kind {
         SourceKind::Git(a) => {
             // Like flux: an SSH URL without credentials gets a new deploy key, stored in a
@@ -228,6 +288,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 recurse_submodules: a.recurse_submodules,
                 ignore_paths: a.ignore_paths,
                 sparse_checkout_paths: a.sparse_checkout_paths,
+                fetch: fetch(a.proxy_secret_ref),
             })?;
             if !generate_key {
                 return export_or_apply(global, ui, &object, &a.create);
@@ -248,6 +309,9 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 } else {
                     a.repository_type
                 },
+                pass_credentials: a.pass_credentials,
+                oci_provider: a.oci_provider,
+                fetch: fetch(None),
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
@@ -260,6 +324,13 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 digest: a.digest,
                 secret_ref: a.secret_ref,
                 provider: a.provider,
+                cert_ref: a.cert_ref,
+                service_account: a.service_account,
+                insecure: a.insecure,
+                ignore_paths: a.ignore_paths,
+                layer_selector: a.layer_selector,
+                verify: a.verify.options(),
+                fetch: fetch(a.proxy_secret_ref),
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
@@ -272,6 +343,8 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 region: a.region,
                 insecure: a.insecure,
                 secret_ref: a.secret_ref,
+                ignore_paths: a.ignore_paths,
+                fetch: fetch(a.proxy_secret_ref),
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
@@ -282,10 +355,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
                 chart: a.chart,
                 chart_version: a.chart_version,
                 reconcile_strategy: a.reconcile_strategy,
-                verify_provider: a.verify_provider,
-                verify_secret_ref: a.verify_secret_ref,
-                verify_issuer: a.verify_issuer,
-                verify_subject: a.verify_subject,
+                verify: a.verify.options(),
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }

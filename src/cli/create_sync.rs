@@ -63,6 +63,9 @@ pub struct SyncArgs {
     /// Secret holding the decryption keys
     #[arg(long = "decryption-secret", value_name = "NAME")]
     pub decryption_secret: Option<String>,
+    /// Name of a Secret with the kubeconfig of the cluster to apply to (key value or value.yaml)
+    #[arg(long = "kubeconfig-secret-ref", value_name = "NAME")]
+    pub kubeconfig_secret_ref: Option<String>,
     #[command(flatten)]
     pub create: CreateFlags,
 }
@@ -82,6 +85,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, a: SyncArgs) -> anyhow::Result<()> {
         service_account: a.service_account,
         decryption_provider: a.decryption_provider,
         decryption_secret: a.decryption_secret,
+        kubeconfig_secret_ref: a.kubeconfig_secret_ref,
     })?;
     export_or_apply(global, ui, &object, &a.create)
 }

@@ -33,6 +33,9 @@ pub struct TenantArgs {
     /// Set a label on every object, as key=value (repeat or separate with commas)
     #[arg(long = "label", value_name = "KEY=VALUE", value_delimiter = ',')]
     pub labels: Vec<String>,
+    /// Accepted as flux's `create` accepts it everywhere; a tenant's objects have no interval
+    #[arg(long, value_name = "DURATION")]
+    pub interval: Option<crate::manifests::duration::GoDuration>,
     /// Print the objects as YAML to stdout instead of applying them
     #[arg(long)]
     pub export: bool,

@@ -157,6 +157,19 @@ pub(crate) fn non_empty(
     }
 }
 
+/// A `{name}` reference kept beside the typed fields (`proxySecretRef`, `certSecretRef`).
+fn name_ref(
+    other: &mut BTreeMap<String, serde_json::Value>,
+    key: &str,
+    flag: &str,
+    value: Option<&str>,
+) -> Result<(), InvalidInput> {
+    if let Some(secret) = secret_name(flag, value)? {
+        other.insert(key.to_string(), serde_json::json!({ "name": secret.name }));
+    }
+    Ok(())
+}
+
 fn joined_paths(paths: &[String]) -> Option<String> {
     let kept: Vec<&str> = paths
         .iter()
@@ -180,6 +193,29 @@ pub struct GitSourceOptions {
     pub recurse_submodules: bool,
     pub ignore_paths: Vec<String>,
     pub sparse_checkout_paths: Vec<String>,
+    pub fetch: FetchOptions,
+}
+
+/// What `create source git|helm|oci|bucket` share: source-controller's fetch timeout
+/// (`--fetch-timeout`) and the Secret with the proxy it fetches through (`--proxy-secret-ref`;
+/// not for Helm repositories).
+#[derive(Clone, Debug, Default)]
+pub struct FetchOptions {
+    pub timeout: Option<GoDuration>,
+    pub proxy_secret_ref: Option<String>,
+}
+
+impl FetchOptions {
+    fn proxy(&self) -> Result<BTreeMap<String, serde_json::Value>, InvalidInput> {
+        let mut other = BTreeMap::new();
+        name_ref(
+            &mut other,
+            "proxySecretRef",
+            "--proxy-secret-ref",
+            self.proxy_secret_ref.as_deref(),
+        )?;
+        Ok(other)
+    }
 }
 
 pub fn git_repository(opts: &GitSourceOptions) -> Result<GitRepository, InvalidInput> {
@@ -231,7 +267,7 @@ pub fn git_repository(opts: &GitSourceOptions) -> Result<GitRepository, InvalidI
             secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
             provider: opts.provider.map(|p| p.as_str().to_string()),
             interval: opts.object.interval,
-            timeout: None,
+            timeout: opts.fetch.timeout,
             reference: Some(GitRepositoryRef {
                 branch,
                 tag,
@@ -248,7 +284,7 @@ pub fn git_repository(opts: &GitSourceOptions) -> Result<GitRepository, InvalidI
                 .cloned()
                 .collect(),
             suspend: false,
-            other: BTreeMap::new(),
+            other: opts.fetch.proxy()?,
         },
     );
     object.metadata = metadata;
@@ -262,6 +298,11 @@ pub struct HelmSourceOptions {
     pub secret_ref: Option<String>,
     /// An explicit `--type`; `oci://` URLs imply `oci`.
     pub repository_type: Option<HelmRepositoryType>,
+    /// Send the credentials to every host the index names (only with a Secret, as flux).
+    pub pass_credentials: bool,
+    /// Who authenticates the pulls from an OCI repository (only for `oci`, as flux).
+    pub oci_provider: Option<OciProvider>,
+    pub fetch: FetchOptions,
 }
 
 pub fn helm_repository(opts: &HelmSourceOptions) -> Result<HelmRepository, InvalidInput> {
@@ -292,13 +333,16 @@ pub fn helm_repository(opts: &HelmSourceOptions) -> Result<HelmRepository, Inval
         HelmRepositorySpec {
             url,
             secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
-            pass_credentials: false,
+            pass_credentials: opts.pass_credentials && opts.secret_ref.is_some(),
             interval: Some(opts.object.interval),
             insecure: false,
-            timeout: None,
+            timeout: opts.fetch.timeout,
             suspend: false,
+            provider: opts
+                .oci_provider
+                .filter(|_| repository_type.is_some())
+                .map(|p| p.as_str().to_string()),
             repository_type,
-            provider: None,
             other: BTreeMap::new(),
         },
     );
@@ -315,6 +359,24 @@ pub struct OciSourceOptions {
     pub digest: Option<String>,
     pub secret_ref: Option<String>,
     pub provider: OciProvider,
+    pub cert_ref: Option<String>,
+    pub service_account: Option<String>,
+    pub insecure: bool,
+    pub ignore_paths: Vec<String>,
+    /// `<media-type>:<operation>`, the operation `extract` or `copy`.
+    pub layer_selector: Option<String>,
+    pub verify: VerifyOptions,
+    pub fetch: FetchOptions,
+}
+
+/// `--verify-provider`, `--verify-secret-ref`, `--verify-issuer`, `--verify-subject`: how
+/// source-controller verifies an artifact's signature (OCIRepository, HelmChart).
+#[derive(Clone, Debug, Default)]
+pub struct VerifyOptions {
+    pub provider: Option<VerifyProvider>,
+    pub secret_ref: Option<String>,
+    pub issuer: Option<String>,
+    pub subject: Option<String>,
 }
 
 fn is_oci_digest(value: &str) -> bool {
@@ -370,15 +432,58 @@ pub fn oci_repository(opts: &OciSourceOptions) -> Result<OCIRepository, InvalidI
             provider: Some(opts.provider.as_str().to_string()),
             secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
             interval: opts.object.interval,
-            timeout: None,
-            ignore: None,
-            insecure: false,
+            timeout: opts.fetch.timeout,
+            ignore: joined_paths(&opts.ignore_paths),
+            insecure: opts.insecure,
             suspend: false,
-            other: BTreeMap::new(),
+            other: oci_extras(opts)?,
         },
     );
     object.metadata = metadata;
     Ok(object)
+}
+
+/// The OCIRepository fields without a typed home: certificates, proxy, service account,
+/// layer selector and verification.
+fn oci_extras(
+    opts: &OciSourceOptions,
+) -> Result<BTreeMap<String, serde_json::Value>, InvalidInput> {
+    let mut other = opts.fetch.proxy()?;
+    name_ref(
+        &mut other,
+        "certSecretRef",
+        "--cert-ref",
+        opts.cert_ref.as_deref(),
+    )?;
+    if let Some(account) = non_empty("--service-account", &opts.service_account)? {
+        let account = validate::rfc1123_name("--service-account", &account)?;
+        other.insert("serviceAccountName".into(), account.into());
+    }
+    if let Some(selector) = non_empty("--layer-selector", &opts.layer_selector)? {
+        let Some((media_type, operation)) = selector.rsplit_once(':') else {
+            return Err(InvalidInput::new(format!(
+                "invalid --layer-selector '{selector}': must be <media-type>:<operation>, e.g. application/vnd.cncf.helm.chart.content.v1.tar+gzip:copy"
+            )));
+        };
+        if operation != "extract" && operation != "copy" {
+            return Err(InvalidInput::new(format!(
+                "invalid --layer-selector '{selector}': the operation must be extract or copy"
+            )));
+        }
+        other.insert(
+            "layerSelector".into(),
+            serde_json::json!({ "mediaType": media_type, "operation": operation }),
+        );
+    }
+    if opts.verify.provider == Some(VerifyProvider::Notation) {
+        return Err(InvalidInput::new(
+            "invalid --verify-provider notation: OCIRepository artifacts are verified with cosign",
+        ));
+    }
+    if let Some(verify) = verify_spec(&opts.verify)? {
+        other.insert("verify".into(), verify);
+    }
+    Ok(other)
 }
 
 #[derive(Clone, Debug)]
@@ -390,6 +495,8 @@ pub struct BucketSourceOptions {
     pub region: Option<String>,
     pub insecure: bool,
     pub secret_ref: Option<String>,
+    pub ignore_paths: Vec<String>,
+    pub fetch: FetchOptions,
 }
 
 pub fn bucket(opts: &BucketSourceOptions) -> Result<Bucket, InvalidInput> {
@@ -428,10 +535,10 @@ pub fn bucket(opts: &BucketSourceOptions) -> Result<Bucket, InvalidInput> {
             prefix: None,
             secret_ref: secret_name("--secret-ref", opts.secret_ref.as_deref())?,
             interval: opts.object.interval,
-            timeout: None,
-            ignore: None,
+            timeout: opts.fetch.timeout,
+            ignore: joined_paths(&opts.ignore_paths),
             suspend: false,
-            other: BTreeMap::new(),
+            other: opts.fetch.proxy()?,
         },
     );
     object.metadata = metadata;
@@ -465,6 +572,8 @@ pub struct SyncOptions {
     pub service_account: Option<String>,
     pub decryption_provider: Option<DecryptionProvider>,
     pub decryption_secret: Option<String>,
+    /// A Secret with the kubeconfig of the cluster to apply to (`spec.kubeConfig.secretRef`).
+    pub kubeconfig_secret_ref: Option<String>,
 }
 
 /// Parses `[Kind/]name[.namespace]`, the kind matched case-insensitively.
@@ -655,7 +764,19 @@ pub fn kustomization(opts: &SyncOptions) -> Result<Kustomization, InvalidInput> 
             timeout,
             force: false,
             wait: opts.wait,
-            other: BTreeMap::new(),
+            other: {
+                let mut other = BTreeMap::new();
+                if let Some(secret) = secret_name(
+                    "--kubeconfig-secret-ref",
+                    opts.kubeconfig_secret_ref.as_deref(),
+                )? {
+                    other.insert(
+                        "kubeConfig".to_string(),
+                        serde_json::json!({ "secretRef": { "name": secret.name } }),
+                    );
+                }
+                other
+            },
         },
     );
     object.metadata = metadata;
@@ -941,10 +1062,39 @@ pub struct HelmChartOptions {
     pub chart: String,
     pub chart_version: Option<String>,
     pub reconcile_strategy: ReconcileStrategy,
-    pub verify_provider: Option<VerifyProvider>,
-    pub verify_secret_ref: Option<String>,
-    pub verify_issuer: Option<String>,
-    pub verify_subject: Option<String>,
+    pub verify: VerifyOptions,
+}
+
+/// `spec.verify` as flux writes it: the provider, its Secret, and one OIDC identity with both
+/// issuer and subject (an empty string for the one not given).
+fn verify_spec(opts: &VerifyOptions) -> Result<Option<serde_json::Value>, InvalidInput> {
+    let Some(provider) = opts.provider else {
+        if opts.secret_ref.is_some() || opts.issuer.is_some() || opts.subject.is_some() {
+            return Err(InvalidInput::new(
+                "--verify-secret-ref, --verify-issuer and --verify-subject need --verify-provider (cosign or notation)",
+            ));
+        }
+        return Ok(None);
+    };
+    let mut verify = serde_json::json!({ "provider": provider.as_str() });
+    if let Some(secret) = secret_name("--verify-secret-ref", opts.secret_ref.as_deref())? {
+        verify["secretRef"] = serde_json::json!({ "name": secret.name });
+    }
+    if opts.issuer.is_some() || opts.subject.is_some() {
+        let mut identity = serde_json::Map::new();
+        for (key, value) in [("issuer", &opts.issuer), ("subject", &opts.subject)] {
+            if let Some(value) = value {
+                regex::Regex::new(value).map_err(|_| {
+                    InvalidInput::new(format!(
+                        "invalid --verify-{key} '{value}': not a regular expression (RE2 syntax)"
+                    ))
+                })?;
+            }
+            identity.insert(key.to_string(), value.clone().unwrap_or_default().into());
+        }
+        verify["matchOIDCIdentity"] = serde_json::json!([identity]);
+    }
+    Ok(Some(verify))
 }
 
 /// A HelmChart (`create source chart`): a chart source-controller pulls or builds on its own,
@@ -970,42 +1120,8 @@ pub fn helm_chart(
         ));
     }
     let mut other = super::super::kinds::meta::OtherFields::new();
-    match opts.verify_provider {
-        Some(provider) => {
-            let mut verify = serde_json::json!({ "provider": provider.as_str() });
-            if let Some(secret) =
-                secret_name("--verify-secret-ref", opts.verify_secret_ref.as_deref())?
-            {
-                verify["secretRef"] = serde_json::json!({ "name": secret.name });
-            }
-            if opts.verify_issuer.is_some() || opts.verify_subject.is_some() {
-                let mut identity = serde_json::Map::new();
-                for (key, value) in [
-                    ("issuer", &opts.verify_issuer),
-                    ("subject", &opts.verify_subject),
-                ] {
-                    if let Some(value) = value {
-                        regex::Regex::new(value).map_err(|_| {
-                            InvalidInput::new(format!(
-                                "invalid --verify-{key} '{value}': not a regular expression (RE2 syntax)"
-                            ))
-                        })?;
-                        identity.insert(key.to_string(), value.clone().into());
-                    }
-                }
-                verify["matchOIDCIdentity"] = serde_json::json!([identity]);
-            }
-            other.insert("verify".to_string(), verify);
-        }
-        None if opts.verify_secret_ref.is_some()
-            || opts.verify_issuer.is_some()
-            || opts.verify_subject.is_some() =>
-        {
-            return Err(InvalidInput::new(
-                "--verify-secret-ref, --verify-issuer and --verify-subject need --verify-provider (cosign or notation)",
-            ));
-        }
-        None => {}
+    if let Some(verify) = verify_spec(&opts.verify)? {
+        other.insert("verify".to_string(), verify);
     }
     Ok(HelmChart {
         metadata,

@@ -213,7 +213,8 @@ fn tag_filter(pattern: &str, extract: Option<&str>) -> Result<TagFilter, Invalid
     }
     Ok(TagFilter {
         pattern: Some(pattern.to_string()),
-        extract: extract.map(str::to_string),
+        // flux writes the field even when empty: `extract: ""`.
+        extract: Some(extract.unwrap_or_default().to_string()),
     })
 }
 

@@ -29,11 +29,12 @@ fn secret(
     metadata.annotations = annotations;
     Ok(Secret {
         metadata,
-        string_data: Some(
+        // As flux: no `stringData: {}` for a Secret without values.
+        string_data: (!data.is_empty()).then(|| {
             data.into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        ),
+                .collect()
+        }),
         type_: type_.map(str::to_string),
         ..Secret::default()
     })
