@@ -1,10 +1,70 @@
-//! floe's build script (Cargo.toml `build`): on Linux the executable is linked without
-//! position independence, as Go links its CLIs, so the dynamic loader has no relative
-//! relocations of floe's own to apply at every start (docs/performance.md, start-up).
+//! floe's build script (Cargo.toml `build`).
+//!
+//! - On Linux the executable is linked without position independence, as Go links its CLIs,
+//!   so the dynamic loader has no relative relocations of floe's own to apply at every start
+//!   (docs/performance.md, start-up).
+//! - The install manifests of the Flux release floe defaults to are embedded, as flux embeds
+//!   its own, so `install` and `bootstrap` work offline. They are read at build time from
+//!   `$FLOE_FLUX_MANIFESTS` (a directory holding the release's `install.yaml`, and optionally
+//!   `install-extra.yaml` and `install-source-watcher.yaml` when the extra components come
+//!   apart), else from `../shared/flux-install/<version>` beside the checkout. Without them
+//!   the build embeds nothing, says so, and floe downloads the release asset as for any other
+//!   version (docs/decisions.md, "Embedded install manifests").
+
+use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-changed=scripts/build.rs");
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
+    embed_install_manifests();
+}
+
+/// The `DEFAULT_FLUX_VERSION` constant of src/lib.rs, the one place the version is written.
+fn default_flux_version(root: &std::path::Path) -> String {
+    println!("cargo:rerun-if-changed=src/lib.rs");
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).expect("read src/lib.rs");
+    lib.lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("pub const DEFAULT_FLUX_VERSION: &str = \"")?
+                .strip_suffix("\";")
+                .map(str::to_string)
+        })
+        .expect("src/lib.rs defines DEFAULT_FLUX_VERSION")
+}
+
+fn embed_install_manifests() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("flux-install.yaml");
+    let version = default_flux_version(&root);
+    println!("cargo:rerun-if-env-changed=FLOE_FLUX_MANIFESTS");
+    let dir = std::env::var_os("FLOE_FLUX_MANIFESTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/flux-install").join(&version));
+    let mut text = String::new();
+    for file in [
+        "install.yaml",
+        "install-extra.yaml",
+        "install-source-watcher.yaml",
+    ] {
+        let path = dir.join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if let Ok(part) = std::fs::read_to_string(&path) {
+            // Each file starts a document of its own: they need not begin with `---`.
+            text.push_str("---\n");
+            text.push_str(&part);
+            if !part.ends_with('\n') {
+                text.push('\n');
+            }
+        }
+    }
+    if text.is_empty() {
+        println!(
+            "cargo:warning=no Flux {version} install manifests at {} (set FLOE_FLUX_MANIFESTS): this floe downloads them at install time",
+            dir.display()
+        );
+    }
+    std::fs::write(&out, text).expect("write the embedded manifests");
 }

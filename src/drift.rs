@@ -147,8 +147,12 @@ pub fn changes(object: &Value, inventory: &InventoryObject) -> Vec<Drift> {
         .filter_map(|e| {
             let fields: Vec<String> = field_paths(&e["fieldsV1"])
                 .into_iter()
-                // Not Flux's to set: the labels and annotations tools add for themselves.
-                .filter(|f| !f.starts_with("metadata.annotations.kubectl.kubernetes.io/"))
+                // Not Flux's to set: the annotations tools add for themselves, and Flux's
+                // own requests to reconcile now (`flux reconcile`, `flux bootstrap`, floe).
+                .filter(|f| {
+                    !f.starts_with("metadata.annotations.kubectl.kubernetes.io/")
+                        && !f.starts_with("metadata.annotations.reconcile.fluxcd.io/")
+                })
                 .filter(|f| !applied_by_flux(f, &flux_fields))
                 .collect();
             (!fields.is_empty()).then(|| Drift::Changed {
@@ -355,6 +359,25 @@ mod tests {
         assert_eq!(changes(&component, &object), []);
         let workload = json!({"metadata": {"managedFields": entries, "labels": {"app": "web"}}});
         assert_eq!(changes(&workload, &object).len(), 1);
+    }
+
+    #[test]
+    fn a_request_to_reconcile_is_not_drift() {
+        let object = InventoryObject {
+            namespace: "flux-system".into(),
+            name: "flux-system".into(),
+            group: "source.toolkit.fluxcd.io".into(),
+            version: "v1".into(),
+            kind: "GitRepository".into(),
+        };
+        // What the real flux CLI's bootstrap leaves on the objects it syncs (issue 22).
+        let live = json!({"metadata": {"managedFields": [
+            {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-03T07:55:00Z",
+             "fieldsV1": {"f:spec": {"f:url": {}}}},
+            {"manager": "unknown", "operation": "Update", "time": "2026-12-03T07:55:21Z",
+             "fieldsV1": {"f:metadata": {"f:annotations": {".": {}, "f:reconcile.fluxcd.io/requestedAt": {}}}}}
+        ]}});
+        assert_eq!(changes(&live, &object), vec![]);
     }
 
     #[test]

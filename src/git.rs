@@ -297,6 +297,12 @@ impl Workspace {
         Some(entry.id())
     }
 
+    /// The content of `path` on the branch as fetched, if it has that file.
+    pub fn file_at_base(&self, path: &str) -> Option<Vec<u8>> {
+        let blob = self.repo.find_blob(self.blob_at_base(path)?).ok()?;
+        Some(blob.content().to_vec())
+    }
+
     /// The tree the branch would have with `files` written, and how each file compares.
     pub fn plan(&self, files: &[(String, Vec<u8>)]) -> Result<Plan, GitError> {
         let mut tree = match self.base {

@@ -276,11 +276,12 @@ fn install_options_change_what_is_applied() {
     let _turn = turn();
     let ns = "flux-options";
     let dir = tempfile::tempdir().unwrap();
-    // --manifests DIR: every .yaml file in it; here the release file plus an extra component.
-    std::fs::copy(common::flux_install_yaml(), dir.path().join("install.yaml")).unwrap();
-    std::fs::write(
-        dir.path().join("zz-image-reflector.yaml"),
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: image-reflector-controller\n  namespace: flux-system\n  labels:\n    app.kubernetes.io/component: image-reflector-controller\n    app.kubernetes.io/part-of: flux\nspec:\n  selector:\n    matchLabels:\n      app: image-reflector-controller\n  template:\n    metadata:\n      labels:\n        app: image-reflector-controller\n    spec:\n      containers:\n      - name: manager\n        image: ghcr.io/fluxcd/image-reflector-controller:v1.1.0\n        args: [--watch-all-namespaces, --log-level=info]\n",
+    // --manifests DIR: every .yaml file in it; here the release file plus the extra components.
+    let shared = common::flux_install_yaml();
+    std::fs::copy(&shared, dir.path().join("install.yaml")).unwrap();
+    std::fs::copy(
+        shared.with_file_name("install-extra.yaml"),
+        dir.path().join("zz-extra.yaml"),
     )
     .unwrap();
     bed.floe()
@@ -348,9 +349,16 @@ fn install_options_change_what_is_applied() {
         .iter()
         .find(|d| d["metadata"]["name"] == "kustomize-controller")
         .unwrap();
+    // As flux: without notification-controller the controllers send no events.
     let args = kustomize["spec"]["template"]["spec"]["containers"][0]["args"].to_string();
+    assert!(args.contains("\"--events-addr=\""), "{args}");
+    let source = items
+        .iter()
+        .find(|d| d["metadata"]["name"] == "source-controller")
+        .unwrap();
+    let args = source["spec"]["template"]["spec"]["containers"][0]["args"].to_string();
     assert!(
-        args.contains(&format!("notification-controller.{ns}.svc.corp.local.")),
+        args.contains("--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.corp.local."),
         "{args}"
     );
     assert_eq!(
@@ -505,7 +513,7 @@ fn release_server(body: Vec<u8>) -> (String, Arc<AtomicUsize>) {
             let n = stream.read(&mut request).unwrap_or(0);
             let request = String::from_utf8_lossy(&request[..n]).to_string();
             counter.fetch_add(1, Ordering::SeqCst);
-            let response = if request.starts_with("GET /v2.9.4/install.yaml ") {
+            let response = if request.starts_with("GET /v2.9.3/install.yaml ") {
                 let mut r = format!(
                     "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                     body.len()
@@ -523,6 +531,7 @@ fn release_server(body: Vec<u8>) -> (String, Arc<AtomicUsize>) {
     (url, hits)
 }
 
+/// Another version than the built-in one is downloaded (v2.9.3 here, served from 127.0.0.1).
 #[test]
 fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
     let cache = tempfile::tempdir().unwrap();
@@ -531,12 +540,18 @@ fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
     let export = |release_url: &str| {
         common::floe()
             .env("XDG_CACHE_HOME", cache.path())
-            .args(["install", "--export", "--release-url", release_url])
+            .args([
+                "install",
+                "--export",
+                "--version=2.9.3",
+                "--release-url",
+                release_url,
+            ])
             .output()
             .unwrap()
     };
     let local = common::floe()
-        .args(["install", "--export", "--manifests"])
+        .args(["install", "--export", "--version=2.9.3", "--manifests"])
         .arg(common::flux_install_yaml())
         .output()
         .unwrap();
@@ -551,10 +566,10 @@ fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
         downloaded.stdout, local.stdout,
         "the downloaded asset installs the same objects"
     );
-    let cached = cache.path().join("floe/flux/v2.9.4/install.yaml");
+    let cached = cache.path().join("floe/flux/v2.9.3/install.yaml");
     assert_eq!(std::fs::read(&cached).unwrap(), asset);
     let recorded =
-        std::fs::read_to_string(cache.path().join("floe/flux/v2.9.4/install.yaml.sha256")).unwrap();
+        std::fs::read_to_string(cache.path().join("floe/flux/v2.9.3/install.yaml.sha256")).unwrap();
     assert_eq!(recorded.trim().len(), 64);
 
     // Offline (nothing listens there): the cache answers.
@@ -580,7 +595,7 @@ fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
     assert_eq!(failed.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&failed.stderr)
-            .contains(&format!("cannot download {offline}/v2.9.4/install.yaml")),
+            .contains(&format!("cannot download {offline}/v2.9.3/install.yaml")),
         "{}",
         String::from_utf8_lossy(&failed.stderr)
     );
@@ -598,6 +613,58 @@ fn install_downloads_the_release_asset_caches_it_and_reuses_it_offline() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("HTTP 404 Not Found"));
+}
+
+/// The default version's manifests are built into floe: no network, nothing cached, and the
+/// same objects as the release files they were built from (every component, extras included).
+#[test]
+fn the_default_version_installs_offline_from_the_manifests_built_in() {
+    let cache = tempfile::tempdir().unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let offline = format!("--release-url=http://127.0.0.1:{port}");
+    let extras =
+        "--components-extra=image-reflector-controller,image-automation-controller,source-watcher";
+    let out = common::floe()
+        .env("XDG_CACHE_HOME", cache.path())
+        .args(["install", "--export", &offline, extras])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("manifests built into floe"), "{err}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for deployment in [
+        "source-controller",
+        "kustomize-controller",
+        "helm-controller",
+        "notification-controller",
+        "image-reflector-controller",
+        "image-automation-controller",
+        "source-watcher",
+    ] {
+        assert!(
+            text.contains(&format!("kind: Deployment\nmetadata:\n  labels:\n    app.kubernetes.io/component: {deployment}\n")),
+            "no {deployment} Deployment in the built-in manifests"
+        );
+    }
+    assert!(
+        std::fs::read_dir(cache.path()).unwrap().next().is_none(),
+        "nothing is downloaded or cached"
+    );
+    let local = common::floe()
+        .args(["install", "--export", "--manifests"])
+        .arg(common::flux_install_yaml())
+        .output()
+        .unwrap();
+    let built_in = common::floe()
+        .args(["install", "--export", &offline])
+        .output()
+        .unwrap();
+    assert_eq!(built_in.stdout, local.stdout);
 }
 
 /// Without the image automation components their kinds have no CRD: `get all` and `export

@@ -190,7 +190,15 @@ async fn steps<H: GitHost>(
     let sync = sync_spec(host, opts);
     let components_text =
         files::components_file(&opts.flux_version, &opts.components, &opts.install_objects);
-    let file_set = files::files(&opts.path, components_text, files::sync_file(&sync));
+    let mut file_set = files::files(&opts.path, components_text, files::sync_file(&sync));
+    // A file flux generated with the same content stays as it is.
+    for (path, content) in &mut file_set {
+        if let Some(on_branch) = workspace.file_at_base(path)
+            && files::same_but_for_the_generator(&on_branch, content)
+        {
+            *content = on_branch;
+        }
+    }
     let line = format!("generating manifests in {}", files::flux_dir(&opts.path));
     let plan = run
         .step(

@@ -11,7 +11,6 @@ use crate::install::transform::DEFAULT_REGISTRY;
 use crate::install::{
     DEFAULT_COMPONENTS, InstallOptions, LogLevel, apply_and_wait, customize, load_manifests,
 };
-use crate::manifests::yaml::export_document;
 use crate::ui::{Mark, Ui};
 
 /// The options `install` and `bootstrap` share.
@@ -132,10 +131,14 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: InstallArgs) -> anyhow::Result<()
     block_on(async {
         let objects = args.install.manifests(&opts, ui).await?;
         if args.export {
-            let mut out = std::io::stdout().lock();
-            for object in &objects {
-                out.write_all(export_document(object).as_bytes())?;
-            }
+            let components: Vec<String> = opts
+                .components
+                .iter()
+                .chain(&opts.components_extra)
+                .cloned()
+                .collect();
+            let text = crate::install::manifest_file(&opts.version, &components, &objects);
+            std::io::stdout().lock().write_all(text.as_bytes())?;
             return Ok(());
         }
         let cluster = connect(global).await?;

@@ -13,6 +13,8 @@ pub const DEFAULT_RELEASE_URL: &str = "https://github.com/fluxcd/flux2/releases/
 /// Where the manifests were read from, for the progress line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ManifestSource {
+    /// The default version's manifests, built into floe (scripts/build.rs).
+    Embedded(String),
     Local(PathBuf),
     Cache(PathBuf),
     Downloaded(String),
@@ -21,6 +23,9 @@ pub enum ManifestSource {
 impl std::fmt::Display for ManifestSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ManifestSource::Embedded(version) => {
+                write!(f, "the {version} manifests built into floe")
+            }
             ManifestSource::Local(p) => write!(f, "{}", p.display()),
             ManifestSource::Cache(p) => write!(f, "{} (cached)", p.display()),
             ManifestSource::Downloaded(url) => write!(f, "{url}"),
@@ -106,7 +111,17 @@ fn read_local(path: &Path) -> anyhow::Result<String> {
     }
 }
 
-/// Loads the install manifests for `version`: from `local` when given, else from the cache when
+/// The install manifests of [`crate::DEFAULT_FLUX_VERSION`] built into floe, if the build
+/// found them (scripts/build.rs); empty otherwise.
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/flux-install.yaml"));
+
+/// The built-in manifests for `version`, when floe has them.
+pub fn embedded(version: &str) -> Option<&'static str> {
+    (version == crate::DEFAULT_FLUX_VERSION && !EMBEDDED.is_empty()).then_some(EMBEDDED)
+}
+
+/// Loads the install manifests for `version`: from `local` when given, else the ones built
+/// into floe for its default version, else from the cache when
 /// its recorded sha256 still matches, else from `<release_url>/<version>/install.yaml`, which
 /// is then cached with its sha256.
 pub async fn load_manifests(
@@ -118,6 +133,12 @@ pub async fn load_manifests(
     use anyhow::Context;
     if let Some(path) = local {
         return Ok((read_local(path)?, ManifestSource::Local(path.to_path_buf())));
+    }
+    if let Some(text) = embedded(version) {
+        return Ok((
+            text.to_string(),
+            ManifestSource::Embedded(version.to_string()),
+        ));
     }
     let cached = cache.map(|dir| dir.join(version).join("install.yaml"));
     if let Some(file) = &cached

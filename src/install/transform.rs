@@ -2,7 +2,7 @@
 //! their `app.kubernetes.io/component` label, then rewrite namespaces, images, arguments, pull
 //! secrets and tolerations of what is left.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
@@ -152,90 +152,250 @@ fn component_of(object: &Value) -> Option<&str> {
     object["metadata"]["labels"][COMPONENT_LABEL].as_str()
 }
 
-/// Applies the options to the release objects. Objects without a component label (namespace,
-/// shared RBAC, network policies, quota) are always kept.
+/// The parts of the release manifests flux lays out as separate files before it runs
+/// kustomize over them (flux2 `pkg/manifestgen/install`): one per component, the shared RBAC
+/// and quota (`rbac.yaml`), and the network policies (`policies.yaml`). The release's own
+/// Namespace is dropped: flux generates its own.
+struct Parts {
+    components: BTreeMap<String, Vec<Value>>,
+    rbac: Vec<Value>,
+    policies: Vec<Value>,
+}
+
+impl Parts {
+    fn split(objects: Vec<Value>) -> Parts {
+        let mut parts = Parts {
+            components: BTreeMap::new(),
+            rbac: Vec::new(),
+            policies: Vec::new(),
+        };
+        for object in objects {
+            if object["kind"] == "Namespace" {
+                continue;
+            }
+            if let Some(component) = component_of(&object) {
+                let component = component.to_string();
+                parts.components.entry(component).or_default().push(object);
+            } else if object["kind"] == "NetworkPolicy" {
+                parts.policies.push(object);
+            } else {
+                parts.rbac.push(object);
+            }
+        }
+        parts
+    }
+}
+
+/// Applies the options to the release objects exactly as `flux install` does for the same
+/// version and options, so the two tools generate the same objects in the same order: the
+/// Namespace, the network policies, the shared RBAC named with a `-<namespace>` suffix, then
+/// each component in the order given (`--components`, then `--components-extra`); every object
+/// labelled with the instance, version and `part-of: flux`; the controllers' arguments, images,
+/// node selector, pull secret and tolerations set as flux's kustomization sets them.
 pub fn customize(objects: Vec<Value>, opts: &InstallOptions) -> anyhow::Result<Vec<Value>> {
     opts.validate()?;
-    let present: BTreeSet<&str> = objects.iter().filter_map(component_of).collect();
+    let mut parts = Parts::split(objects);
     let missing: Vec<&str> = opts
         .selected()
         .into_iter()
-        .filter(|c| !present.contains(c))
+        .filter(|c| !parts.components.contains_key(*c))
         .collect();
     if !missing.is_empty() {
         anyhow::bail!(
             "the install manifests have no {} (they have: {}); use manifests that include it or leave it out of --components/--components-extra",
             missing.join(", "),
-            present.iter().copied().collect::<Vec<_>>().join(", ")
+            parts
+                .components
+                .keys()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
-    let selected = opts.selected();
-    let mut out = Vec::with_capacity(objects.len());
-    for mut object in objects {
-        if component_of(&object).is_some_and(|c| !selected.contains(c)) {
-            continue;
-        }
-        let kind = object["kind"].as_str().unwrap_or_default().to_string();
-        if kind == "NetworkPolicy" && !opts.network_policy {
-            continue;
-        }
+    let ordered: Vec<&String> = opts
+        .components
+        .iter()
+        .chain(&opts.components_extra)
+        .collect();
+    let mut out = vec![namespace_object(&opts.namespace)];
+    if opts.network_policy {
+        out.extend(std::mem::take(&mut parts.policies));
+    }
+    let role_names: BTreeSet<String> = parts
+        .rbac
+        .iter()
+        .filter_map(|o| o["metadata"]["name"].as_str().map(str::to_string))
+        .collect();
+    for mut role in std::mem::take(&mut parts.rbac) {
         if opts.namespace != UPSTREAM_NAMESPACE {
-            rename_namespace(&mut object, &opts.namespace);
+            replace_in_strings(&mut role, UPSTREAM_NAMESPACE, &opts.namespace);
         }
-        if kind == "Namespace" {
-            object["metadata"]["labels"]["app.kubernetes.io/version"] = json!(opts.version);
+        add_name_suffix(&mut role, &format!("-{}", opts.namespace), &role_names);
+        out.push(role);
+    }
+    let with_watcher = ordered.iter().any(|c| c.as_str() == "source-watcher");
+    for component in &ordered {
+        for mut object in parts
+            .components
+            .remove(component.as_str())
+            .unwrap_or_default()
+        {
+            if object["kind"] == "Deployment" {
+                let spec = &mut object["spec"]["template"]["spec"];
+                set_args(spec, component, opts)?;
+                if with_watcher
+                    && ["kustomize-controller", "helm-controller"].contains(&component.as_str())
+                {
+                    push_arg(spec, "--feature-gates=ExternalArtifact=true");
+                }
+            }
+            out.push(object);
         }
-        if kind == "Deployment" {
+    }
+    for object in &mut out {
+        if is_namespaced(object) {
+            object["metadata"]["namespace"] = json!(opts.namespace);
+        }
+        label(object, &opts.namespace, &opts.version);
+        if object["kind"] == "Deployment" {
             customize_pod_spec(&mut object["spec"]["template"]["spec"], opts);
         }
-        out.push(object);
     }
     Ok(out)
 }
 
-fn rename_namespace(object: &mut Value, namespace: &str) {
-    let metadata = &mut object["metadata"];
-    if metadata["namespace"] == UPSTREAM_NAMESPACE {
-        metadata["namespace"] = json!(namespace);
-    }
-    if object["kind"] == "Namespace" && object["metadata"]["name"] == UPSTREAM_NAMESPACE {
-        object["metadata"]["name"] = json!(namespace);
-    }
-    for pointer in ["/metadata/labels", "/spec/template/metadata/labels"] {
-        if let Some(labels) = object.pointer_mut(pointer)
-            && labels["app.kubernetes.io/instance"] == UPSTREAM_NAMESPACE
-        {
-            labels["app.kubernetes.io/instance"] = json!(namespace);
+/// flux's generated Namespace (before the labels every object gets).
+fn namespace_object(namespace: &str) -> Value {
+    json!({
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": {
+            "name": namespace,
+            "labels": {
+                "pod-security.kubernetes.io/warn": "restricted",
+                "pod-security.kubernetes.io/warn-version": "latest",
+            },
+        },
+    })
+}
+
+/// The kinds in the install manifests that have no namespace.
+fn is_namespaced(object: &Value) -> bool {
+    !matches!(
+        object["kind"].as_str(),
+        Some("Namespace" | "CustomResourceDefinition" | "ClusterRole" | "ClusterRoleBinding")
+    )
+}
+
+/// The labels flux's label transformer sets on every object and on each Deployment's Pods.
+fn label(object: &mut Value, namespace: &str, version: &str) {
+    let labels = [
+        ("app.kubernetes.io/instance", namespace),
+        ("app.kubernetes.io/part-of", "flux"),
+        ("app.kubernetes.io/version", version),
+    ];
+    let set = |metadata: &mut Value| {
+        if !metadata["labels"].is_object() {
+            metadata["labels"] = json!({});
         }
-    }
-    // Only `get_mut`/`pointer_mut` here: indexing a Value mutably inserts the missing keys.
-    if let Some(subjects) = object.get_mut("subjects").and_then(Value::as_array_mut) {
-        for subject in subjects {
-            if subject["namespace"] == UPSTREAM_NAMESPACE {
-                subject["namespace"] = json!(namespace);
-            }
+        for (key, value) in labels {
+            metadata["labels"][key] = json!(value);
         }
-    }
-    if let Some(containers) = object
-        .pointer_mut("/spec/template/spec/containers")
-        .and_then(Value::as_array_mut)
-    {
-        for arg in containers
-            .iter_mut()
-            .filter_map(|c| c.get_mut("args").and_then(Value::as_array_mut))
-            .flatten()
-        {
-            if let Some(text) = arg.as_str() {
-                let renamed = text.replace(
-                    &format!(".{UPSTREAM_NAMESPACE}.svc"),
-                    &format!(".{namespace}.svc"),
-                );
-                *arg = json!(renamed);
-            }
-        }
+    };
+    set(&mut object["metadata"]);
+    if object["kind"] == "Deployment" {
+        set(&mut object["spec"]["template"]["metadata"]);
     }
 }
 
+/// kustomize's `nameSuffix` on the shared RBAC: the objects' names, and the role a binding
+/// refers to when that role is one of them.
+fn add_name_suffix(object: &mut Value, suffix: &str, renamed: &BTreeSet<String>) {
+    if let Some(name) = object["metadata"]["name"].as_str() {
+        object["metadata"]["name"] = json!(format!("{name}{suffix}"));
+    }
+    if let Some(role) = object.pointer_mut("/roleRef/name")
+        && let Some(name) = role.as_str()
+        && renamed.contains(name)
+    {
+        *role = json!(format!("{name}{suffix}"));
+    }
+}
+
+/// flux replaces the default namespace in its RBAC file as text before kustomize reads it.
+fn replace_in_strings(value: &mut Value, from: &str, to: &str) {
+    match value {
+        Value::String(text) if text.contains(from) => *text = text.replace(from, to),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| replace_in_strings(v, from, to)),
+        Value::Object(map) => map
+            .values_mut()
+            .for_each(|v| replace_in_strings(v, from, to)),
+        _ => {}
+    }
+}
+
+/// The controller arguments flux's kustomization replaces, by position, per component.
+fn set_args(spec: &mut Value, component: &str, opts: &InstallOptions) -> anyhow::Result<()> {
+    let events = if opts
+        .components
+        .iter()
+        .any(|c| c == "notification-controller")
+    {
+        format!(
+            "http://notification-controller.$(RUNTIME_NAMESPACE).svc.{}./",
+            opts.cluster_domain
+        )
+    } else {
+        String::new()
+    };
+    let watch = format!("--watch-all-namespaces={}", opts.watch_all_namespaces);
+    let level = format!(
+        "--log-level={}",
+        crate::usage::Choice::as_str(opts.log_level)
+    );
+    let events = format!("--events-addr={events}");
+    let replacements: Vec<(usize, String)> = match component {
+        "notification-controller" => vec![(0, watch), (1, level)],
+        "source-controller" | "source-watcher" => vec![
+            (0, events),
+            (1, watch),
+            (2, level),
+            (
+                6,
+                format!(
+                    "--storage-adv-addr={component}.$(RUNTIME_NAMESPACE).svc.{}.",
+                    opts.cluster_domain
+                ),
+            ),
+        ],
+        _ => vec![(0, events), (1, watch), (2, level)],
+    };
+    let args = spec
+        .pointer_mut("/containers/0/args")
+        .and_then(Value::as_array_mut);
+    let Some(args) = args.filter(|a| replacements.iter().all(|(i, _)| *i < a.len())) else {
+        anyhow::bail!(
+            "the {component} Deployment in the install manifests does not have the arguments of Flux's release manifests (its first container's args); use the release's install.yaml"
+        );
+    };
+    for (index, value) in replacements {
+        args[index] = json!(value);
+    }
+    Ok(())
+}
+
+fn push_arg(spec: &mut Value, arg: &str) {
+    if let Some(args) = spec
+        .pointer_mut("/containers/0/args")
+        .and_then(Value::as_array_mut)
+    {
+        args.push(json!(arg));
+    }
+}
+
+/// flux's node-selector patch (node selector, pull secret, tolerations) and image names.
 fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
     let upstream_prefix = format!("{DEFAULT_REGISTRY}/");
     if let Some(containers) = spec.get_mut("containers").and_then(Value::as_array_mut) {
@@ -247,47 +407,21 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
             {
                 container["image"] = json!(format!("{}/{rest}", opts.registry));
             }
-            if let Some(args) = container.get_mut("args").and_then(Value::as_array_mut) {
-                for arg in args.iter_mut() {
-                    let Some(text) = arg.as_str() else { continue };
-                    let new = if text == "--watch-all-namespaces"
-                        || text.starts_with("--watch-all-namespaces=")
-                    {
-                        format!("--watch-all-namespaces={}", opts.watch_all_namespaces)
-                    } else if text.starts_with("--log-level=") {
-                        format!(
-                            "--log-level={}",
-                            crate::usage::Choice::as_str(opts.log_level)
-                        )
-                    } else if text.contains(".svc.cluster.local.") {
-                        text.replace(
-                            ".svc.cluster.local.",
-                            &format!(".svc.{}.", opts.cluster_domain.trim_end_matches('.')),
-                        )
-                    } else {
-                        continue;
-                    };
-                    // The upstream spelling stays as it is when the option is at its default,
-                    // so a default install is the release manifest unchanged.
-                    if !(text == "--watch-all-namespaces" && opts.watch_all_namespaces) {
-                        *arg = json!(new);
-                    }
-                }
-            }
         }
     }
+    if !spec["nodeSelector"].is_object() {
+        spec["nodeSelector"] = json!({});
+    }
+    spec["nodeSelector"]["kubernetes.io/os"] = json!("linux");
     if let Some(secret) = &opts.image_pull_secret {
         spec["imagePullSecrets"] = json!([{ "name": secret }]);
     }
     if !opts.toleration_keys.is_empty() {
-        let mut tolerations = spec
-            .get_mut("tolerations")
-            .and_then(Value::as_array_mut)
-            .map(std::mem::take)
-            .unwrap_or_default();
-        for key in &opts.toleration_keys {
-            tolerations.push(json!({ "key": key, "operator": "Exists" }));
-        }
+        let tolerations: Vec<Value> = opts
+            .toleration_keys
+            .iter()
+            .map(|key| json!({ "key": key, "operator": "Exists" }))
+            .collect();
         spec["tolerations"] = json!(tolerations);
     }
 }
@@ -295,18 +429,6 @@ fn customize_pod_spec(spec: &mut Value, opts: &InstallOptions) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn renaming_the_namespace_adds_no_fields() {
-        let mut namespace = json!({"apiVersion": "v1", "kind": "Namespace",
-            "metadata": {"name": "flux-system", "labels": {"app.kubernetes.io/instance": "flux-system"}}});
-        rename_namespace(&mut namespace, "gitops");
-        assert_eq!(
-            namespace,
-            json!({"apiVersion": "v1", "kind": "Namespace",
-                "metadata": {"name": "gitops", "labels": {"app.kubernetes.io/instance": "gitops"}}})
-        );
-    }
 
     fn deployment(component: &str) -> Value {
         json!({
@@ -316,9 +438,33 @@ mod tests {
             "spec": {"template": {"metadata": {"labels": {"app.kubernetes.io/instance": "flux-system"}}, "spec": {"containers": [{
                 "name": "manager",
                 "image": format!("ghcr.io/fluxcd/{component}:v1.0.0"),
-                "args": ["--events-addr=http://notification-controller.flux-system.svc.cluster.local./",
-                         "--watch-all-namespaces", "--log-level=info"]}]}}}
+                "args": args(component)}]}}}
         })
+    }
+
+    /// The controllers' arguments as the release manifests have them.
+    fn args(component: &str) -> Vec<String> {
+        let mut args: Vec<String> = [
+            "--events-addr=http://notification-controller.flux-system.svc.cluster.local./",
+            "--watch-all-namespaces",
+            "--log-level=info",
+            "--log-encoding=json",
+            "--enable-leader-election",
+        ]
+        .map(String::from)
+        .to_vec();
+        match component {
+            "notification-controller" => {
+                args.remove(0);
+            }
+            "source-controller" => args.extend([
+                "--storage-path=/data".to_string(),
+                "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.cluster.local."
+                    .to_string(),
+            ]),
+            _ => {}
+        }
+        args
     }
 
     fn release() -> Vec<Value> {
@@ -333,18 +479,54 @@ mod tests {
     }
 
     #[test]
-    fn defaults_change_nothing_but_the_version_label() {
+    fn defaults_are_laid_out_as_flux_lays_them_out() {
         let out = customize(release(), &InstallOptions::default()).unwrap();
-        let mut expected = release();
-        expected[0]["metadata"]["labels"] = json!({"app.kubernetes.io/version": "v2.9.4"});
-        assert_eq!(out, expected);
+        let kinds: Vec<String> = out.iter().map(crate::cluster::apply::reference).collect();
+        assert_eq!(
+            kinds,
+            [
+                "Namespace/flux-system",
+                "NetworkPolicy/allow-egress",
+                "ClusterRoleBinding/crd-controller-flux-system",
+                "Deployment/source-controller",
+                "Deployment/kustomize-controller",
+                "Deployment/helm-controller",
+                "Deployment/notification-controller",
+            ]
+        );
+        for object in &out {
+            assert_eq!(
+                object["metadata"]["labels"]["app.kubernetes.io/version"],
+                "v2.9.4"
+            );
+            assert_eq!(
+                object["metadata"]["labels"]["app.kubernetes.io/part-of"],
+                "flux"
+            );
+        }
+        assert_eq!(
+            out[0]["metadata"]["labels"]["pod-security.kubernetes.io/warn"],
+            "restricted"
+        );
+        let spec = &out[4]["spec"]["template"]["spec"];
+        assert_eq!(spec["nodeSelector"], json!({"kubernetes.io/os": "linux"}));
+        assert_eq!(
+            spec["containers"][0]["args"],
+            json!([
+                "--events-addr=http://notification-controller.$(RUNTIME_NAMESPACE).svc.cluster.local./",
+                "--watch-all-namespaces=true",
+                "--log-level=info",
+                "--log-encoding=json",
+                "--enable-leader-election"
+            ])
+        );
     }
 
     #[test]
     fn every_option_is_applied() {
         let opts = InstallOptions {
             namespace: "gitops".into(),
-            components: vec!["source-controller".into(), "kustomize-controller".into()],
+            components: vec!["kustomize-controller".into(), "source-controller".into()],
             registry: "registry.example.com/mirror".into(),
             image_pull_secret: Some("regcred".into()),
             network_policy: false,
@@ -360,25 +542,30 @@ mod tests {
             kinds,
             [
                 "Namespace/gitops",
-                "ClusterRoleBinding/crd-controller",
-                "Deployment/source-controller",
-                "Deployment/kustomize-controller"
+                "ClusterRoleBinding/crd-controller-gitops",
+                "Deployment/kustomize-controller",
+                "Deployment/source-controller"
             ]
         );
         assert_eq!(out[1]["subjects"][0]["namespace"], "gitops");
-        let d = &out[2];
+        let d = &out[3];
         assert_eq!(d["metadata"]["namespace"], "gitops");
         let spec = &d["spec"]["template"]["spec"];
         assert_eq!(
             spec["containers"][0]["image"],
             "registry.example.com/mirror/source-controller:v1.0.0"
         );
+        // Without notification-controller there is nowhere to send events.
         assert_eq!(
             spec["containers"][0]["args"],
             json!([
-                "--events-addr=http://notification-controller.gitops.svc.k8s.internal./",
+                "--events-addr=",
                 "--watch-all-namespaces=false",
-                "--log-level=debug"
+                "--log-level=debug",
+                "--log-encoding=json",
+                "--enable-leader-election",
+                "--storage-path=/data",
+                "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.k8s.internal."
             ])
         );
         assert_eq!(spec["imagePullSecrets"], json!([{"name": "regcred"}]));
@@ -386,6 +573,17 @@ mod tests {
             spec["tolerations"],
             json!([{"key": "node.kubernetes.io/unschedulable", "operator": "Exists"}])
         );
+    }
+
+    #[test]
+    fn a_controller_without_the_release_arguments_is_named() {
+        let mut objects = release();
+        objects[4]["spec"]["template"]["spec"]["containers"][0]["args"] =
+            json!(["--log-level=info"]);
+        let err = customize(objects, &InstallOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("the kustomize-controller Deployment"), "{err}");
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn is_flux_crd(crd: &CustomResourceDefinition) -> bool {
 }
 
 /// Deletes the installation's objects: namespaced ones in the install namespace and the
-/// cluster-wide RBAC, selected by the part-of label.
+/// cluster-wide RBAC, selected by the part-of and instance labels (as `flux uninstall`).
 async fn delete_components(
     cluster: &Cluster,
     namespace: &str,
@@ -140,7 +140,11 @@ async fn delete_components(
             let api = Api::<DynamicObject>::all_with(cluster.client.clone(), ar);
             (ar.kind.as_str(), api)
         }));
-    let params = ListParams::default().labels(PART_OF_FLUX);
+    // Cluster-wide objects of this installation only: another installation's RBAC (flux's
+    // names carry the namespace) keeps working.
+    let params = ListParams::default().labels(&format!(
+        "{PART_OF_FLUX},app.kubernetes.io/instance={namespace}"
+    ));
     for (kind, api) in apis {
         let listed = match api.list(&params).await {
             Ok(list) => list.items,
