@@ -18,7 +18,7 @@ kubectl=${kubectl:-$(command -v kubectl)}
 cargo build --release --quiet
 floe=target/release/floe
 out=$(mktemp -d)
-# FLOE_BENCH_ONLY=startup|cluster|drift|bootstrap runs one section (the others keep their
+# FLOE_BENCH_ONLY=startup|flux|cluster|drift|bootstrap runs one section (the others keep their
 # figures in docs/performance.md).
 want() { [ -z "${FLOE_BENCH_ONLY:-}" ] || [ "$FLOE_BENCH_ONLY" = "$1" ]; }
 beds=()
@@ -93,6 +93,82 @@ PY
 )
 write_block BENCH "$table"
 echo "$table"
+fi
+
+# --- floe against the flux CLI (v2.9.4, built with the engine by scripts/testbed) -------------
+# Issue 22: the same commands side by side, in turns, on one test bed running the real
+# controllers (KWOK for the kubelet): start-up, get over 2,000 Kustomizations (wall and peak
+# RSS, with one raw LIST as the floor), and a no-change install (both wait for the rollouts,
+# already complete).
+if want flux; then
+scripts/testbed build >/dev/null
+engine=$(scripts/testbed bin)
+flux=$engine/flux
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+interleaved 10 30 5 "$out/flux-startup.json" \
+  -n "floe create source git --export" \
+  "$floe create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master --export" \
+  -n "flux create source git --export" \
+  "$flux create source git podinfo --url=https://github.com/stefanprodan/podinfo --branch=master --export" \
+  -n "true" "true"
+
+fbed="$out/flux-bed"; scripts/testbed start "$fbed" --flux --stop-with $$ >/dev/null; beds+=("$fbed")
+export KUBECONFIG=$fbed/kubeconfig
+$floe install --timeout=5m >/dev/null 2>&1
+python3 - >"$out/flux-syncs.json" <<'PY'
+import json
+items = [{"apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+          "metadata": {"name": f"app-{i:04d}", "namespace": f"team-{i % 20:02d}"},
+          "spec": {"interval": "10m", "path": f"./apps/{i}", "prune": True, "suspend": True,
+                   "sourceRef": {"kind": "GitRepository", "name": "flux-system", "namespace": "flux-system"}}}
+         for i in range(2000)]
+namespaces = [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": f"team-{n:02d}"}} for n in range(20)]
+print(json.dumps({"apiVersion": "v1", "kind": "List", "items": namespaces + items}))
+PY
+"$engine/kubectl" apply -f "$out/flux-syncs.json" >/dev/null
+server=$(python3 -c "import yaml,sys; print(yaml.safe_load(open(sys.argv[1]))['clusters'][0]['cluster']['server'])" "$fbed/kubeconfig")
+raw="curl -sS -o /dev/null --cacert $fbed/ca.crt --cert $fbed/admin.crt --key $fbed/admin.key $server/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations"
+interleaved 5 3 1 "$out/flux-cluster.json" \
+  -n "raw LIST with curl (2,000)" "$raw" \
+  -n "floe get syncs -A (2,000)" "$floe get syncs -A" \
+  -n "flux get kustomizations -A (2,000)" "$flux get kustomizations -A" \
+  -n "floe install (no change)" "$floe install --timeout=5m" \
+  -n "flux install (no change)" "$flux install --timeout=5m"
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+mem_floe=$(peak $floe get syncs -A)
+mem_flux=$(peak $flux get kustomizations -A)
+flux_table=$(python3 - "$out/flux-startup.json" "$out/flux-cluster.json" "$mem_floe" "$mem_flux" "$($flux version --client 2>/dev/null | head -1)" <<'PY'
+import json, sys
+startup = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+cluster = {r["command"]: r for r in json.load(open(sys.argv[2]))["results"]}
+mem_floe, mem_flux = int(sys.argv[3]) / 1024, int(sys.argv[4]) / 1024
+print(f"Peer: {sys.argv[5]} (built from its Go module by scripts/testbed).")
+print()
+print("| command | median (ms) | mean ± σ (ms) | peak RSS (MiB) |")
+print("|---|---|---|---|")
+ms = lambda s: f"{s * 1000:.1f}"
+mem = {"floe get syncs -A (2,000)": mem_floe, "flux get kustomizations -A (2,000)": mem_flux}
+for name, r in list(startup.items()) + list(cluster.items()):
+    peak = f"{mem[name]:.1f}" if name in mem else "–"
+    print(f"| `{name}` | {ms(r['median'])} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} | {peak} |")
+med = lambda d, n: d[n]["median"]
+start = med(startup, "floe create source git --export") / med(startup, "flux create source git --export")
+get = med(cluster, "floe get syncs -A (2,000)") / med(cluster, "flux get kustomizations -A (2,000)")
+floor = med(cluster, "floe get syncs -A (2,000)") / med(cluster, "raw LIST with curl (2,000)")
+install = med(cluster, "floe install (no change)") / med(cluster, "flux install (no change)")
+memory = mem_floe / mem_flux
+verdict = lambda ok: "met" if ok else "MISSED"
+print()
+print(f"Ratios to flux (issue 22 targets): start-up {start:.3f}× (≤ 0.05×: {verdict(start <= 0.05)}); "
+      f"get -A over 2,000 wall {get:.2f}× flux, {floor:.2f}× one raw LIST (≤ 1.1×: {verdict(floor <= 1.1)}); "
+      f"peak RSS {memory:.2f}× (≤ 0.2×: {verdict(memory <= 0.2)}); "
+      f"no-change install {install:.2f}× (≤ 0.25×: {verdict(install <= 0.25)}).")
+PY
+)
+write_block BENCH-FLUX "$flux_table"
+echo "$flux_table"
+unset KUBECONFIG
 fi
 
 # --- On the test bed: install vs kubectl apply, get with 2,000 objects -----------------------
