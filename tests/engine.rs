@@ -10,28 +10,17 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::github::{FakeGitHub, TOKEN, git};
+use common::engine::{App, IMAGE_CONTROLLERS, config, eventually, installed};
 use common::testbed::TestBed;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The test bed with the real engine, Flux installed on it once per test binary (the image
-/// automation controllers included) and its controllers running; `None` when it cannot run
-/// here (skipped with the reason printed, a failure in CI).
+/// The test bed with the real engine, Flux installed on it once (the image automation
+/// controllers included).
 fn engine() -> Option<&'static TestBed> {
-    let bed = common::testbed::engine()?;
-    static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        bed.floe()
-            .args(["install", "--timeout=3m", "--manifests"])
-            .arg(common::flux_install_yaml().parent().expect("a directory"))
-            .arg("--components-extra=image-reflector-controller,image-automation-controller")
-            .assert()
-            .success();
-    });
-    Some(bed)
+    installed(IMAGE_CONTROLLERS)
 }
 
 macro_rules! engine {
@@ -43,186 +32,9 @@ macro_rules! engine {
     };
 }
 
-/// Polls `check` until it holds, failing the test with `what` once `within` has passed.
-fn eventually(what: &str, within: Duration, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + within;
-    while !check() {
-        assert!(
-            Instant::now() < deadline,
-            "waited {within:?} for {what}, in vain"
-        );
-        std::thread::sleep(Duration::from_millis(250));
-    }
-}
-
-const WEB: &str = "apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: registry.example.com/web:1.0.0
-";
-
-fn config(greeting: &str) -> String {
-    format!(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeting\ndata:\n  text: {greeting}\n"
-    )
-}
-
-/// A namespace with a Git repository on the HTTPS server, a source and a sync applying its
-/// `apps/` path into the namespace, both created by floe and made Ready by the real
-/// controllers.
-struct App {
-    bed: &'static TestBed,
-    gh: FakeGitHub,
-    ns: String,
-}
-
-impl App {
-    fn new(test: &str) -> Option<App> {
-        let bed = engine()?;
-        let ns = bed.namespace(test);
-        let gh = FakeGitHub::start();
-        gh.seed_repo(
-            "me",
-            "app",
-            true,
-            &[
-                ("apps/web.yaml", WEB),
-                ("apps/config.yaml", &config("hello")),
-            ],
-        );
-        let app = App { bed, gh, ns };
-        let url = app.url();
-        let ca = format!("--ca-crt-file={}", app.gh.ca_file.display());
-        app.floe(&[
-            "create",
-            "secret",
-            "git",
-            "app-auth",
-            &format!("--url={url}"),
-        ])
-        .args(["--username=git", &format!("--password={TOKEN}"), &ca])
-        .assert()
-        .success();
-        // A long interval: nothing here happens by the source's own poll.
-        app.floe(&["create", "source", "git", "app", &format!("--url={url}")])
-            .args(["--branch=main", "--secret-ref=app-auth", "--interval=10m"])
-            .assert()
-            .success()
-            .stderr(predicate::str::contains(format!(
-                "✔ GitRepository {}/app is ready",
-                app.ns
-            )));
-        app.floe(&["create", "sync", "app", "--source=GitRepository/app"])
-            .args(["--path=./apps", "--prune", "--interval=10m"])
-            .arg(format!("--target-namespace={}", app.ns))
-            .assert()
-            .success();
-        Some(app)
-    }
-
-    fn url(&self) -> String {
-        format!("https://{}/me/app.git", self.gh.host)
-    }
-
-    /// floe in the test's namespace, bounded by its own --timeout.
-    fn floe(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = self.bed.floe();
-        cmd.args(args).args(["-n", &self.ns]);
-        if !args.iter().any(|a| a.starts_with("--timeout")) {
-            cmd.arg("--timeout=2m");
-        }
-        cmd
-    }
-
-    /// floe with the Git server's credentials, for the commands that read Git.
-    fn floe_git(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = self.floe(args);
-        cmd.arg(format!("--password={TOKEN}"))
-            .arg(format!("--ca-file={}", self.gh.ca_file.display()));
-        cmd
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        common::json_of(&mut self.floe(args))
-    }
-
-    fn kubectl(&self, args: &[&str]) -> String {
-        let mut all = args.to_vec();
-        all.extend(["-n", &self.ns]);
-        self.bed.kubectl_out(&all)
-    }
-
-    fn applied(&self) -> String {
-        self.kubectl(&[
-            "get",
-            "kustomization",
-            "app",
-            "-o",
-            "jsonpath={.status.lastAppliedRevision}",
-        ])
-    }
-
-    fn greeting(&self) -> String {
-        self.kubectl(&[
-            "get",
-            "configmap",
-            "greeting",
-            "-o",
-            "jsonpath={.data.text}",
-        ])
-    }
-
-    /// Pushes `files` to main as `author`, as someone else would; returns the commit.
-    fn push(&self, author: &str, files: &[(&str, &str)], message: &str) -> String {
-        let bare = self.gh.bare("me", "app");
-        let work = tempfile::tempdir().unwrap();
-        git(
-            work.path(),
-            &["clone", "-q", &format!("file://{}", bare.display()), "."],
-        );
-        for (path, text) in files {
-            std::fs::write(work.path().join(path), text).unwrap();
-        }
-        git(work.path(), &["add", "-A"]);
-        git(
-            work.path(),
-            &[
-                "-c",
-                &format!("user.name={author}"),
-                "-c",
-                &format!("user.email={author}@example.com"),
-                "commit",
-                "-q",
-                "--author",
-                &format!("{author} <{author}@example.com>"),
-                "-m",
-                message,
-            ],
-        );
-        git(work.path(), &["push", "-q", "origin", "HEAD:main"]);
-        git(work.path(), &["rev-parse", "HEAD"])
-    }
-}
-
 macro_rules! app {
     ($test:expr) => {
-        match App::new($test) {
-            Some(app) => app,
-            None => return,
-        }
+        App::new(engine!(), $test)
     };
 }
 
@@ -265,13 +77,14 @@ fn a_sync_applied_by_the_real_controllers_is_read_back_by_get_tree_events_histor
         "Deployment web to be available",
         Duration::from_secs(60),
         || {
-            app.kubectl(&[
+            (app.kubectl(&[
                 "get",
                 "deployment",
                 "web",
                 "-o",
                 "jsonpath={.status.availableReplicas}",
-            ]) == "1"
+            ]) == "1")
+                .then_some(())
         },
     );
 

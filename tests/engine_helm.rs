@@ -6,101 +6,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use common::engine::{package_chart as package, serve};
+use common::testbed::TestBed;
 
-use common::testbed::{TestBed, engine};
-
-/// The engine's test bed with the default components installed by floe, once per binary.
 fn installed() -> Option<&'static TestBed> {
-    let bed = engine()?;
-    static INSTALLED: OnceLock<()> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        bed.floe()
-            .args(["install", "--timeout=3m", "--manifests"])
-            .arg(common::flux_install_yaml())
-            .assert()
-            .success();
-    });
-    Some(bed)
-}
-
-/// A Helm repository: every file of `dir`, over plain HTTP on 127.0.0.1, as a static server
-/// (GitHub Pages, S3) serves one.
-fn serve(dir: PathBuf) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut line = String::new();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            if reader.read_line(&mut line).is_err() {
-                continue;
-            }
-            // The rest of the request head.
-            let mut header = String::new();
-            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-                header.clear();
-            }
-            let path = line.split_whitespace().nth(1).unwrap_or("/");
-            let name = path.trim_start_matches('/');
-            let file = (!name.contains("..") && !name.is_empty())
-                .then(|| std::fs::read(dir.join(name)).ok())
-                .flatten();
-            let response = match file {
-                Some(body) => {
-                    let mut r = format!(
-                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                        body.len()
-                    )
-                    .into_bytes();
-                    r.extend(body);
-                    r
-                }
-                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                    .to_vec(),
-            };
-            let _ = stream.write_all(&response);
-        }
-    });
-    url
-}
-
-/// Packages chart `demo` at `version` (a ConfigMap naming the chart version and a value) into
-/// `repo`, and rewrites index.yaml to list every chart packaged so far.
-fn package(repo: &Path, version: &str, template: &str, listed: &mut Vec<String>) {
-    let work = tempfile::tempdir().unwrap();
-    let chart = work.path().join("demo");
-    std::fs::create_dir_all(chart.join("templates")).unwrap();
-    std::fs::write(
-        chart.join("Chart.yaml"),
-        format!("apiVersion: v2\nname: demo\nversion: {version}\n"),
-    )
-    .unwrap();
-    std::fs::write(chart.join("values.yaml"), "text: hello\n").unwrap();
-    std::fs::write(chart.join("templates/configmap.yaml"), template).unwrap();
-    let archive = repo.join(format!("demo-{version}.tgz"));
-    let status = std::process::Command::new("tar")
-        .arg("-czf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(work.path())
-        .arg("demo")
-        .status()
-        .unwrap();
-    assert!(status.success(), "tar failed");
-    listed.push(version.to_string());
-    let mut index = String::from("apiVersion: v1\nentries:\n  demo:\n");
-    for v in listed.iter().rev() {
-        index.push_str(&format!(
-            "  - apiVersion: v2\n    name: demo\n    version: {v}\n    created: \"2026-12-03T00:00:00Z\"\n    urls:\n    - demo-{v}.tgz\n"
-        ));
-    }
-    index.push_str("generated: \"2026-12-03T00:00:00Z\"\n");
-    std::fs::write(repo.join("index.yaml"), index).unwrap();
+    common::engine::installed(&[])
 }
 
 const GOOD: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-greeting\ndata:\n  text: {{ .Values.text | quote }}\n  chart: {{ .Chart.Version | quote }}\n";

@@ -7,87 +7,16 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::io::{Read, Write};
+use std::time::Duration;
 
-use common::testbed::{TestBed, engine};
+use common::engine::{eventually, sink};
+use common::testbed::TestBed;
 
 const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 
 fn installed() -> Option<&'static TestBed> {
-    let bed = engine()?;
-    static INSTALLED: OnceLock<()> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        bed.floe()
-            .args(["install", "--timeout=3m", "--manifests"])
-            .arg(common::flux_install_yaml())
-            .assert()
-            .success();
-    });
-    Some(bed)
-}
-
-/// Reads one HTTP/1.1 request: its head lines and body (Content-Length).
-fn read_request(stream: &std::net::TcpStream) -> Option<(Vec<String>, Vec<u8>)> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    let mut head = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end().to_string();
-        if line.is_empty() {
-            break;
-        }
-        head.push(line);
-    }
-    let length = head
-        .iter()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
-        })
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).ok()?;
-    Some((head, body))
-}
-
-/// A webhook sink on 127.0.0.1: every request body it receives, in order.
-fn sink() -> (String, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    let received = Arc::new(Mutex::new(Vec::new()));
-    let seen = received.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            if let Some((_, body)) = read_request(&stream) {
-                seen.lock()
-                    .unwrap()
-                    .push(String::from_utf8_lossy(&body).to_string());
-            }
-            let _ = stream
-                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        }
-    });
-    (url, received)
-}
-
-/// Polls `check` until it returns Some, or fails naming `what` after `limit`.
-fn eventually<T>(what: &str, limit: Duration, mut check: impl FnMut() -> Option<T>) -> T {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "waited {limit:?} for {what}");
-        std::thread::sleep(Duration::from_millis(250));
-    }
+    common::engine::installed(&[])
 }
 
 fn env_of(bed: &TestBed, controller: &str, key: &str) -> String {
