@@ -1,15 +1,17 @@
-//! bootstrap's flow in-process, against a fake `GitHost` (a local bare repository behind a
-//! host that records what the flow asks of it), the scripts/testbed API server, a simulated
-//! kubelet and simulated Flux. Shows that the flow runs any host through the trait, in order,
-//! and that a host's words reach the step reports.
+//! bootstrap's flow in-process, against a fake `GitHost` (a host with an API of its own that
+//! records what the flow asks of it, its repository served by the HTTPS `git http-backend` of
+//! tests/common/github.rs), on the real engine: Flux 2.9.4's controllers (scripts/testbed, host
+//! processes) install from the flow, fetch with the credentials the host's own step stored and
+//! apply the pushed commit. Simulated: the host's API (the test), the kubelet (KWOK). Shows
+//! that the flow runs any host through the trait, in order, and that a host's words reach the
+//! step reports.
 
 mod common;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use common::github::{create_bare, git};
-use common::testbed::{FluxBehaviour, PodBehaviour, simulated_flux, simulated_kubelet};
+use common::github::{FakeGitHub, TOKEN, git};
 use floe::bootstrap::{
     self, Details, Done, GitHost, HostCheck, Options, Outcome, Progress, Step, StepReport,
     StepResult,
@@ -18,15 +20,15 @@ use floe::cluster::{Cluster, ConnectOptions};
 use floe::git::{GitAuth, RemoteSpec};
 use floe::progress::Mark;
 
-/// A host with an API of its own, backed by a bare repository under `root`.
+/// A host with an API of its own, its repository on the Git server `git`.
 struct FakeHost {
-    root: PathBuf,
+    git: FakeGitHub,
     calls: Mutex<Vec<&'static str>>,
 }
 
 impl FakeHost {
     fn bare(&self) -> PathBuf {
-        self.root.join("me/fleet.git")
+        self.git.bare("me", "fleet")
     }
 
     fn called(&self, what: &'static str) {
@@ -55,7 +57,8 @@ impl GitHost for FakeHost {
         self.called("ensure_repository");
         let created = !self.bare().exists();
         if created {
-            create_bare(&self.bare(), &[("README.md", "fake\n")]);
+            self.git
+                .seed_repo("me", "fleet", true, &[("README.md", "fake\n")]);
         }
         let outcome = if created {
             Outcome::Created
@@ -80,8 +83,7 @@ impl GitHost for FakeHost {
 
     fn sync_source(&self) -> (String, bool) {
         self.called("sync_source");
-        // The simulated Flux reads <root>/me/fleet.git for this URL's path.
-        ("https://fake.example/me/fleet.git".into(), false)
+        (format!("https://{}/me/fleet.git", self.git.host), true)
     }
 
     async fn after_push(&self, _opts: &Options) -> anyhow::Result<Option<String>> {
@@ -91,15 +93,27 @@ impl GitHost for FakeHost {
 
     async fn credentials(
         &self,
-        _cluster: &Cluster,
-        _opts: &Options,
+        cluster: &Cluster,
+        opts: &Options,
         _progress: &dyn Progress,
     ) -> StepResult<()> {
         self.called("credentials");
+        // The host's own token and CA, for the cluster to pull with.
+        let secret = serde_json::json!({
+            "apiVersion": "v1",
+            "kind": "Secret",
+            "metadata": {"name": opts.secret_name, "namespace": opts.namespace},
+            "stringData": {
+                "username": "git",
+                "password": TOKEN,
+                "ca.crt": std::fs::read_to_string(&self.git.ca_file).unwrap(),
+            },
+        });
+        floe::objects::apply(cluster, &secret).await?;
         Ok(Done::new(
             (),
-            Outcome::Skipped,
-            "the fake host needs none",
+            Outcome::Created,
+            "the fake host's token stored",
             Details::None,
         ))
     }
@@ -124,20 +138,14 @@ impl Progress for Recorder {
 }
 
 #[test]
-fn the_flow_runs_any_git_host_in_process_with_simulated_controllers() {
-    let bed = testbed!();
-    let ns = bed.namespace("flow-fake-host");
-    let _kubelet = simulated_kubelet(bed, &ns, PodBehaviour::Ready);
-    let root = tempfile::tempdir().unwrap();
-    let (_flux, _) = simulated_flux(
-        bed,
-        &ns,
-        FluxBehaviour::AtGitHead {
-            repos: root.path().to_path_buf(),
-        },
-    );
+fn the_flow_runs_any_git_host_in_process_on_the_real_controllers() {
+    let Some(bed) = common::testbed::engine() else {
+        return;
+    };
+    // The engine's controllers run in the namespace Flux is installed in: flux-system.
+    let ns = "flux-system".to_string();
     let host = FakeHost {
-        root: root.path().to_path_buf(),
+        git: FakeGitHub::start(),
         calls: Mutex::new(Vec::new()),
     };
     let text = std::fs::read_to_string(common::flux_install_yaml()).unwrap();
@@ -163,9 +171,9 @@ fn the_flow_runs_any_git_host_in_process_with_simulated_controllers() {
         author_name: Some("flow".into()),
         author_email: Some("flow@example.com".into()),
         commit_message_appendix: None,
-        timeout: std::time::Duration::from_secs(60),
+        timeout: std::time::Duration::from_secs(240),
         dry_run: false,
-        skip_version_check: true,
+        skip_version_check: false,
     };
     let recorder = Recorder::default();
     let runtime = common::testbed::runtime();
@@ -218,4 +226,15 @@ fn the_flow_runs_any_git_host_in_process_with_simulated_controllers() {
         git(&host.bare(), &["ls-tree", "-r", "--name-only", "main"])
             .contains("clusters/fake/flux-system/gotk-sync.yaml")
     );
+    // The real kustomize-controller applied the pushed commit, fetched with the host's token.
+    let applied = bed.kubectl_out(&[
+        "get",
+        "kustomization",
+        "flux-system",
+        "-n",
+        &ns,
+        "-o",
+        "jsonpath={.status.lastAppliedRevision}",
+    ]);
+    assert_eq!(applied, format!("main@sha1:{head}"));
 }
