@@ -25,7 +25,7 @@ use crate::usage::InvalidInput;
 #[derive(Debug, Args)]
 pub struct BootstrapArgs {
     #[command(subcommand)]
-    pub command: BootstrapCommand,
+    pub command: super::deferred::Deferred<BootstrapCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,7 +183,7 @@ pub struct GitArgs {
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: BootstrapArgs) -> anyhow::Result<()> {
-    match args.command {
+    match args.command.0 {
         BootstrapCommand::Github(a) => run_github(global, ui, *a),
         BootstrapCommand::Git(a) => run_git(global, ui, *a),
     }

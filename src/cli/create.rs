@@ -16,7 +16,7 @@ use crate::ui::Ui;
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     #[command(subcommand)]
-    pub command: CreateCommand,
+    pub command: super::deferred::Deferred<CreateCommand>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,7 +45,7 @@ pub enum CreateCommand {
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: CreateArgs) -> anyhow::Result<()> {
-    match args.command {
+    match args.command.0 {
         CreateCommand::Source(source) => super::create_source::run(global, ui, source),
         CreateCommand::Sync(sync) => super::create_sync::run(global, ui, sync),
         CreateCommand::HelmRelease(hr) => super::create_helmrelease::run(global, ui, *hr),

@@ -14,7 +14,7 @@ use crate::ui::Ui;
 #[derive(Debug, Args)]
 pub struct ImageArgs {
     #[command(subcommand)]
-    pub kind: ImageKind,
+    pub kind: super::deferred::Deferred<ImageKind>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,7 +142,7 @@ pub struct UpdateArgs {
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: ImageArgs) -> anyhow::Result<()> {
-    match args.kind {
+    match args.kind.0 {
         ImageKind::Repository(a) => {
             let object = image::image_repository(&ImageRepositoryOptions {
                 object: a.create.object(global, &a.name),

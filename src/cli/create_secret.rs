@@ -19,7 +19,7 @@ use crate::usage::{Choice, InvalidInput};
 #[derive(Debug, Args)]
 pub struct SecretArgs {
     #[command(subcommand)]
-    pub kind: SecretKind,
+    pub kind: super::deferred::Deferred<SecretKind>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -251,7 +251,7 @@ pub struct ReceiverSecretArgs {
 const FLUX_TRAILER: &str = "\n";
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()> {
-    let (secret, flags, trailer) = match args.kind {
+    let (secret, flags, trailer) = match args.kind.0 {
         SecretKind::Git(a) => return run_git(global, ui, a),
         SecretKind::Helm(a) => (
             secret::helm(

@@ -13,6 +13,7 @@ pub mod create_secret;
 pub mod create_source;
 pub mod create_sync;
 pub mod create_tenant;
+pub mod deferred;
 pub mod delete;
 pub mod drift;
 pub mod events;
