@@ -5,9 +5,11 @@
 //!
 //! Which revision: `--to REV` must be one the cluster applied (its `status.history`), or one a
 //! floe rollback in that history restored; by default the newest earlier revision that applied
-//! successfully with other content than the live one. Since the controllers key history by
-//! content, a rollback merges into the entry of the revision it restored; the next default
-//! rollback therefore restores the revision before it: an undo.
+//! successfully with other content than the live one, or the live one itself when newer attempts
+//! failed (kustomize-controller applied their objects before their health checks failed).
+//! Since the controllers key history by content, a rollback merges into the entry of the
+//! revision it restored; the next default rollback therefore restores the revision before it:
+//! an undo.
 
 use std::time::Instant;
 
@@ -108,6 +110,14 @@ enum Choice {
 
 fn choose(rows: &[HistoryRow], opts: &RollbackOptions) -> Result<Choice, InvalidInput> {
     let live = rows.iter().find(|r| r.live);
+    // Newer attempts with other content failed after the live revision: kustomize-controller
+    // applied their objects before their health checks failed (or failed part way through the
+    // apply), and the branch has them. Restoring the live revision, the last good one, is then
+    // a rollback, and the default.
+    let failed_since_live = rows
+        .iter()
+        .take_while(|r| !r.live)
+        .any(|r| live.is_some_and(|l| !r.succeeded && l.digest != r.digest));
     let (index, row) = match &opts.to {
         Some(to) => {
             let row = find_target(rows, to).ok_or_else(|| {
@@ -121,6 +131,11 @@ fn choose(rows: &[HistoryRow], opts: &RollbackOptions) -> Result<Choice, Invalid
             let index = rows.iter().position(|r| std::ptr::eq(r, row)).unwrap_or(0);
             (index, row)
         }
+        None if failed_since_live => rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.live)
+            .expect("a failure since the live revision implies one"),
         None => rows
             .iter()
             .enumerate()
@@ -135,6 +150,7 @@ fn choose(rows: &[HistoryRow], opts: &RollbackOptions) -> Result<Choice, Invalid
     };
     if let Some(to) = &opts.to
         && row.live
+        && !failed_since_live
         && row
             .restores
             .as_deref()
@@ -142,7 +158,7 @@ fn choose(rows: &[HistoryRow], opts: &RollbackOptions) -> Result<Choice, Invalid
     {
         return Ok(Choice::Converged(row.clone()));
     }
-    if row.live || live.is_some_and(|l| l.digest == row.digest) {
+    if !failed_since_live && (row.live || live.is_some_and(|l| l.digest == row.digest)) {
         return Err(InvalidInput::new(format!(
             "invalid --to '{}': {} is the live revision of {}; there is nothing to roll back",
             opts.to.as_deref().unwrap_or(&row.revision),

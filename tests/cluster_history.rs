@@ -1,15 +1,64 @@
-//! history, rollback and wait end to end: a real Git smart-HTTP server (`git http-backend`
-//! behind the fake GitHub's basic auth), the test bed's API server, and a simulated Flux whose
-//! kustomize-controller applies the branch head and keeps `status.history` as
-//! kustomize-controller does (keyed by the digest of what it applied, newest first, at most
-//! 5; an equal digest and result updates its entry). Test names say so.
+//! history, rollback and wait end to end on the real engine: Flux 2.9.4's own source- and
+//! kustomize-controllers (host processes under their ServiceAccounts) on a real Kubernetes 1.36
+//! control plane, reading a private repository from a real Git smart-HTTP server (`git
+//! http-backend` over HTTPS with a private CA, behind the GitHub stand-in's token auth; its
+//! protected branch is a pre-receive hook in the stand-in's bare repository). The
+//! `status.history` floe reads is the one kustomize-controller keeps: keyed by the digest of the
+//! manifests it built, newest first, at most 5; an equal digest and result updates its entry.
+//! Failures are real: a health check that times out on a Deployment whose Pods no node takes.
+//! Simulated: the kubelet (KWOK marks Pods Running and Ready; nothing runs in them) and the
+//! container images.
+//!
+//! Every wait is on a condition, by floe's own `--timeout` or by [`eventually`], with a
+//! deadline generous for a loaded 2-core machine and a message naming what it waited for.
 
 mod common;
 
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+use common::engine::{eventually, installed};
 use common::github::{FakeGitHub, TOKEN, git};
-use common::testbed::{FluxBehaviour, HEALTH_CHECK_FAILURE, TestBed, simulated_flux};
+use common::testbed::TestBed;
 use predicates::prelude::*;
 use serde_json::Value;
+
+/// Deployment `web` with `replicas`; `unschedulable` adds a nodeSelector no node matches, so
+/// its new Pods stay Pending and a health check on it runs out of time.
+fn web(replicas: u32, unschedulable: bool) -> String {
+    let selector = if unschedulable {
+        "      nodeSelector:\n        floe.test/pool: nowhere\n"
+    } else {
+        ""
+    };
+    format!(
+        "apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: {replicas}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+{selector}      containers:
+      - name: web
+        image: registry.example.com/web:1.0.0
+"
+    )
+}
+
+/// A ConfigMap `name` holding `key: "value"`.
+fn config_map(name: &str, key: &str, value: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  {key}: \"{value}\"\n"
+    )
+}
 
 /// Commits `files` (None deletes) on main as `author`, as someone pushing to the repository.
 fn commit_as(
@@ -67,14 +116,16 @@ struct Fleet {
     bed: &'static TestBed,
     gh: FakeGitHub,
     ns: String,
-    _flux: common::testbed::Background,
 }
 
 impl Fleet {
     /// A private repository me/fleet with 30 commits of history before `apps/` (so a full
-    /// fetch would be visible), a GitRepository and a sync of ./apps applied at its head.
-    fn new(test: &str) -> Option<Fleet> {
-        let bed = common::testbed::with_flux_installed()?;
+    /// fetch would be visible), then a Deployment `web` and a ConfigMap `db` under `apps/`; a
+    /// GitRepository `fleet` (with its Secret) and a sync `apps` of ./apps into the test's
+    /// namespace, created by floe with `sync_args` and made Ready at the head by the real
+    /// controllers. Long intervals: nothing here happens by the controllers' own polls.
+    fn new(test: &str, sync_args: &[&str]) -> Option<Fleet> {
+        let bed = installed(&[])?;
         let gh = FakeGitHub::start();
         gh.seed_repo("me", "fleet", true, &[("README.md", "fleet 0\n")]);
         for i in 1..30 {
@@ -89,37 +140,44 @@ impl Fleet {
             &gh,
             "carol",
             &[
-                ("apps/web.yaml", Some("replicas: 1\n")),
-                ("apps/db.yaml", Some("size: small\n")),
+                ("apps/web.yaml", Some(&web(1, false))),
+                ("apps/db.yaml", Some(&config_map("db", "size", "small"))),
             ],
             "add web and db",
         );
         let ns = bed.namespace(test);
-        let (flux, _) = simulated_flux(
-            bed,
-            &ns,
-            FluxBehaviour::AtGitHead {
-                repos: gh.root.clone(),
-            },
-        );
-        let fleet = Fleet {
-            bed,
-            gh,
-            ns,
-            _flux: flux,
-        };
+        let fleet = Fleet { bed, gh, ns };
+        let url = format!("https://{}/me/fleet.git", fleet.gh.host);
+        fleet
+            .floe(&[
+                "create",
+                "secret",
+                "git",
+                "fleet-auth",
+                &format!("--url={url}"),
+                "--username=git",
+                &format!("--password={TOKEN}"),
+                &format!("--ca-crt-file={}", fleet.gh.ca_file.display()),
+            ])
+            .assert()
+            .success();
         fleet
             .floe(&[
                 "create",
                 "source",
                 "git",
                 "fleet",
-                &format!("--url=https://{}/me/fleet.git", fleet.gh.host),
+                &format!("--url={url}"),
                 "--branch=main",
                 "--secret-ref=fleet-auth",
+                "--interval=10m",
             ])
             .assert()
-            .success();
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "✔ GitRepository {}/fleet is ready",
+                fleet.ns
+            )));
         fleet
             .floe(&[
                 "create",
@@ -128,19 +186,25 @@ impl Fleet {
                 "--source=GitRepository/fleet",
                 "--path=./apps",
                 "--prune",
+                "--interval=10m",
+                &format!("--target-namespace={}", fleet.ns),
             ])
+            .args(sync_args)
             .assert()
             .success();
+        let head = fleet.head();
+        assert_eq!(fleet.applied(), format!("main@sha1:{head}"));
         Some(fleet)
     }
 
+    /// floe in the test's namespace, bounded by its own --timeout (2m unless given).
     fn floe(&self, args: &[&str]) -> assert_cmd::Command {
         let mut cmd = self.bed.floe();
         cmd.args(args)
             .args(["-n", &self.ns])
             .env_remove("GITHUB_TOKEN");
         if !args.iter().any(|a| a.starts_with("--timeout")) {
-            cmd.arg("--timeout=60s");
+            cmd.arg("--timeout=2m");
         }
         cmd
     }
@@ -166,20 +230,21 @@ impl Fleet {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
-    /// Commits `replicas` in apps/web.yaml as `author` ("scale web to N"), and has the cluster
-    /// apply it.
+    /// Commits Deployment web with `replicas` as `author` ("scale web to N"), and has the real
+    /// controllers fetch and apply it.
     fn scale_web(&self, author: &str, replicas: u32) -> String {
-        let text = format!("replicas: {replicas}\n");
         let commit = commit_as(
             &self.gh,
             author,
-            &[("apps/web.yaml", Some(&text))],
+            &[("apps/web.yaml", Some(&web(replicas, false)))],
             &format!("scale web to {replicas}"),
         );
         self.apply_head();
+        assert_eq!(self.applied(), format!("main@sha1:{commit}"));
         commit
     }
 
+    /// Asks source-controller to fetch and kustomize-controller to apply, and waits for both.
     fn apply_head(&self) {
         self.floe(&["reconcile", "sync", "apps", "--with-source"])
             .assert()
@@ -190,34 +255,75 @@ impl Fleet {
         self.gh.git("me", "fleet", &["rev-parse", "main"])
     }
 
+    fn kubectl(&self, args: &[&str]) -> String {
+        let mut all = args.to_vec();
+        all.extend(["-n", &self.ns]);
+        self.bed.kubectl_out(&all)
+    }
+
     fn applied(&self) -> String {
-        self.bed.kubectl_out(&[
+        self.kubectl(&[
             "get",
             "kustomization",
             "apps",
-            "-n",
-            &self.ns,
             "-o",
             "jsonpath={.status.lastAppliedRevision}",
+        ])
+    }
+
+    /// `spec.replicas` of Deployment web as the cluster has it.
+    fn web_replicas(&self) -> String {
+        self.kubectl(&[
+            "get",
+            "deployment",
+            "web",
+            "-o",
+            "jsonpath={.spec.replicas}",
         ])
     }
 
     fn history(&self) -> Value {
         common::json_of(&mut self.floe_git(&["history", "sync", "apps", "-o", "json"]))
     }
+
+    /// kustomize-controller's own `status.history` of the sync.
+    fn controller_history(&self) -> Vec<Value> {
+        let text = self.kubectl(&[
+            "get",
+            "kustomization",
+            "apps",
+            "-o",
+            "jsonpath={.status.history}",
+        ]);
+        serde_json::from_str::<Vec<Value>>(&text).unwrap_or_default()
+    }
 }
 
 macro_rules! fleet {
     ($test:expr) => {
-        match Fleet::new($test) {
+        fleet!($test, &[])
+    };
+    ($test:expr, $sync_args:expr) => {
+        match Fleet::new($test, $sync_args) {
             Some(fleet) => fleet,
             None => return,
         }
     };
 }
 
+/// Whether `duration` reads as a Go duration (`1.234s`, `812.5ms`), as the controller writes
+/// `lastReconciledDuration`.
+fn is_go_duration(duration: &Value) -> bool {
+    duration.as_str().is_some_and(|d| {
+        d.ends_with('s')
+            && d.starts_with(|c: char| c.is_ascii_digit())
+            && d.chars()
+                .all(|c| c.is_ascii_digit() || "._hmsµun".contains(c))
+    })
+}
+
 #[test]
-fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomize_controller() {
+fn history_joins_the_revisions_the_real_kustomize_controller_applied_with_their_commits() {
     let f = fleet!("history");
     let c1 = f.head();
     let c2 = f.scale_web("alice", 2);
@@ -225,16 +331,35 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
         &f.gh,
         "bob",
         &[
-            ("apps/web.yaml", Some("replicas: 3\n")),
+            ("apps/web.yaml", Some(&web(3, false))),
             ("apps/db.yaml", None),
         ],
         "scale web to 3, drop db",
     );
     f.apply_head();
+    assert_eq!(f.applied(), format!("main@sha1:{c3}"));
     // Outside the path: the same manifests, so kustomize-controller updates c3's entry.
     let c4 = commit_as(&f.gh, "dave", &[("README.md", Some("docs\n"))], "docs only");
     f.apply_head();
     assert_eq!(f.applied(), format!("main@sha1:{c4}"));
+    // What the controller itself wrote: three entries, c3's now naming c4.
+    let entries = f.controller_history();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert_eq!(
+        entries[0]["metadata"]["revision"],
+        format!("main@sha1:{c4}")
+    );
+    // It counts reconciliations (the source's new artifact, then floe's request), not revisions.
+    assert!(
+        entries[0]["totalReconciliations"].as_i64() >= Some(2),
+        "{entries:?}"
+    );
+    assert!(
+        entries.iter().all(|e| e["digest"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("sha256:"))),
+        "{entries:?}"
+    );
 
     f.gh.state().deepens.clear();
     let history = f.history();
@@ -267,7 +392,10 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
         serde_json::json!(["apps/db.yaml", "apps/web.yaml"])
     );
     assert_eq!(rows[1]["result"], "ReconciliationSucceeded");
-    assert!(rows[1]["firstApplied"].is_string() && rows[1]["duration"] == "1.5s");
+    // The controller's own timings: when it first applied the content, how long it took.
+    assert!(rows[1]["firstApplied"].is_string(), "{}", rows[1]);
+    assert!(is_go_duration(&rows[1]["duration"]), "{}", rows[1]);
+    assert_eq!(rows[1]["digest"], entries[1]["digest"]);
     assert_eq!(history["path"], "apps");
     assert!(history["gitUnavailable"].is_null());
     // Only what the revisions need was fetched: the tip, then 16 commits of the 34.
@@ -335,19 +463,20 @@ fn history_joins_the_applied_revisions_with_their_commits_with_simulated_kustomi
 }
 
 #[test]
-fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomize_controller() {
+fn rollback_restores_the_path_as_one_new_commit_and_waits_for_the_real_kustomize_controller() {
     let f = fleet!("rollback");
     let c2 = f.scale_web("alice", 2);
     let c3 = commit_as(
         &f.gh,
         "bob",
         &[
-            ("apps/web.yaml", Some("replicas: 3\n")),
-            ("apps/cache.yaml", Some("on: true\n")),
+            ("apps/web.yaml", Some(&web(3, false))),
+            ("apps/cache.yaml", Some(&config_map("cache", "on", "true"))),
         ],
         "scale web to 3, add cache",
     );
     f.apply_head();
+    assert_eq!(f.web_replicas(), "3");
     let before = f.head();
 
     // --dry-run: the plan and the diff; Git and the cluster unchanged.
@@ -365,13 +494,14 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
         plan.starts_with(&format!("Roll back apps to {}\n", &c2[..7])),
         "{plan}"
     );
-    assert!(plan.contains("-replicas: 3\n+replicas: 2\n"), "{plan}");
+    assert!(plan.contains("-  replicas: 3\n+  replicas: 2\n"), "{plan}");
     assert!(
-        plan.contains("deleted file mode") || plan.contains("-on: true"),
+        plan.contains("deleted file mode") || plan.contains("-  on: \"true\""),
         "{plan}"
     );
     assert_eq!(f.head(), before);
     assert_eq!(f.applied(), format!("main@sha1:{c3}"));
+    assert_eq!(f.web_replicas(), "3");
 
     // Bad input, before anything changes.
     f.floe_git(&["rollback", "sync", "apps", "--to=deadbeef", "--yes"])
@@ -432,6 +562,14 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
         "{stderr}"
     );
     assert_eq!(f.applied(), format!("main@sha1:{head}"));
+    // The real controller applied it: web back at 2, the cache pruned.
+    assert_eq!(f.web_replicas(), "2");
+    assert!(
+        !f.kubectl(&["get", "configmap", "-o", "name"])
+            .lines()
+            .any(|l| l == "configmap/cache"),
+        "the cache added by c3 is pruned"
+    );
     // One commit on top of the concurrent one; the path as at c2; the rest as pushed.
     assert_eq!(
         f.gh.git("me", "fleet", &["rev-parse", "main^"]),
@@ -470,6 +608,16 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
 
     // The controller merged the rollback into c2's entry (same manifests): the rollback
     // commit is live and names what it restored; a second default rollback is an undo.
+    let entries = f.controller_history();
+    assert_eq!(
+        entries.len(),
+        3,
+        "c1, c2 (now the rollback) and c3: {entries:?}"
+    );
+    assert!(
+        entries[0]["totalReconciliations"].as_i64() >= Some(2),
+        "{entries:?}"
+    );
     let history = f.history();
     let rows = history["rows"].as_array().unwrap();
     assert_eq!(rows[0]["revision"], format!("main@sha1:{head}"));
@@ -490,33 +638,44 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_with_simulated_kustomi
     assert_eq!(f.head(), head);
 }
 
+/// The sync checks the health of what it applied (`--wait`), with a short deadline: an
+/// unschedulable Deployment fails it in that time; a good one is ready well within it.
+const HEALTH_CHECKED: &[&str] = &["--wait", "--health-check-timeout=30s"];
+
 #[test]
-fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kustomize_controller()
-{
-    let f = fleet!("rollback-rerun");
+fn rollback_converges_when_rerun_and_refuses_a_revision_whose_real_health_check_failed() {
+    let f = fleet!("rollback-rerun", HEALTH_CHECKED);
     let c1 = f.head();
-    f.scale_web("alice", 2);
-    // A revision whose health checks fail: recorded in the history, not applied.
+    let c2 = f.scale_web("alice", 2);
+    // A revision whose health check fails: kustomize-controller applies it, the new Pods stay
+    // Pending, the check runs out of time; recorded in the history as HealthCheckFailed, and
+    // lastAppliedRevision stays at c2.
     let bad = commit_as(
         &f.gh,
         "bob",
-        &[(
-            "apps/web.yaml",
-            Some(&format!("replicas: 9\n# {HEALTH_CHECK_FAILURE}\n")),
-        )],
+        &[("apps/web.yaml", Some(&web(9, true)))],
         "scale web to 9",
     );
-    f.floe(&["reconcile", "source", "git", "fleet"])
-        .assert()
-        .success();
-    f.floe(&["reconcile", "sync", "apps"])
+    f.floe(&["reconcile", "sync", "apps", "--with-source", "--timeout=4m"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("health check failed"));
+    assert_eq!(f.applied(), format!("main@sha1:{c2}"));
+    // Applied nonetheless: the cluster runs the failed revision's Deployment.
+    assert_eq!(f.web_replicas(), "9");
+    let entries = f.controller_history();
+    assert_eq!(
+        entries[0]["lastReconciledStatus"], "HealthCheckFailed",
+        "{entries:?}"
+    );
+    assert_eq!(
+        entries[0]["metadata"]["revision"],
+        format!("main@sha1:{bad}")
+    );
 
     // wait fails at once with the controller's message for that revision; succeeds for one
     // that applied.
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     f.floe(&[
         "wait",
         "sync",
@@ -526,8 +685,12 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
     ])
     .assert()
     .code(1)
-    .stderr(predicate::str::contains("health check failed after 30s"));
-    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    .stderr(predicate::str::contains("health check failed after"))
+    .stderr(predicate::str::contains(format!(
+        "timeout waiting for: [Deployment/{}/web status: 'InProgress']",
+        f.ns
+    )));
+    assert!(started.elapsed() < Duration::from_secs(60));
     let out = f
         .floe(&[
             "wait",
@@ -561,6 +724,42 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
         "failed when the cluster applied it (HealthCheckFailed); pass --force",
     ));
 
+    // The cluster runs the failed revision's objects, so the last good one, c2, is what a
+    // rollback restores by default, undoing the failed one only.
+    let out = f
+        .floe_git(&["rollback", "sync", "apps", "--dry-run"])
+        .output()
+        .unwrap();
+    let plan = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        plan.starts_with(&format!("Roll back apps to {}\n", &c2[..7])),
+        "{plan}"
+    );
+    assert!(
+        plan.contains(&format!("Undone-Revisions: {bad}\n")),
+        "{plan}"
+    );
+    assert!(plan.contains("-  replicas: 9\n+  replicas: 2\n"), "{plan}");
+    f.floe_git(&[
+        "rollback",
+        "sync",
+        "apps",
+        &format!("--to={}", &c2[..8]),
+        "--dry-run",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::starts_with(format!(
+        "Roll back apps to {}\n",
+        &c2[..7]
+    )));
+    assert_eq!(f.head(), bad, "a dry run changes nothing");
+
     // Interrupted after the push (the sync is suspended, so the wait runs out): the re-run
     // pushes nothing new and finishes.
     f.floe(&["suspend", "sync", "apps"]).assert().success();
@@ -570,7 +769,7 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
         "apps",
         &format!("--to={}", &c1[..8]),
         "--yes",
-        "--timeout=8s",
+        "--timeout=15s",
     ])
     .assert()
     .code(1);
@@ -579,14 +778,18 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
         f.gh.git("me", "fleet", &["rev-parse", "main:apps"]),
         f.gh.git("me", "fleet", &["rev-parse", &format!("{c1}:apps")])
     );
+    assert_eq!(f.applied(), format!("main@sha1:{c2}"), "suspended");
     f.floe(&["resume", "sync", "apps", "--wait=false"])
         .assert()
         .success();
-    let outcome = f.rollback_json(&[&format!("--to={}", &c1[..8])]);
+    let outcome = f.rollback_json(&[&format!("--to={}", &c1[..8]), "--timeout=4m"]);
     assert_eq!(outcome["pushed"], false);
     assert_eq!(outcome["plan"]["alreadyCommitted"], true);
     assert_eq!(f.head(), pushed, "no second rollback commit");
     assert_eq!(outcome["liveRevision"], format!("main@sha1:{pushed}"));
+    // The real controller applied it and its health check passed: web is back at 1.
+    assert_eq!(f.applied(), format!("main@sha1:{pushed}"));
+    assert_eq!(f.web_replicas(), "1");
 
     // --for-branch-head reads the branch from Git.
     f.floe_git(&["wait", "sync", "apps", "--for-branch-head"])
@@ -599,12 +802,13 @@ fn rollback_converges_when_rerun_and_refuses_failed_revisions_with_simulated_kus
 }
 
 #[test]
-fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_refused_with_simulated_kustomize_controller()
+fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_refused_on_the_real_controllers()
  {
     let f = fleet!("rollback-review");
     let c1 = f.head();
     f.scale_web("alice", 2);
     let before = f.head();
+    // The stand-in's branch protection: its bare repository refuses pushes to main.
     let hook = f.gh.bare("me", "fleet").join("hooks/pre-receive");
     std::fs::write(&hook, "#!/bin/sh\nwhile read old new ref; do [ \"$ref\" = refs/heads/main ] && { echo 'protected branch' >&2; exit 1; }; done\nexit 0\n").unwrap();
     use std::os::unix::fs::PermissionsExt;
@@ -638,26 +842,32 @@ fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_
         f.gh.git("me", "fleet", &["rev-parse", "rollback-apps^"]),
         before
     );
+    // Nothing was reconciled: the cluster still runs main.
+    assert_eq!(f.applied(), format!("main@sha1:{before}"));
+    assert_eq!(f.web_replicas(), "2");
 
     std::fs::remove_file(&hook).unwrap();
     // The sync's path moved to apps2: no revision before that has it.
-    commit_as(
+    let moved = commit_as(
         &f.gh,
         "alice",
-        &[("apps2/web.yaml", Some("replicas: 5\n"))],
+        &[("apps2/web.yaml", Some(&web(5, false)))],
         "move to apps2",
     );
-    f.bed.kubectl_out(&[
+    f.kubectl(&[
         "patch",
         "kustomization",
         "apps",
-        "-n",
-        &f.ns,
         "--type=merge",
         "-p",
         r#"{"spec":{"path":"./apps2"}}"#,
     ]);
     f.apply_head();
+    eventually(
+        "the real kustomize-controller to apply apps2 at the moved commit",
+        Duration::from_secs(120),
+        || (f.applied() == format!("main@sha1:{moved}") && f.web_replicas() == "5").then_some(()),
+    );
     f.floe_git(&[
         "rollback",
         "sync",
@@ -675,15 +885,15 @@ fn a_protected_branch_sends_the_rollback_to_a_review_branch_and_a_moved_path_is_
 
 /// The CI gate: wait started right after a push returns once the cluster applied that commit.
 #[test]
-fn wait_returns_once_the_pushed_commit_is_applied_with_simulated_kustomize_controller() {
+fn wait_returns_once_the_real_kustomize_controller_applied_the_pushed_commit() {
     let f = fleet!("wait-push");
     let pushed = commit_as(
         &f.gh,
         "alice",
-        &[("apps/web.yaml", Some("replicas: 4\n"))],
+        &[("apps/web.yaml", Some(&web(4, false)))],
         "scale web to 4",
     );
-    let waiting = std::process::Command::new(env!("CARGO_BIN_EXE_floe"))
+    let mut waiting = std::process::Command::new(env!("CARGO_BIN_EXE_floe"))
         .env("KUBECONFIG", &f.bed.kubeconfig)
         .args([
             "wait",
@@ -691,7 +901,7 @@ fn wait_returns_once_the_pushed_commit_is_applied_with_simulated_kustomize_contr
             "apps",
             "-n",
             &f.ns,
-            "--timeout=60s",
+            "--timeout=3m",
             "-o",
             "json",
         ])
@@ -700,17 +910,35 @@ fn wait_returns_once_the_pushed_commit_is_applied_with_simulated_kustomize_contr
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    // Once it says it is waiting (its stderr, read line by line), it is watching the sync.
+    let stderr = waiting.stderr.take().unwrap();
+    let (said, heard) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if line.contains("waiting for") {
+                let _ = said.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    heard
+        .recv_timeout(Duration::from_secs(120))
+        .expect("floe wait to say it is waiting for the sync");
+    // The source polls every 10 minutes: nothing applies the push until it is asked to.
+    assert!(waiting.try_wait().unwrap().is_none(), "wait returned early");
+    assert_ne!(f.applied(), format!("main@sha1:{pushed}"));
     f.apply_head();
     let out = waiting.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = reader.join().unwrap();
+    assert!(out.status.success(), "{stderr}");
     let state: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(state["revision"], format!("main@sha1:{pushed}"));
     assert_eq!(state["ready"], "True");
+    assert_eq!(f.web_replicas(), "4");
     // --for-revision and --for-branch-head together are bad input.
     f.floe(&[
         "wait",
