@@ -294,7 +294,7 @@ pub async fn wait_for_revision(
     } else if done {
         Err(ObjectError::NotReady {
             target: target.clone(),
-            message: last.message().to_string(),
+            message: last.failure_message(),
         })
     } else {
         Err(target
@@ -417,9 +417,9 @@ async fn wait_handled(
     };
     match observed.ready() {
         Some(c) if c.status == "True" => Ok(observed),
-        Some(c) => Err(ObjectError::NotReady {
+        Some(_) => Err(ObjectError::NotReady {
             target: target.clone(),
-            message: c.message.clone(),
+            message: observed.failure_message(),
         }),
         None => unreachable!("handled() requires a Ready condition"),
     }

@@ -66,6 +66,26 @@ impl Observed {
         self.ready().map_or("", |c| c.message.as_str())
     }
 
+    /// Why the last attempt failed: the Ready condition's message, except that after
+    /// helm-controller remediated a failed release (rolled it back or uninstalled it), Ready
+    /// carries the remediation's message (`Helm rollback to previous release ... succeeded`)
+    /// and the failure itself is only in the Released (or TestSuccess) condition: it comes
+    /// first then.
+    pub fn failure_message(&self) -> String {
+        let ready = self.message();
+        let remediated = self
+            .condition("Remediated")
+            .is_some_and(|c| c.message == ready);
+        let failure = ["Released", "TestSuccess"]
+            .iter()
+            .filter_map(|kind| self.condition(kind))
+            .find(|c| c.status == "False" && !c.message.is_empty());
+        match failure {
+            Some(failure) if remediated => format!("{}; {ready}", failure.message),
+            _ => ready.to_string(),
+        }
+    }
+
     /// Ready=True for the current spec: the controller has observed the latest generation.
     pub fn is_ready_now(&self) -> bool {
         self.fixed
@@ -105,11 +125,11 @@ impl Observed {
         if self.fixed {
             return Some(Ok(()));
         }
-        let ready = self.ready()?;
+        self.ready()?;
         if self.is_ready_now() {
             Some(Ok(()))
         } else if self.attempt_failed() {
-            Some(Err(ready.message.clone()))
+            Some(Err(self.failure_message()))
         } else {
             None
         }
@@ -269,6 +289,32 @@ mod tests {
             observed(1, 1, failed).settled(),
             Some(Err("no such path".to_string()))
         );
+    }
+
+    #[test]
+    fn a_remediated_release_names_the_failure_before_the_remediation() {
+        let rollback = "Helm rollback to previous release ns/a.v1 with chart demo@0.1.0 succeeded";
+        let upgrade = "Helm upgrade failed for release ns/a with chart demo@0.2.0: refused";
+        let remediated = json!([
+            condition(
+                "Stalled",
+                "True",
+                "RetriesExceeded",
+                "Failed to upgrade after 2 attempt(s)"
+            ),
+            condition("Ready", "False", "RollbackSucceeded", rollback),
+            condition("Released", "False", "UpgradeFailed", upgrade),
+            condition("Remediated", "True", "RollbackSucceeded", rollback)
+        ]);
+        assert_eq!(
+            observed(1, 1, remediated).settled(),
+            Some(Err(format!("{upgrade}; {rollback}")))
+        );
+        let failed = json!([
+            condition("Ready", "False", "UpgradeFailed", upgrade),
+            condition("Released", "False", "UpgradeFailed", upgrade)
+        ]);
+        assert_eq!(observed(1, 1, failed).failure_message(), upgrade);
     }
 
     #[test]
