@@ -1,13 +1,24 @@
-//! drift, events, tree and trace end to end: a real Git smart-HTTP server, the test bed's API
-//! server, and a simulated kustomize-controller that applies the manifests under the sync's
-//! path server-side with the field manager `kustomize-controller`, prunes, records
-//! `status.inventory` and writes Events as the controllers do. Changes behind Git's back are made with the real
-//! kubectl. Test names say what is simulated.
+//! drift, events, tree and trace on the real engine: Flux 2.9.4's own source-, kustomize- and
+//! helm-controllers (built from their Go modules by scripts/testbed, host processes under
+//! their ServiceAccounts) on a real Kubernetes 1.36 control plane fetch a real Git repository
+//! (`git http-backend` over HTTPS with a private CA and token authentication, the Git side of
+//! the GitHub stand-in in tests/common/github.rs), apply it server-side, prune, record
+//! `status.inventory` and write their own Events; helm-controller installs a chart served over
+//! HTTP on 127.0.0.1 and labels what it installs. Changes behind Git's back are made with the
+//! real kubectl. Simulated: the kubelet (KWOK marks the Pods of one fake Node Running and
+//! Ready; a Pod no node can take stays Pending) and container images (nothing runs in the
+//! Pods).
+//!
+//! Every wait is on a condition, by floe's own `--timeout` or by [`eventually`], with a
+//! deadline generous for a loaded 2-core machine and a message naming what it waited for.
 
 mod common;
 
-use common::github::{FakeGitHub, commit_files};
-use common::testbed::{FluxBehaviour, TestBed, simulated_flux};
+use std::time::Duration;
+
+use common::engine::{eventually, installed, package_chart, serve};
+use common::github::{FakeGitHub, TOKEN, commit_files};
+use common::testbed::TestBed;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -18,74 +29,106 @@ fn web_deployment(ns: &str) -> String {
     )
 }
 
-struct App {
-    bed: &'static TestBed,
-    ns: String,
-    _gh: FakeGitHub,
-    _flux: common::testbed::Background,
+/// A Deployment whose Pod no node can take: KWOK leaves it Pending, so it never gets
+/// available.
+fn pending_deployment(ns: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pending\n  namespace: {ns}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: pending\n  template:\n    metadata:\n      labels:\n        app: pending\n    spec:\n      nodeSelector:\n        floe.test/no-such-node: \"true\"\n      containers:\n      - name: pending\n        image: ghcr.io/stefanprodan/podinfo:6.3.5\n"
+    )
 }
 
-impl App {
-    /// A repository with a Deployment, a Service and a ConfigMap under apps/, synced into a
-    /// fresh namespace.
-    fn new(test: &str) -> Option<App> {
-        let bed = common::testbed::with_flux_installed()?;
-        let gh = FakeGitHub::start();
+/// A ConfigMap named `name` in `ns`.
+fn config_map(ns: &str, name: &str, data: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: {ns}\ndata:\n  {data}\n"
+    )
+}
+
+/// A namespace with the repository `me/fleet` (holding `files`) on the HTTPS Git server, its
+/// credentials, a GitRepository `fleet` and a sync `apps` applying `./apps` with pruning, both
+/// created by floe and made Ready by the real controllers. Long intervals: nothing here
+/// happens by a controller's own poll.
+struct Fleet {
+    bed: &'static TestBed,
+    ns: String,
+    gh: FakeGitHub,
+}
+
+impl Fleet {
+    fn new(
+        bed: &'static TestBed,
+        test: &str,
+        files: impl Fn(&str) -> Vec<(String, String)>,
+    ) -> Fleet {
         let ns = bed.namespace(test);
-        let deployment = web_deployment(&ns);
-        let service = format!(
-            "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    protocol: TCP\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: {ns}\ndata:\n  level: info\n"
-        );
-        gh.seed_repo("me", "fleet", true, &[("README.md", "fleet\n")]);
-        commit_files(
-            &gh.bare("me", "fleet"),
-            "main",
-            &[
-                ("apps/web.yaml", &deployment),
-                ("apps/service.yaml", &service),
-            ],
-            "add web",
-        );
-        let (flux, _) = simulated_flux(
-            bed,
-            &ns,
-            FluxBehaviour::AppliesGitHead {
-                repos: gh.root.clone(),
-            },
-        );
-        let app = App {
-            bed,
-            ns,
-            _gh: gh,
-            _flux: flux,
-        };
-        app.floe(&[
-            "create",
-            "source",
-            "git",
-            "fleet",
-            &format!("--url=https://{}/me/fleet.git", app._gh.host),
-            "--branch=main",
-        ])
-        .assert()
-        .success();
-        app.floe(&[
-            "create",
-            "sync",
-            "apps",
-            "--source=GitRepository/fleet",
-            "--path=./apps",
-            "--prune",
-        ])
-        .assert()
-        .success();
-        Some(app)
+        let gh = FakeGitHub::start();
+        let files = files(&ns);
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        gh.seed_repo("me", "fleet", true, &files);
+        let fleet = Fleet { bed, ns, gh };
+        let url = fleet.url();
+        fleet
+            .floe(&[
+                "create",
+                "secret",
+                "git",
+                "fleet-auth",
+                &format!("--url={url}"),
+            ])
+            .args(["--username=git", &format!("--password={TOKEN}")])
+            .arg(format!("--ca-crt-file={}", fleet.gh.ca_file.display()))
+            .assert()
+            .success();
+        fleet
+            .floe(&["create", "source", "git", "fleet", &format!("--url={url}")])
+            .args(["--branch=main", "--secret-ref=fleet-auth", "--interval=10m"])
+            .assert()
+            .success();
+        fleet
+            .floe(&["create", "sync", "apps", "--source=GitRepository/fleet"])
+            .args(["--path=./apps", "--prune", "--interval=10m"])
+            .assert()
+            .success();
+        fleet
     }
 
+    fn url(&self) -> String {
+        format!("https://{}/me/fleet.git", self.gh.host)
+    }
+
+    /// floe in the test's namespace, bounded by its own --timeout.
     fn floe(&self, args: &[&str]) -> assert_cmd::Command {
         let mut cmd = self.bed.floe();
-        cmd.args(args).args(["-n", &self.ns, "--timeout=60s"]);
+        cmd.args(args).args(["-n", &self.ns]);
+        if !args.iter().any(|a| a.starts_with("--timeout")) {
+            cmd.arg("--timeout=2m");
+        }
         cmd
+    }
+
+    fn kubectl(&self, args: &[&str]) -> String {
+        let mut all = args.to_vec();
+        all.extend(["-n", &self.ns]);
+        self.bed.kubectl_out(&all)
+    }
+
+    /// Pushes `files` to main, as someone else would; returns the commit.
+    fn push(&self, files: &[(&str, &str)], message: &str) -> String {
+        commit_files(&self.gh.bare("me", "fleet"), "main", files, message)
+    }
+
+    /// The revision the sync `name` last applied.
+    fn applied(&self, name: &str) -> String {
+        self.kubectl(&[
+            "get",
+            "kustomization",
+            name,
+            "-o",
+            "jsonpath={.status.lastAppliedRevision}",
+        ])
     }
 
     fn drift_json(&self) -> Value {
@@ -93,25 +136,38 @@ impl App {
     }
 }
 
-macro_rules! app {
-    ($test:expr) => {
-        match App::new($test) {
-            Some(app) => app,
+macro_rules! bed {
+    () => {
+        match installed(&[]) {
+            Some(bed) => bed,
             None => return,
         }
     };
 }
 
+/// A Deployment, a Service and a ConfigMap under apps/, applied by the real
+/// kustomize-controller.
+fn web_app(ns: &str) -> Vec<(String, String)> {
+    let service = format!(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n    protocol: TCP\n---\n{}",
+        config_map(ns, "web-config", "level: info")
+    );
+    vec![
+        ("apps/web.yaml".into(), web_deployment(ns)),
+        ("apps/service.yaml".into(), service),
+    ]
+}
+
 #[test]
-fn drift_reports_changed_missing_and_behind_objects_with_simulated_kustomize_controller() {
-    let a = app!("drift");
+fn drift_reports_changed_missing_and_behind_objects_on_the_real_controllers() {
+    let a = Fleet::new(bed!(), "drift", web_app);
     let ns = a.ns.clone();
-    let inventory = a.bed.kubectl_out(&[
+    let first = a.gh.git("me", "fleet", &["rev-parse", "main"]);
+    assert_eq!(a.applied("apps"), format!("main@sha1:{first}"));
+    let inventory = a.kubectl(&[
         "get",
         "kustomization",
         "apps",
-        "-n",
-        &ns,
         "-o",
         "jsonpath={.status.inventory.entries[*].id}",
     ]);
@@ -120,23 +176,36 @@ fn drift_reports_changed_missing_and_behind_objects_with_simulated_kustomize_con
         format!("{ns}_web-config__ConfigMap {ns}_web__Service {ns}_web_apps_Deployment")
     );
 
-    // Clean: nothing printed, exit 0 even with --exit-code.
+    // Clean: nothing printed, exit 0 even with --exit-code, though Kubernetes' own controllers
+    // (kube-controller-manager) have written to the Deployment since the apply.
+    eventually(
+        "Deployment web to be available (KWOK's Pod Ready)",
+        Duration::from_secs(90),
+        || {
+            (a.kubectl(&[
+                "get",
+                "deployment",
+                "web",
+                "-o",
+                "jsonpath={.status.availableReplicas}",
+            ]) == "1")
+                .then_some(())
+        },
+    );
     a.floe(&["drift", "--exit-code"])
         .assert()
         .success()
         .stdout("");
 
     // Someone scales the Deployment and deletes the Service behind Git's back.
-    a.bed.kubectl_out(&[
+    a.kubectl(&[
         "patch",
         "deployment",
         "web",
-        "-n",
-        &ns,
         "-p",
         r#"{"spec":{"replicas":3}}"#,
     ]);
-    a.bed.kubectl_out(&["delete", "service", "web", "-n", &ns]);
+    a.kubectl(&["delete", "service", "web"]);
     let out = a.floe(&["drift", "--exit-code"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let table = String::from_utf8(out.stdout).unwrap();
@@ -177,9 +246,32 @@ fn drift_reports_changed_missing_and_behind_objects_with_simulated_kustomize_con
             .iter()
             .any(|d| d["drift"] == "missing" && d["object"]["kind"] == "Service")
     );
+    assert!(
+        !drifts.iter().any(|d| d["drift"] == "behind"),
+        "the sync applied its source's revision: {drift}"
+    );
 
-    // A suspended sync is behind: Git is not applied.
+    // A suspended sync is behind: a commit pushed and fetched by source-controller is not
+    // applied.
     a.floe(&["suspend", "sync", "apps"]).assert().success();
+    let second = a.push(
+        &[("apps/config.yaml", &config_map(&ns, "extra", "a: b"))],
+        "add extra",
+    );
+    a.floe(&["reconcile", "source", "git", "fleet"])
+        .assert()
+        .success();
+    assert_eq!(
+        a.kubectl(&[
+            "get",
+            "gitrepository",
+            "fleet",
+            "-o",
+            "jsonpath={.status.artifact.revision}"
+        ]),
+        format!("main@sha1:{second}")
+    );
+    assert_eq!(a.applied("apps"), format!("main@sha1:{first}"));
     let drift = a.drift_json();
     assert!(
         drift[0]["drifts"]
@@ -187,32 +279,76 @@ fn drift_reports_changed_missing_and_behind_objects_with_simulated_kustomize_con
             .unwrap()
             .iter()
             .any(|d| d["drift"] == "behind"
-                && d["reason"].as_str().unwrap().starts_with("suspended"))
+                && d["reason"].as_str().unwrap().starts_with("suspended")),
+        "{drift}"
     );
 
-    // Flux re-applies: the Service is back, the replicas are Git's again, drift is clean.
+    // kustomize-controller re-applies: the Service is back, the replicas are Git's again, the
+    // pushed commit is applied, drift is clean.
     a.floe(&["resume", "sync", "apps"]).assert().success();
+    assert_eq!(a.applied("apps"), format!("main@sha1:{second}"));
     a.floe(&["drift", "--exit-code"])
         .assert()
         .success()
         .stdout("");
     assert_eq!(
-        a.bed.kubectl_out(&[
+        a.kubectl(&[
             "get",
             "deployment",
             "web",
-            "-n",
-            &ns,
             "-o",
             "jsonpath={.spec.replicas}"
         ]),
         "1"
     );
+    assert_eq!(
+        a.kubectl(&["get", "service", "web", "-o", "jsonpath={.metadata.name}"]),
+        "web"
+    );
+
+    // Not suspended and still behind: source-controller fetched a commit kustomize-controller
+    // cannot build, so the sync keeps the revision it applied last.
+    let broken = a.push(
+        &[("apps/kustomization.yaml", "resources: [\n")],
+        "break the build",
+    );
+    a.floe(&["reconcile", "source", "git", "fleet"])
+        .assert()
+        .success();
+    eventually(
+        "kustomize-controller to fail building the broken commit",
+        Duration::from_secs(120),
+        || {
+            let said = a.kubectl(&[
+                "get",
+                "kustomization",
+                "apps",
+                "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}/{.status.lastAttemptedRevision}",
+            ]);
+            (said == format!("BuildFailed/main@sha1:{broken}")).then_some(())
+        },
+    );
+    let drift = a.drift_json();
+    let reasons: Vec<&str> = drift[0]["drifts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["drift"] == "behind")
+        .map(|d| d["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [format!(
+            "applied main@sha1:{second}, GitRepository {ns}/fleet has main@sha1:{broken}"
+        )],
+        "{drift}"
+    );
 }
 
 #[test]
-fn events_list_filter_and_watch_with_simulated_kustomize_controller() {
-    let a = app!("events");
+fn events_list_filter_and_watch_on_the_real_controllers() {
+    let a = Fleet::new(bed!(), "events", web_app);
     let ns = a.ns.clone();
     // The first apply: kustomize-controller lists what it created.
     let out = a.floe(&["events"]).output().unwrap();
@@ -251,10 +387,12 @@ fn events_list_filter_and_watch_with_simulated_kustomize_controller() {
     assert!(
         about_apps
             .iter()
-            .all(|e| e["object"] == "Kustomization/apps" && e["source"] == "kustomize-controller")
+            .all(|e| e["object"] == "Kustomization/apps" && e["source"] == "kustomize-controller"),
+        "{about_apps:?}"
     );
     assert!(json(&["--for", "Kustomization/other"]).is_empty());
-    assert!(json(&["--types", "Warning"]).is_empty());
+    let warnings = json(&["--types", "Warning"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
     a.floe(&["events", "--for", "apps"])
         .assert()
         .code(2)
@@ -277,102 +415,105 @@ fn events_list_filter_and_watch_with_simulated_kustomize_controller() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_secs(2));
-    a.floe(&["reconcile", "sync", "apps"]).assert().success();
     let stdout = watching.stdout.take().unwrap();
+    let (listed_tx, listed_rx) = std::sync::mpsc::channel();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         use std::io::BufRead;
-        let mut lines = std::io::BufReader::new(stdout).lines();
-        // The listing (a JSON document), then one line per new Event.
-        let mut seen = Vec::new();
-        for line in lines.by_ref().map_while(Result::ok) {
-            seen.push(line.clone());
+        let lines = std::io::BufReader::new(stdout).lines();
+        // The listing (a JSON document ending with `]` on its own line), then one line per
+        // new Event.
+        for line in lines.map_while(Result::ok) {
+            if line == "]" || line == "[]" {
+                let _ = listed_tx.send(());
+            }
             if line.starts_with('{') && line.contains("ReconciliationSucceeded") {
                 let _ = tx.send(line);
                 return;
             }
         }
     });
-    let line = rx.recv_timeout(std::time::Duration::from_secs(30));
+    // The watch has listed what is there: anything it prints now is new.
+    let listed = listed_rx.recv_timeout(Duration::from_secs(60));
+    if listed.is_err() {
+        let _ = watching.kill();
+        let _ = watching.wait();
+        panic!("waited 60s for events --watch to print its listing, in vain");
+    }
+    // floe lists the Events a second time when its watch starts: an Event reported between
+    // the two is taken as listed, so ask again until one is printed.
+    let deadline = std::time::Instant::now() + Duration::from_secs(150);
+    let line = loop {
+        a.floe(&["reconcile", "sync", "apps"]).assert().success();
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) => break Some(line),
+            Err(_) if std::time::Instant::now() < deadline => continue,
+            Err(_) => break None,
+        }
+    };
     let _ = watching.kill();
     let _ = watching.wait();
-    let line = line.expect("a new Event is printed while watching");
+    let line = line.expect("waited 150s for a new Event to be printed while watching, in vain");
     let event: Value = serde_json::from_str(&line).unwrap();
     assert_eq!(event["reason"], "ReconciliationSucceeded");
     assert_eq!(event["object"], "Kustomization/apps");
+    assert_eq!(event["source"], "kustomize-controller");
 }
 
-/// A sync that applies a Deployment, a nested sync and a Helm release: tree walks the
-/// inventories and the release's labelled objects; trace walks back up from an object.
-/// kustomize-controller and helm-controller are simulated (the release's chart objects are
-/// one ConfigMap, labelled as helm-controller labels what it installs).
+/// A sync that applies two Deployments, a nested sync, a Helm repository and a Helm release:
+/// tree walks the real inventories and the objects helm-controller labelled; trace walks back
+/// up from an object. The chart (served on 127.0.0.1) installs one ConfigMap.
 #[test]
-fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
-    let Some(bed) = common::testbed::with_flux_installed() else {
-        return;
-    };
-    let gh = FakeGitHub::start();
-    let ns = bed.namespace("tree");
-    let url = format!("https://{}/me/fleet.git", gh.host);
-    let web = web_deployment(&ns);
-    let child = format!(
-        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: child\n  namespace: {ns}\nspec:\n  interval: 1m\n  path: ./child\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n"
+fn tree_and_trace_follow_inventories_and_labels_on_the_real_controllers() {
+    let bed = bed!();
+    let charts = tempfile::tempdir().unwrap();
+    package_chart(
+        charts.path(),
+        "0.1.0",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-chart\ndata:\n  text: {{ .Values.text | quote }}\n",
+        &mut Vec::new(),
     );
-    let helm = format!(
-        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 1m\n  url: https://stefanprodan.github.io/podinfo\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 1m\n  chart:\n    spec:\n      chart: podinfo\n      sourceRef:\n        kind: HelmRepository\n        name: podinfo\n"
-    );
-    let config = format!(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: child-config\n  namespace: {ns}\ndata:\n  a: b\n"
-    );
-    gh.seed_repo("me", "fleet", true, &[("README.md", "fleet\n")]);
-    commit_files(
-        &gh.bare("me", "fleet"),
-        "main",
-        &[
-            ("apps/web.yaml", &web),
-            ("apps/child.yaml", &child),
-            ("apps/helm.yaml", &helm),
-            ("child/config.yaml", &config),
-        ],
-        "apps",
-    );
-    let (_flux, _) = simulated_flux(
-        bed,
-        &ns,
-        FluxBehaviour::AppliesGitHead {
-            repos: gh.root.clone(),
+    let charts_url = serve(charts.path().to_path_buf());
+    let a = Fleet::new(bed, "tree", |ns| {
+        let child = format!(
+            "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: child\n  namespace: {ns}\nspec:\n  interval: 10m\n  path: ./child\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: fleet\n"
+        );
+        let helm = format!(
+            "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 10m\n  url: {charts_url}\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\n  namespace: {ns}\nspec:\n  interval: 10m\n  chart:\n    spec:\n      chart: demo\n      sourceRef:\n        kind: HelmRepository\n        name: podinfo\n"
+        );
+        vec![
+            ("apps/web.yaml".into(), web_deployment(ns)),
+            ("apps/pending.yaml".into(), pending_deployment(ns)),
+            ("apps/child.yaml".into(), child),
+            ("apps/helm.yaml".into(), helm),
+            (
+                "child/config.yaml".into(),
+                config_map(ns, "child-config", "a: b"),
+            ),
+        ]
+    });
+    let ns = a.ns.clone();
+    let url = a.url();
+    a.floe(&["wait", "sync", "child"]).assert().success();
+    a.floe(&["wait", "hr", "podinfo", "--timeout=4m"])
+        .assert()
+        .success();
+    eventually(
+        "Deployment web to be available (KWOK's Pod Ready)",
+        Duration::from_secs(90),
+        || {
+            (a.kubectl(&[
+                "get",
+                "deployment",
+                "web",
+                "-o",
+                "jsonpath={.status.availableReplicas}",
+            ]) == "1")
+                .then_some(())
         },
     );
-    let floe = |args: &[&str]| {
-        let mut cmd = bed.floe();
-        cmd.args(args).args(["-n", &ns, "--timeout=60s"]);
-        cmd
-    };
-    floe(&[
-        "create",
-        "source",
-        "git",
-        "fleet",
-        &format!("--url={url}"),
-        "--branch=main",
-    ])
-    .assert()
-    .success();
-    floe(&[
-        "create",
-        "sync",
-        "apps",
-        "--source=GitRepository/fleet",
-        "--path=./apps",
-        "--prune",
-    ])
-    .assert()
-    .success();
-    floe(&["wait", "sync", "child"]).assert().success();
-    floe(&["wait", "hr", "podinfo"]).assert().success();
 
-    let out = floe(&["tree", "sync", "apps"]).output().unwrap();
+    let out = a.floe(&["tree", "sync", "apps"]).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -382,47 +523,54 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
         String::from_utf8(out.stdout).unwrap(),
         format!(
             "Kustomization/{ns}/apps\n\
+             ├── Deployment/{ns}/pending\n\
              ├── Deployment/{ns}/web\n\
              ├── HelmRelease/{ns}/podinfo\n\
-             │   └── ConfigMap/{ns}/podinfo-chart\n\
+             │   ├── ConfigMap/{ns}/podinfo-chart\n\
+             │   └── HelmChart/{ns}/{ns}-podinfo\n\
              ├── HelmRepository/{ns}/podinfo\n\
              └── Kustomization/{ns}/child\n    \
              └── ConfigMap/{ns}/child-config\n"
         )
     );
-    let out = floe(&["tree", "sync", "apps", "--status", "-o", "json"])
+    let out = a
+        .floe(&["tree", "sync", "apps", "--status", "-o", "json"])
         .output()
         .unwrap();
     let tree: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(tree["status"], "Current");
-    let child = tree["children"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "child")
-        .unwrap();
-    assert_eq!(child["status"], "Current");
-    assert_eq!(child["children"][0]["status"], "Current");
-    let deployment = tree["children"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["kind"] == "Deployment")
-        .unwrap();
+    assert_eq!(tree["status"], "Current", "{tree}");
+    let children = tree["children"].as_array().unwrap();
+    let child = children.iter().find(|c| c["name"] == "child").unwrap();
+    assert_eq!(child["status"], "Current", "{tree}");
+    assert_eq!(child["children"][0]["status"], "Current", "{tree}");
+    let deployment = |name: &str| {
+        children
+            .iter()
+            .find(|c| c["kind"] == "Deployment" && c["name"] == name)
+            .unwrap()["status"]
+            .clone()
+    };
     assert_eq!(
-        deployment["status"], "InProgress",
-        "no kubelet runs its pods"
+        deployment("web"),
+        "Current",
+        "KWOK made its Pod Ready: {tree}"
+    );
+    assert_eq!(
+        deployment("pending"),
+        "InProgress",
+        "no node takes its Pod: {tree}"
     );
 
     // trace: from the Deployment to its sync and source; from a chart object to the release,
     // its HelmChart and HelmRepository.
-    let out = floe(&["trace", "deployment", "web"]).output().unwrap();
+    let out = a.floe(&["trace", "deployment", "web"]).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
+    let head = a.gh.git("me", "fleet", &["rev-parse", "main"]);
     for expected in [
         "Deployment: web",
         "Kustomization: apps",
@@ -432,11 +580,12 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
         &url,
         "Branch:",
         "Revision:",
-        "main@sha1:",
+        &format!("main@sha1:{head}"),
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }
-    let out = floe(&["tree", "hr", "podinfo", "-o", "yaml"])
+    let out = a
+        .floe(&["tree", "hr", "podinfo", "-o", "yaml"])
         .output()
         .unwrap();
     assert!(
@@ -444,9 +593,15 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    let out = floe(&["trace", "configmap", "podinfo-chart", "-o", "json"])
+    let out = a
+        .floe(&["trace", "configmap", "podinfo-chart", "-o", "json"])
         .output()
         .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let chain: Value = serde_json::from_slice(&out.stdout).unwrap();
     let kinds: Vec<&str> = chain
         .as_array()
@@ -456,15 +611,16 @@ fn tree_and_trace_follow_inventories_and_labels_with_simulated_controllers() {
         .collect();
     assert_eq!(
         kinds,
-        ["ConfigMap", "HelmRelease", "HelmChart", "HelmRepository"]
+        ["ConfigMap", "HelmRelease", "HelmChart", "HelmRepository"],
+        "{chain}"
     );
-    assert_eq!(chain[1]["ready"], "True");
-    bed.kubectl_out(&["create", "configmap", "loose", "-n", &ns]);
-    floe(&["trace", "configmap", "loose"])
+    assert_eq!(chain[1]["ready"], "True", "{chain}");
+    a.kubectl(&["create", "configmap", "loose"]);
+    a.floe(&["trace", "configmap", "loose"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("is not managed by Flux"));
-    floe(&["trace", "gadget", "x"])
+    a.floe(&["trace", "gadget", "x"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no kind named gadget"));

@@ -76,11 +76,24 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
     ui.step(Mark::Applying, &format!("applying {what}"));
     let action = objects::apply(cluster, &serde_json::to_value(object)?).await?;
     ui.step(Mark::Done, &format!("{what} {action}"));
-    ui.step(
-        Mark::Waiting,
-        &format!("waiting for {what} to be reconciled"),
-    );
-    let live = objects::wait_ready(cluster, &target, global.timeout.0).await?;
+    // Re-run after fixing what failed (a deploy key registered, a Secret created), an
+    // unchanged object keeps its failed status until its next interval: ask for a new attempt,
+    // so the re-run resumes instead of repeating the old failure.
+    let retry = action == crate::cluster::apply::Action::Unchanged
+        && matches!(target.get(cluster).await?.settled(), Some(Err(_)));
+    let live = if retry {
+        ui.step(
+            Mark::Waiting,
+            &format!("asking {what} to try again: its last attempt failed"),
+        );
+        objects::reconcile(cluster, &target, Default::default(), global.timeout.0).await?
+    } else {
+        ui.step(
+            Mark::Waiting,
+            &format!("waiting for {what} to be reconciled"),
+        );
+        objects::wait_ready(cluster, &target, global.timeout.0).await?
+    };
     let at = at_revision(&live.revision);
     ui.step(Mark::Done, &format!("{what} is ready{at}"));
     Ok(())
