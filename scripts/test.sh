@@ -23,6 +23,14 @@ if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || true
 fi
 
+# Cargo's build outputs are kept under ~/.cache, keyed by the compiler's version, so a run on a
+# fresh clone compiles only what changed (cargo itself decides what is stale).
+if [ -z "${CARGO_TARGET_DIR:-}" ]; then
+  rustc_key=$(rustc -V | sed -e "s/[^A-Za-z0-9.]\{1,\}/-/g" -e "s/-$//")
+  export CARGO_TARGET_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/floe-cargo/$rustc_key"
+  echo "==> cargo builds in $CARGO_TARGET_DIR"
+fi
+
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 
