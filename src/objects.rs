@@ -262,7 +262,8 @@ pub async fn wait_ready(
 /// current generation. A revision its `status.history` records as applied counts too: the
 /// controller may have moved on to a newer one since. Ends early with the controller's
 /// message when its attempt at `wanted` failed (a sync or release records which revision it
-/// attempted; for a source, any failed attempt), and when the controller cannot run.
+/// attempted; for a source, any failed attempt), when the object is (or becomes) suspended,
+/// and when the controller cannot run.
 pub async fn wait_for_revision(
     cluster: &Cluster,
     target: &ObjectRef,
@@ -279,10 +280,17 @@ pub async fn wait_for_revision(
     if reached(&current) {
         return Ok(current);
     }
+    // A suspended object reconciles nothing: the wait could only run out.
+    let suspended = || ObjectError::Suspended {
+        target: target.clone(),
+    };
+    if current.suspended {
+        return Err(suspended());
+    }
     let watch = async {
         watch_until(target.api(cluster), &target.name, timeout, |o| {
             let o = kind.observe(o);
-            reached(&o) || o.failed_at(wanted)
+            reached(&o) || o.failed_at(wanted) || o.suspended
         })
         .await
         .map_err(|e| ObjectError::from(cluster.explain(e)))
@@ -291,6 +299,8 @@ pub async fn wait_for_revision(
     let last = last.map(|o| kind.observe(&o)).unwrap_or(current);
     if done && reached(&last) {
         Ok(last)
+    } else if done && last.suspended {
+        Err(suspended())
     } else if done {
         Err(ObjectError::NotReady {
             target: target.clone(),

@@ -640,7 +640,7 @@ fn rollback_restores_the_path_as_one_new_commit_and_waits_for_the_real_kustomize
 
 /// The sync checks the health of what it applied (`--wait`), with a short deadline: an
 /// unschedulable Deployment fails it in that time; a good one is ready well within it.
-const HEALTH_CHECKED: &[&str] = &["--wait", "--health-check-timeout=30s"];
+const HEALTH_CHECKED: &[&str] = &["--wait", "--health-check-timeout=20s"];
 
 #[test]
 fn rollback_converges_when_rerun_and_refuses_a_revision_whose_real_health_check_failed() {
@@ -760,19 +760,29 @@ fn rollback_converges_when_rerun_and_refuses_a_revision_whose_real_health_check_
     )));
     assert_eq!(f.head(), bad, "a dry run changes nothing");
 
-    // Interrupted after the push (the sync is suspended, so the wait runs out): the re-run
-    // pushes nothing new and finishes.
+    // Stopped after the push (the sync is suspended, so it would never apply it: named at
+    // once, not at the timeout): the re-run pushes nothing new and finishes.
     f.floe(&["suspend", "sync", "apps"]).assert().success();
+    let started = Instant::now();
     f.floe_git(&[
         "rollback",
         "sync",
         "apps",
         &format!("--to={}", &c1[..8]),
         "--yes",
-        "--timeout=15s",
+        "--timeout=2m",
     ])
     .assert()
-    .code(1);
+    .code(1)
+    .stderr(predicate::str::contains(format!(
+        "Kustomization {}/apps is suspended; resume it with floe resume first",
+        f.ns
+    )));
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
     let pushed = f.head();
     assert_eq!(
         f.gh.git("me", "fleet", &["rev-parse", "main:apps"]),
