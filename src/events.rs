@@ -110,13 +110,10 @@ pub async fn list(
         params = params.fields(&format!("involvedObject.name={name}"));
     }
     let mut rows = Vec::new();
-    crate::cluster::each_page(&api, params, |items| {
-        rows.extend(
-            items
-                .iter()
-                .filter(|e| filter.matches(e))
-                .map(EventRow::new),
-        )
+    crate::cluster::each_page(&api, params, |event| {
+        if filter.matches(&event) {
+            rows.push(EventRow::new(&event));
+        }
     })
     .await?;
     rows.sort_by(|a, b| a.last_seen.cmp(&b.last_seen));

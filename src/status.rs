@@ -126,8 +126,8 @@ impl<'a> Visitor for ListTyped<'a> {
                 None => Api::all(client),
             };
             let mut observed = Vec::new();
-            crate::cluster::each_page(&api, self.selection.params(), |items| {
-                observed.extend(items.iter().map(Observed::of))
+            crate::cluster::each_page(&api, self.selection.params(), |item: K| {
+                observed.push(Observed::of(&item))
             })
             .await?;
             Ok(observed)

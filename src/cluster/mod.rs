@@ -17,22 +17,37 @@ pub const FIELD_MANAGER: &str = "floe";
 /// Objects per list request: kubectl's default `--chunk-size`.
 pub const PAGE: u32 = 500;
 
-/// Lists `api` page by page, as kubectl does, handing each page's items to `each`: only one
-/// page of whole objects is in memory at a time.
+/// Lists `api` page by page, as kubectl does, handing each object to `each` as it is read:
+/// a page is held as the server's text, and each object is parsed from it only when its turn
+/// comes, so a page of whole objects (with their managed fields, several times the text's
+/// size once parsed) is never in memory at once.
 pub async fn each_page<K>(
     api: &kube::Api<K>,
     params: kube::api::ListParams,
-    mut each: impl FnMut(Vec<K>),
+    mut each: impl FnMut(K),
 ) -> Result<(), kube::Error>
 where
-    K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+    K: kube::Resource + Clone + serde::de::DeserializeOwned,
 {
+    /// One page of a list response, its objects left unparsed.
+    #[derive(serde::Deserialize)]
+    struct Page<'a> {
+        #[serde(borrow, default)]
+        items: Vec<&'a serde_json::value::RawValue>,
+        #[serde(default)]
+        metadata: kube::core::ListMeta,
+    }
+    let request = kube::core::Request::new(api.resource_url());
+    let client = api.clone().into_client();
     let mut params = params.limit(PAGE);
     loop {
-        let page = api.list(&params).await?;
-        let token = page.metadata.continue_.clone();
-        each(page.items);
-        match token.filter(|t| !t.is_empty()) {
+        let list = request.list(&params).map_err(kube::Error::BuildRequest)?;
+        let text = client.request_text(list).await?;
+        let page: Page = serde_json::from_str(&text).map_err(kube::Error::SerdeError)?;
+        for item in page.items {
+            each(serde_json::from_str(item.get()).map_err(kube::Error::SerdeError)?);
+        }
+        match page.metadata.continue_.filter(|t| !t.is_empty()) {
             Some(token) => params = params.continue_token(&token),
             None => return Ok(()),
         }
