@@ -185,10 +185,14 @@ async fn list(
     let (ar, scope) = &resources[&gvk];
     let api = cluster.dynamic_api(ar, scope, &object.namespace);
     let mut found = HashMap::new();
-    crate::cluster::each_page(&api, ListParams::default(), |item: kube::api::DynamicObject| {
-        let name = item.metadata.name.clone().unwrap_or_default();
-        found.insert(name, serde_json::to_value(item).unwrap_or_default());
-    })
+    crate::cluster::each_page(
+        &api,
+        ListParams::default(),
+        |item: kube::api::DynamicObject| {
+            let name = item.metadata.name.clone().unwrap_or_default();
+            found.insert(name, serde_json::to_value(item).unwrap_or_default());
+        },
+    )
     .await?;
     Ok(Some(found))
 }

@@ -5,8 +5,8 @@
 //! with the token floe stored and apply it. Simulated: the GitHub API, the kubelet (KWOK) and
 //! container images.
 //!
-//! Deploy keys (the default, SSH) need GitHub's SSH endpoint, which the stand-in does not
-//! serve; SSH on the real engine is shown by tests/engine_bootstrap_ssh.rs.
+//! Deploy keys (the default, SSH, through the stand-in's SSH endpoint and `--ssh-hostname`)
+//! are shown on the real engine by tests/bootstrap.rs.
 
 mod common;
 

@@ -60,6 +60,8 @@ pub struct GitHubTarget {
     /// The cluster pulls over HTTPS with the token instead of SSH with a deploy key.
     pub token_auth: bool,
     pub read_write_key: bool,
+    /// `--ssh-hostname`: the SSH host the cluster pulls from, when not the web host.
+    pub ssh_hostname: Option<String>,
     /// `--ca-file`'s certificates, stored as `ca.crt` with the token.
     pub ca_crt: Option<String>,
 }
@@ -100,7 +102,8 @@ impl GitHost for GitHubTarget {
         let url = if self.token_auth {
             self.client.https_url(&self.owner, &self.repository)
         } else {
-            self.client.ssh_url(&self.owner, &self.repository)
+            self.client
+                .ssh_url(&self.owner, &self.repository, self.ssh_hostname.as_deref())
         };
         (url, true)
     }
@@ -133,7 +136,7 @@ impl GitHost for GitHubTarget {
         {
             let (public_key, secret) =
                 objects::ensure_ssh_secret(cluster, ns, name, None, opts.key_algorithm, || async {
-                    Ok(gh.client.known_hosts().await?)
+                    Ok(gh.client.known_hosts(gh.ssh_hostname.as_deref()).await?)
                 })
                 .await?;
             let key = deploy_key(gh, opts, &public_key).await?;

@@ -632,7 +632,10 @@ fn would(action: Action) -> &'static str {
 }
 
 /// Step 9: the GitRepository has an artifact of the pushed commit and the Kustomization
-/// applied it, both Ready. A reconcile is requested only when they are not there yet.
+/// applied it, both Ready. The GitRepository is always asked to fetch again, and its answer
+/// awaited, as flux bootstrap does: a Ready it reported before says nothing about the
+/// credentials as they are now (a Secret this run created or replaced is read only at the
+/// next fetch). The Kustomization is asked only when it is not there yet.
 async fn verify(
     cluster: &Cluster,
     opts: &Options,
@@ -646,16 +649,21 @@ async fn verify(
         let synced = |o: &Observed| {
             names_revision(&o.revision, commit) && o.ready().is_some_and(|c| c.status == "True")
         };
+        let fetch_again = kind == FluxKind::GitRepository;
         let current = target.get(cluster).await?;
-        let observed = if synced(&current) {
+        let observed = if synced(&current) && !fetch_again {
             current
         } else {
             let token =
                 objects::request_reconcile(cluster, &target, Default::default(), None).await?;
+            let answered = |o: &Observed| {
+                synced(o)
+                    && (!fetch_again || o.last_handled_reconcile_at.as_deref() == Some(&token))
+            };
             let remaining = deadline.saturating_duration_since(Instant::now());
             let watch = watch_until(target.api(cluster), &target.name, remaining, |o| {
                 let o = kind.observe(o);
-                synced(&o) || failed(&o, &token, commit)
+                answered(&o) || failed(&o, &token, commit)
             });
             // The controller that should sync it may be unable to: say so within seconds.
             let namespaces = [opts.namespace.as_str()];
@@ -672,11 +680,11 @@ async fn verify(
                 }
             };
             match last.map(|o| kind.observe(&o)) {
-                Some(o) if done && synced(&o) => o,
+                Some(o) if done && answered(&o) => o,
                 Some(o) => {
                     let (reason, message) = o
                         .ready()
-                        .map(|c| (c.reason.clone(), c.message.clone()))
+                        .map(|c| (c.reason.clone(), c.message.trim().to_string()))
                         .unwrap_or_default();
                     let revision = o.revision.clone();
                     let state = if done {

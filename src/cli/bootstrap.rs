@@ -123,6 +123,9 @@ pub struct GithubArgs {
     /// Give the deploy key write access (for image automation)
     #[arg(long = "read-write-key")]
     pub read_write_key: bool,
+    /// SSH host (HOST[:PORT]) the cluster pulls from, when it differs from --hostname
+    #[arg(long = "ssh-hostname", value_name = "HOST[:PORT]")]
+    pub ssh_hostname: Option<String>,
     /// Also bring an existing repository's visibility and default branch in line with the flags
     #[arg(long)]
     pub reconcile: bool,
@@ -296,6 +299,10 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
     github_name("--owner", &args.owner, false)?;
     github_name("--repository", &args.repository, true)?;
     github::validate_hostname(&args.hostname)?;
+    if let Some(ssh) = &args.ssh_hostname {
+        // As flux: with --token-auth the cluster pulls over HTTPS and the flag has no effect.
+        github::validate_host_flag("--ssh-hostname", ssh, "ssh.github.example.com:2222")?;
+    }
     if args.personal && !args.teams.is_empty() {
         return Err(InvalidInput::new(format!(
             "--team {} needs an organisation repository; teams do not exist for personal repositories (drop --personal)",
@@ -333,6 +340,7 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
             reconcile: args.reconcile,
             token_auth: args.token_auth,
             read_write_key: args.read_write_key,
+            ssh_hostname: args.ssh_hostname,
         })
     };
     execute(global, ui, &common, (&mut opts, &install), target, &printer)

@@ -3,7 +3,7 @@
 //! uses their kinds; they are Established before the apply returns). Objects within a stage do
 //! not depend on each other and are applied concurrently.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::sync::Mutex;
 
@@ -364,31 +364,104 @@ fn is_established(object: &DynamicObject) -> bool {
 
 /// Whether two versions of an object are the same but for bookkeeping the server does on every
 /// write (resourceVersion and the managed-fields timestamps).
+/// Whether applying would change nothing that matters: the object's content (status aside:
+/// controllers write it at any moment, and floe never applies it) is the same, and floe would
+/// give up none of the fields it owns (an upgrade that drops a field must write, so the field
+/// goes when no one else holds it). floe taking back fields another manager holds with the
+/// same values is not a change: after bootstrap, kustomize-controller applies the same
+/// components from Git, and the two managers' applies of an atomic struct that the server
+/// completes (a Deployment's `fieldRef`, given without `apiVersion`) move its ownership back
+/// and forth with every apply while the object stays the same.
 fn same_object(live: &DynamicObject, merged: &DynamicObject) -> bool {
-    fn normalized(object: &DynamicObject) -> DynamicObject {
+    fn content(object: &DynamicObject) -> DynamicObject {
         let mut object = object.clone();
         object.metadata.resource_version = None;
-        // Controllers write status at any moment (a new quota's usage, a rollout); floe never
-        // applies status, so it is not part of the comparison.
+        object.metadata.managed_fields = None;
         if let Some(data) = object.data.as_object_mut() {
             data.remove("status");
         }
-        // Only floe's own entry says what an apply changes; the others belong to controllers
-        // that update status concurrently.
-        if let Some(entries) = object.metadata.managed_fields.as_mut() {
-            entries.retain(|e| e.manager.as_deref() == Some(FIELD_MANAGER));
-            for entry in entries.iter_mut() {
-                entry.time = None;
-            }
-        }
         object
     }
-    normalized(live) == normalized(merged)
+    fn owned(object: &DynamicObject) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        for entry in object.metadata.managed_fields.iter().flatten() {
+            if entry.manager.as_deref() == Some(FIELD_MANAGER)
+                && entry.subresource.is_none()
+                && let Some(fields) = &entry.fields_v1
+            {
+                field_paths(&fields.0, String::new(), &mut paths);
+            }
+        }
+        paths
+    }
+    content(live) == content(merged) && owned(live).is_subset(&owned(merged))
+}
+
+/// Every path of a managedFields `fieldsV1` set (`f:spec/f:replicas`, ...).
+fn field_paths(fields: &serde_json::Value, prefix: String, into: &mut BTreeSet<String>) {
+    if let Some(map) = fields.as_object() {
+        for (key, value) in map {
+            let path = format!("{prefix}/{key}");
+            field_paths(value, path.clone(), into);
+            into.insert(path);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Deployment with `RUNTIME_NAMESPACE` from a `fieldRef`, floe's managed fields holding
+    /// `floe_fields` and kustomize-controller's `kc_fields`.
+    fn deployment(floe_fields: Value, kc_fields: Value, replicas: i64) -> DynamicObject {
+        serde_json::from_value(serde_json::json!({
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "metadata": {
+                "name": "source-controller",
+                "namespace": "flux-system",
+                "resourceVersion": "7",
+                "managedFields": [
+                    { "manager": "floe", "operation": "Apply", "apiVersion": "apps/v1",
+                      "fieldsType": "FieldsV1", "fieldsV1": floe_fields,
+                      "time": "2026-12-03T00:00:00Z" },
+                    { "manager": "kustomize-controller", "operation": "Apply",
+                      "apiVersion": "apps/v1", "fieldsType": "FieldsV1", "fieldsV1": kc_fields,
+                      "time": "2026-12-03T00:00:01Z" },
+                ],
+            },
+            "spec": { "replicas": replicas, "template": { "spec": { "containers": [{
+                "name": "manager",
+                "env": [{ "name": "RUNTIME_NAMESPACE", "valueFrom": { "fieldRef": {
+                    "apiVersion": "v1", "fieldPath": "metadata.namespace" } } }],
+            }] } } },
+            "status": { "readyReplicas": 1 },
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn taking_back_a_field_another_manager_holds_with_the_same_value_changes_nothing() {
+        let env = |with_ref: bool| {
+            let mut var = serde_json::json!({ ".": {}, "f:name": {} });
+            if with_ref {
+                var["f:valueFrom"] = serde_json::json!({ "f:fieldRef": {} });
+            }
+            serde_json::json!({ "f:spec": { "f:replicas": {}, "f:template": { "f:spec": {
+                "f:containers": { "k:{\"name\":\"manager\"}": { "f:env": {
+                    "k:{\"name\":\"RUNTIME_NAMESPACE\"}": var } } } } } } })
+        };
+        // After kustomize-controller's forced apply it owns the fieldRef; floe's dry run
+        // would take it back, the object staying the same.
+        let live = deployment(env(false), env(true), 1);
+        let merged = deployment(env(true), env(false), 1);
+        assert!(same_object(&live, &merged));
+        // floe giving up a field it owned is a change (an upgrade dropping it).
+        assert!(!same_object(&merged, &live));
+        // And so is any difference in content.
+        assert!(!same_object(&live, &deployment(env(true), env(false), 2)));
+    }
 
     #[test]
     fn splits_documents_and_lists_and_skips_empty_ones() {

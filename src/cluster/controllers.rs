@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet};
 use k8s_openapi::api::core::v1::Pod;
 use kube::ResourceExt;
 use kube::api::{Api, ListParams};
@@ -75,7 +75,8 @@ pub async fn check(cluster: &Cluster, controller: &str, namespaces: &[&str]) -> 
     let Ok(pods) = pods_of(cluster, deployment).await else {
         return Health::Fine;
     };
-    if let Some(problem) = pods.iter().find_map(fatal_problem) {
+    let current = current_pods(cluster, deployment).await;
+    if let Some(problem) = current.iter().flatten().find_map(fatal_problem) {
         return Health::Broken(format!(
             "the {controller} cannot run: {problem}; fix the Deployment {namespace}/{controller} (floe check)"
         ));
@@ -115,25 +116,64 @@ pub async fn watch_for_failure(cluster: &Cluster, controller: &str, namespaces: 
 /// Resolves with the first Pod of one of the Deployments `names` that is stuck in a state
 /// waiting will not fix (see [`FATAL_WAITING_REASONS`]).
 pub async fn stuck_pod(cluster: &Cluster, namespace: &str, names: &[String]) -> String {
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), namespace);
+    let deployments: Api<Deployment> = Api::namespaced(cluster.client.clone(), namespace);
     loop {
-        if let Ok(list) = pods.list(&ListParams::default()).await {
-            let stuck = list.items.iter().find_map(|pod| {
-                let pod_name = pod.name_any();
-                let deployment = names
-                    .iter()
-                    .find(|d| pod_name.starts_with(&format!("{d}-")))?;
-                let problem = fatal_problem(pod)?;
-                Some(format!(
-                    "Deployment/{deployment} cannot become ready: {problem}"
-                ))
-            });
-            if let Some(stuck) = stuck {
-                return stuck;
+        for name in names {
+            let Ok(Some(deployment)) = deployments.get_opt(name).await else {
+                continue;
+            };
+            if let Some(problem) = current_pods(cluster, &deployment)
+                .await
+                .iter()
+                .flatten()
+                .find_map(fatal_problem)
+            {
+                return format!("Deployment/{name} cannot become ready: {problem}");
             }
         }
         tokio::time::sleep(POLL).await;
     }
+}
+
+/// The Pods of the Deployment's current revision (its newest ReplicaSet, as the
+/// `deployment.kubernetes.io/revision` annotations of both say); `None` until the Deployment
+/// controller has seen its latest spec. A rollout leaves the old revision's Pods running, or
+/// stuck, until the new ones are available: their state says nothing about the new spec.
+async fn current_pods(cluster: &Cluster, deployment: &Deployment) -> Option<Vec<Pod>> {
+    const REVISION: &str = "deployment.kubernetes.io/revision";
+    let observed = deployment
+        .status
+        .as_ref()
+        .and_then(|s| s.observed_generation)
+        .unwrap_or(0);
+    if observed < deployment.metadata.generation.unwrap_or(0) {
+        return None;
+    }
+    let revision = deployment.annotations().get(REVISION)?;
+    let uid = deployment.uid()?;
+    let namespace = deployment.namespace().unwrap_or_default();
+    let sets: Api<ReplicaSet> = Api::namespaced(cluster.client.clone(), &namespace);
+    let current = sets
+        .list(&ListParams::default())
+        .await
+        .ok()?
+        .items
+        .into_iter()
+        .find(|set| {
+            set.owner_references().iter().any(|o| o.uid == uid)
+                && set.annotations().get(REVISION) == Some(revision)
+        })?;
+    let current_name = current.name_any();
+    let pods = pods_of(cluster, deployment).await.ok()?;
+    Some(
+        pods.into_iter()
+            .filter(|pod| {
+                pod.owner_references()
+                    .iter()
+                    .any(|o| o.kind == "ReplicaSet" && o.name == current_name)
+            })
+            .collect(),
+    )
 }
 
 /// A Pod's container waiting for a reason in [`FATAL_WAITING_REASONS`], in words.

@@ -108,20 +108,38 @@ pub fn api_url(hostname: &str) -> String {
 
 /// Checks `--hostname`: `HOST[:PORT]`, no scheme or path.
 pub fn validate_hostname(hostname: &str) -> Result<(), InvalidInput> {
-    let parsed = url::Url::parse(&format!("https://{hostname}"));
+    validate_host_flag("--hostname", hostname, "github.example.com")
+}
+
+/// Checks that `value`, given as `flag`, is `HOST` or `HOST:PORT` and nothing more.
+pub fn validate_host_flag(flag: &str, value: &str, example: &str) -> Result<(), InvalidInput> {
+    let parsed = url::Url::parse(&format!("https://{value}"));
     let ok = parsed.as_ref().is_ok_and(|u| {
         u.host_str().is_some()
             && u.path() == "/"
             && u.username().is_empty()
-            && !hostname.contains('/')
-            && !hostname.contains('?')
+            && !value.contains('/')
+            && !value.contains('?')
+            && !value.contains('#')
     });
     if !ok {
         return Err(InvalidInput::new(format!(
-            "invalid --hostname {hostname:?}: give HOST or HOST:PORT, e.g. github.example.com"
+            "invalid {flag} {value:?}: give HOST or HOST:PORT, e.g. {example}"
         )));
     }
     Ok(())
+}
+
+/// The name known_hosts gives `HOST[:PORT]`: `HOST` on port 22, `[HOST]:PORT` on another.
+fn known_hosts_name(host: &str) -> String {
+    match host.rsplit_once(':') {
+        Some((name, "22")) => name
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string(),
+        Some((name, port)) if !name.starts_with('[') => format!("[{name}]:{port}"),
+        _ => host.to_string(),
+    }
 }
 
 impl GitHub {
@@ -173,11 +191,17 @@ impl GitHub {
         format!("https://{}/{owner}/{repo}.git", self.host)
     }
 
-    /// `ssh://git@HOST/OWNER/REPO`, the URL Flux pulls from with a deploy key. The SSH port is
-    /// the standard one whatever port the web interface uses.
-    pub fn ssh_url(&self, owner: &str, repo: &str) -> String {
-        let host = self.host.split(':').next().unwrap_or(&self.host);
-        format!("ssh://git@{host}/{owner}/{repo}")
+    /// The SSH host Flux pulls from: `ssh_hostname` (`HOST[:PORT]`, flux's `--ssh-hostname`)
+    /// when given, else the web host on the standard SSH port, whatever port the web interface
+    /// uses.
+    pub fn ssh_host<'a>(&'a self, ssh_hostname: Option<&'a str>) -> &'a str {
+        ssh_hostname.unwrap_or_else(|| self.host.split(':').next().unwrap_or(&self.host))
+    }
+
+    /// `ssh://git@HOST[:PORT]/OWNER/REPO`, the URL Flux pulls from with a deploy key (see
+    /// [`GitHub::ssh_host`]).
+    pub fn ssh_url(&self, owner: &str, repo: &str, ssh_hostname: Option<&str>) -> String {
+        format!("ssh://git@{}/{owner}/{repo}", self.ssh_host(ssh_hostname))
     }
 
     /// One request; a short `retry-after` is waited out (twice at most), every error status
@@ -469,13 +493,16 @@ impl GitHub {
         Ok(())
     }
 
-    /// The host's SSH keys from `GET /meta`, as known_hosts lines for the Git host.
-    pub async fn known_hosts(&self) -> Result<String, GitHubError> {
+    /// The host's SSH keys from `GET /meta`, as known_hosts lines for the SSH host Flux pulls
+    /// from (see [`GitHub::ssh_host`]; `[HOST]:PORT` off port 22, as OpenSSH writes it). The
+    /// keys come from the API over TLS, so a different SSH host is still not trusted on first
+    /// use.
+    pub async fn known_hosts(&self, ssh_hostname: Option<&str>) -> Result<String, GitHubError> {
         let (_, _, text) = self
             .send(Method::GET, "/meta", None, "GitHub's SSH host keys")
             .await?;
         let body: Value = Self::decode(&text, "GitHub's SSH host keys")?;
-        let host = self.host.split(':').next().unwrap_or(&self.host);
+        let host = known_hosts_name(self.ssh_host(ssh_hostname));
         let mut lines: Vec<String> = body["ssh_keys"]
             .as_array()
             .into_iter()
@@ -612,6 +639,16 @@ pub fn check_scopes(user: &TokenUser) -> Result<(), GitHubError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn known_hosts_names_the_ssh_port_as_openssh_does() {
+        assert_eq!(known_hosts_name("github.com"), "github.com");
+        assert_eq!(known_hosts_name("ghe.example.com:22"), "ghe.example.com");
+        assert_eq!(known_hosts_name("127.0.0.1:2222"), "[127.0.0.1]:2222");
+        assert_eq!(known_hosts_name("[::1]:2222"), "[::1]:2222");
+        assert_eq!(known_hosts_name("[::1]:22"), "::1");
+        assert_eq!(known_hosts_name("[::1]"), "[::1]");
+    }
+
     use super::*;
 
     #[test]

@@ -76,6 +76,9 @@ pub struct State {
     /// The `deepen N` lines of the fetches served (a shallow fetch asks for N commits; a
     /// full one asks for none).
     pub deepens: Vec<String>,
+    /// The SSH endpoint refuses every key (deploy keys revoked by an organisation's policy,
+    /// say), while the API still lists them.
+    pub ssh_refused: bool,
     next_id: u64,
 }
 
@@ -100,7 +103,11 @@ pub struct FakeGitHub {
     pub ca_file: PathBuf,
     pub root: PathBuf,
     pub host_keys: Vec<String>,
+    /// `127.0.0.1:PORT` of the SSH endpoint ([`FakeGitHub::start_with_ssh`]), for
+    /// `--ssh-hostname`.
+    pub ssh_host: Option<String>,
     state: Arc<Mutex<State>>,
+    _sshd: Option<super::sshd::Sshd>,
     _dir: tempfile::TempDir,
     _thread: std::thread::JoinHandle<()>,
 }
@@ -111,6 +118,21 @@ impl FakeGitHub {
     /// Starts a server for user `me` with the `repo` scope and organisation `acme` (teams
     /// `platform` and `devs`).
     pub fn start() -> FakeGitHub {
+        Self::start_inner(false).expect("the API needs no optional component")
+    }
+
+    /// [`FakeGitHub::start`] with GitHub's SSH endpoint as well: OpenSSH's sshd as user `git`
+    /// (see [`super::sshd::Sshd::start_git_host`]) with the host keys `GET /meta` lists,
+    /// accepting each repository's deploy keys as GitHub does (a read-only key fetches, a
+    /// read-write key also pushes, each only its own repository), read from the stand-in at
+    /// every login, so a key registered or deleted through the API counts at once. `None`
+    /// (with the reason printed, or a failure in CI) when sshd cannot run here.
+    #[allow(dead_code)]
+    pub fn start_with_ssh() -> Option<FakeGitHub> {
+        Self::start_inner(true)
+    }
+
+    fn start_inner(ssh: bool) -> Option<FakeGitHub> {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("repos");
         std::fs::create_dir_all(&root).unwrap();
@@ -129,6 +151,7 @@ impl FakeGitHub {
             before_push: None,
             before_fetch: None,
             deepens: Vec::new(),
+            ssh_refused: false,
             next_id: 1,
         }));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -166,15 +189,31 @@ impl FakeGitHub {
                     .unwrap();
             });
         });
-        FakeGitHub {
+        let sshd = if ssh {
+            let serve = dir.path().join("git-serve");
+            std::fs::write(&serve, git_serve_script(&root)).unwrap();
+            std::fs::set_permissions(&serve, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
+            let command = format!(
+                "/usr/bin/curl -sSf --noproxy * --cacert {} https://{host}{AUTHORIZED_KEYS}",
+                ca_file.display()
+            );
+            let keys = ["ed25519", "ecdsa"].map(|t| dir.path().join(format!("host_{t}")));
+            Some(super::sshd::Sshd::start_git_host(&keys, &command, &root)?)
+        } else {
+            None
+        };
+        Some(FakeGitHub {
             host,
             ca_file,
             root,
             host_keys,
+            ssh_host: sshd.as_ref().map(|d| format!("127.0.0.1:{}", d.port)),
             state,
+            _sshd: sshd,
             _dir: dir,
             _thread: thread,
-        }
+        })
     }
 
     pub fn state(&self) -> MutexGuard<'_, State> {
@@ -196,6 +235,42 @@ impl FakeGitHub {
             .into_iter()
             .filter(|c| !c.starts_with("GET "))
             .collect()
+    }
+
+    /// Makes every SSH session wait (`true`) until released (`false`): a slow Git host.
+    #[allow(dead_code)]
+    pub fn hold_ssh(&self, hold: bool) {
+        let file = self.root.parent().unwrap().join("ssh-hold");
+        if hold {
+            std::fs::write(file, "").unwrap();
+        } else {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+
+    /// Registers `public` as a deploy key of `owner/repo`, as a user does in GitHub's web
+    /// interface.
+    #[allow(dead_code)]
+    pub fn add_deploy_key(&self, owner: &str, repo: &str, public: &str, read_only: bool) {
+        let mut state = self.state();
+        let id = state.next_id;
+        state.next_id += 1;
+        let key = public
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        state
+            .repos
+            .get_mut(&format!("{owner}/{repo}"))
+            .expect("a repository of the stand-in")
+            .keys
+            .push(DeployKey {
+                id,
+                title: "added by hand".into(),
+                key,
+                read_only,
+            });
     }
 
     pub fn bare(&self, owner: &str, repo: &str) -> PathBuf {
@@ -380,13 +455,83 @@ fn validation(resource: &str, field: &str, message: &str, top: &str) -> Response
     )
 }
 
+/// Where the SSH endpoint's sshd reads the deploy keys (not a GitHub API path: the stand-in's
+/// own plumbing, not recorded among the requests).
+const AUTHORIZED_KEYS: &str = "/_stand-in/authorized_keys";
+
+/// The forced command of every deploy key: `git-serve OWNER/REPO ro|rw` runs the Git command
+/// the client asked for (`$SSH_ORIGINAL_COMMAND`, e.g. `git-upload-pack '/me/fleet'`) on that
+/// repository only, and a push only with a read-write key, with GitHub's messages otherwise.
+/// While the file `ssh-hold` beside the repositories exists, every SSH session waits before it
+/// starts (a slow host, for [`FakeGitHub::hold_ssh`]).
+fn git_serve_script(root: &Path) -> String {
+    format!(
+        r#"#!/bin/sh
+repo=$1 access=$2
+while [ -e "{hold}" ]; do sleep 0.1; done
+set -f
+set -- $SSH_ORIGINAL_COMMAND
+command=$1
+path=$(printf '%s' "$2" | tr -d "'")
+path=${{path#/}}
+path=${{path%.git}}
+if [ "$path" != "$repo" ]; then
+  echo "ERROR: Repository not found." >&2
+  exit 1
+fi
+case $command in
+  git-upload-pack) ;;
+  git-receive-pack)
+    if [ "$access" != rw ]; then
+      echo "ERROR: The key you are authenticating with has been marked as read only." >&2
+      exit 1
+    fi ;;
+  *)
+    echo "Hi! You've successfully authenticated, but GitHub does not provide shell access." >&2
+    exit 1 ;;
+esac
+exec "$command" "{root}/$repo.git"
+"#,
+        root = root.display(),
+        hold = root.parent().unwrap().join("ssh-hold").display()
+    )
+}
+
 impl Server {
+    /// Every repository's deploy keys as authorized_keys lines, each restricted to its
+    /// repository and access by the forced command.
+    fn authorized_keys(&self) -> String {
+        let serve = self.root.parent().unwrap().join("git-serve");
+        let state = self.state();
+        let mut lines = String::new();
+        if state.ssh_refused {
+            return lines;
+        }
+        for (full, repo) in &state.repos {
+            for key in &repo.keys {
+                let access = if key.read_only { "ro" } else { "rw" };
+                lines.push_str(&format!(
+                    "command=\"{} {full} {access}\",restrict {}\n",
+                    serve.display(),
+                    key.key
+                ));
+            }
+        }
+        lines
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     async fn handle(&self, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
         let path = uri.path().to_string();
+        if path == AUTHORIZED_KEYS {
+            return Response::builder()
+                .status(StatusCode::OK)
+                .body(Body::from(self.authorized_keys()))
+                .unwrap();
+        }
         if let Some(api_path) = path.strip_prefix("/api/v3") {
             let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
             let body_json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
@@ -764,14 +909,24 @@ impl Server {
             .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
             .and_then(|raw| String::from_utf8(raw).ok())
             .and_then(|pair| pair.split_once(':').map(|(_, p)| p.to_string()));
-        let (visible, token) = {
+        let (visible, public, token) = {
             let state = self.state();
+            let repo = state.repos.get(&full);
             (
-                state.repos.get(&full).is_some_and(|r| !r.hidden),
+                repo.is_some_and(|r| !r.hidden),
+                repo.is_some_and(|r| !r.hidden && !r.private),
                 state.token.clone(),
             )
         };
+        // As GitHub: a public repository is fetched without credentials; a push always needs
+        // them.
+        let fetch = uri
+            .query()
+            .unwrap_or("")
+            .contains("service=git-upload-pack")
+            || path.ends_with("/git-upload-pack");
         match password {
+            None if public && fetch => {}
             None => return challenge(),
             Some(p) if p != token => return challenge(),
             Some(_) => {}

@@ -84,6 +84,110 @@ impl Sshd {
         })
     }
 
+    /// sshd as a Git host's SSH endpoint: everyone logs in as user `git` with a key that
+    /// `authorized_keys_command` lists (each key's own `command=` decides what it may run), the
+    /// server proving itself with `host_keys`. The user `git` exists only for this sshd: it runs
+    /// in a private mount namespace (util-linux's `unshare -m`) where `/etc/passwd` has it
+    /// (the test's own uid, home `home`); the machine's own users are untouched. `None` (with
+    /// the reason printed, or a failure in CI) without sshd or a mount namespace.
+    #[allow(dead_code)]
+    pub fn start_git_host(
+        host_keys: &[PathBuf],
+        authorized_keys_command: &str,
+        home: &Path,
+    ) -> Option<Sshd> {
+        let sshd = Path::new("/usr/sbin/sshd");
+        if !super::require(
+            sshd.exists(),
+            "OpenSSH's sshd (/usr/sbin/sshd, Debian's openssh-server)",
+        ) {
+            return None;
+        }
+        let namespace = std::process::Command::new("unshare")
+            .args(["-m", "true"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !super::require(
+            namespace,
+            "a private mount namespace (`unshare -m`, as root) for the Git host's SSH user",
+        ) {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let passwd = dir.path().join("passwd");
+        let uid = String::from_utf8(
+            std::process::Command::new("id")
+                .arg("-u")
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        let mut users = std::fs::read_to_string("/etc/passwd").unwrap();
+        users.push_str(&format!(
+            "git:x:{uid}:{uid}:git host:{}:/bin/sh\n",
+            home.display(),
+            uid = uid.trim()
+        ));
+        std::fs::write(&passwd, users).unwrap();
+        std::fs::create_dir_all("/run/sshd").ok();
+        let port = super::free_port();
+        let mut command = std::process::Command::new("unshare");
+        command
+            .args([
+                "-m",
+                "sh",
+                "-c",
+                "mount --bind \"$0\" /etc/passwd && exec \"$@\"",
+            ])
+            .arg(&passwd)
+            .arg(sshd)
+            .args([
+                "-D",
+                "-e",
+                "-f",
+                "/dev/null",
+                "-o",
+                "ListenAddress=127.0.0.1",
+                "-o",
+                "PidFile=none",
+                "-o",
+                "UsePAM=no",
+                "-o",
+                "StrictModes=no",
+                "-o",
+                "PermitRootLogin=prohibit-password",
+                "-o",
+                "AuthorizedKeysFile=none",
+                "-o",
+                "AuthorizedKeysCommandUser=root",
+                "-o",
+            ])
+            .arg(format!("AuthorizedKeysCommand={authorized_keys_command}"))
+            .args(["-p", &port.to_string()]);
+        for key in host_keys {
+            command.arg("-h").arg(key);
+        }
+        let child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Some(Sshd {
+            child,
+            port,
+            host_key_pub: host_keys[0].with_extension("pub"),
+            _dir: dir,
+        })
+    }
+
     /// The known_hosts line for this server (`[127.0.0.1]:port key`).
     pub fn known_hosts_line(&self) -> String {
         let public = std::fs::read_to_string(&self.host_key_pub).unwrap();
