@@ -48,4 +48,4 @@ fi
 
 echo "==> cargo test"
 # Snapshots are never written by the test run: a mismatch fails (review with cargo insta).
-INSTA_UPDATE=no cargo test --all-targets
+INSTA_UPDATE=no cargo test --all-targets --no-fail-fast
