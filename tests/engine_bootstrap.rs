@@ -87,9 +87,32 @@ fn bootstrap_git_over_https_with_a_private_ca_is_synced_by_the_real_controllers(
     ]);
     assert_eq!(applied, format!("main@sha1:{head}"));
 
-    // A re-run changes nothing: no commit, the same Secret.
+    // A re-run changes nothing: no commit, the same Secret. The GitRepository, Ready at the
+    // commit with credentials this run left as they were, is taken as it is, as flux
+    // bootstrap takes it: no fetch is requested.
+    let requested = || {
+        bed.kubectl_out(&[
+            "get",
+            "gitrepository",
+            "flux-system",
+            "-n",
+            "flux-system",
+            "-o",
+            "jsonpath={.metadata.annotations.reconcile\\.fluxcd\\.io/requestedAt}",
+        ])
+    };
+    let requested_before = requested();
+    assert!(
+        !requested_before.is_empty(),
+        "the first run asked for a fetch"
+    );
     bootstrap(&[]).assert().success();
     assert_eq!(gh.git("me", "fleet", &["rev-parse", "main"]), head);
+    assert_eq!(
+        requested(),
+        requested_before,
+        "the no-change re-run asked for a fetch"
+    );
 
     // Nothing drifted on a freshly bootstrapped cluster, though the install was applied by
     // floe before kustomize-controller applied the same objects from Git.
@@ -161,8 +184,9 @@ fn bootstrap_git_over_https_with_a_private_ca_is_synced_by_the_real_controllers(
 /// controllers sync flux's commit and nothing drifted.
 fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHub, url: &str) {
     let before = gh.git("me", "fleet", &["rev-parse", "main"]);
-    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
-        .args([
+    let flux_bootstrap = || {
+        let mut cmd = std::process::Command::new(common::testbed::engine_bin("flux"));
+        cmd.args([
             "bootstrap",
             "git",
             &format!("--url={url}"),
@@ -178,9 +202,27 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
             "--author-email=flux@example.com",
             "--timeout=4m",
         ])
-        .arg(format!("--kubeconfig={}", bed.kubeconfig.display()))
-        .output()
-        .unwrap();
+        .arg(format!("--kubeconfig={}", bed.kubeconfig.display()));
+        assert_cmd::Command::from_std(cmd)
+    };
+    let floe_bootstrap = || {
+        let mut cmd = bed.floe();
+        cmd.args([
+            "bootstrap",
+            "git",
+            &format!("--url={url}"),
+            "--path=clusters/dev",
+        ])
+        .arg(format!("--ca-file={}", gh.ca_file.display()))
+        .args([
+            "--token-auth",
+            "--username=git",
+            &format!("--password={TOKEN}"),
+            "--timeout=4m",
+        ]);
+        cmd
+    };
+    let flux = flux_bootstrap().output().unwrap();
     assert!(
         flux.status.success(),
         "flux bootstrap git failed: {}",
@@ -229,23 +271,7 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
     );
 
     // floe after flux: nothing to commit, and the cluster is as flux left it.
-    let rerun = bed
-        .floe()
-        .args([
-            "bootstrap",
-            "git",
-            &format!("--url={url}"),
-            "--path=clusters/dev",
-        ])
-        .arg(format!("--ca-file={}", gh.ca_file.display()))
-        .args([
-            "--token-auth",
-            "--username=git",
-            &format!("--password={TOKEN}"),
-            "--timeout=4m",
-        ])
-        .output()
-        .unwrap();
+    let rerun = floe_bootstrap().output().unwrap();
     assert!(
         rerun.status.success(),
         "floe bootstrap after flux failed: {}",
@@ -256,6 +282,35 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
         .args(["drift", "-A", "--exit-code"])
         .assert()
         .success();
+
+    // scripts/bench.sh: no-change re-runs of both tools on this repository, taking turns. Each
+    // run's wall time is a record for the benchmark, never an assertion; that each run changed
+    // nothing is asserted.
+    if let Some(path) = std::env::var_os("FLOE_BENCH_TIMINGS") {
+        use std::io::Write;
+        let mut record = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap();
+        for _ in 0..5 {
+            for (label, mut cmd) in [
+                ("floe bootstrap git (no change)", floe_bootstrap()),
+                ("flux bootstrap git (no change)", flux_bootstrap()),
+            ] {
+                let started = std::time::Instant::now();
+                let out = cmd.output().unwrap();
+                let ms = started.elapsed().as_millis();
+                assert!(
+                    out.status.success(),
+                    "{label}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                assert_eq!(gh.git("me", "fleet", &["rev-parse", "main"]), after_flux);
+                writeln!(record, "{label}\t{ms}").unwrap();
+            }
+        }
+    }
 }
 
 /// Last, as it re-points flux-system: the cluster pulls from a server with another private CA

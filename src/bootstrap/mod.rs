@@ -258,6 +258,10 @@ async fn steps<H: GitHost>(
         host.credentials(cluster, opts, progress),
     )
     .await?;
+    let credentials_changed = run
+        .reports
+        .last()
+        .is_none_or(|report| report.outcome != Outcome::Unchanged);
 
     // 8. Apply the sync objects; 9. verify the cluster synced the pushed commit.
     let line = format!(
@@ -267,8 +271,12 @@ async fn steps<H: GitHost>(
     run.step(Step::Sync, &line, apply_sync(cluster, &sync))
         .await?;
     let line = format!("waiting for the cluster to sync {}", short(&commit));
-    run.step(Step::Verify, &line, verify(cluster, opts, &commit, &sync))
-        .await?;
+    run.step(
+        Step::Verify,
+        &line,
+        verify(cluster, opts, &commit, &sync, credentials_changed),
+    )
+    .await?;
     Ok(Some(commit))
 }
 
@@ -632,24 +640,25 @@ fn would(action: Action) -> &'static str {
 }
 
 /// Step 9: the GitRepository has an artifact of the pushed commit and the Kustomization
-/// applied it, both Ready. The GitRepository is always asked to fetch again, and its answer
-/// awaited, as flux bootstrap does: a Ready it reported before says nothing about the
-/// credentials as they are now (a Secret this run created or replaced is read only at the
-/// next fetch). The Kustomization is asked only when it is not there yet.
+/// applied it, both Ready for their current spec. An object already there is taken as it is,
+/// as flux bootstrap takes it, unless this run changed the credentials (`credentials_changed`:
+/// the Secret created or replaced, or the host's deploy key): then the GitRepository is asked
+/// to fetch again and its answer awaited, since a Ready from before says nothing about
+/// credentials the controller has not used yet (flux bootstrap accepts that stale Ready). An
+/// object not there yet is asked to reconcile, and a failure counts only once it answered.
 async fn verify(
     cluster: &Cluster,
     opts: &Options,
     commit: &str,
     sync: &files::SyncSpec,
+    credentials_changed: bool,
 ) -> StepResult<()> {
     let deadline = Instant::now() + opts.timeout;
     let mut revisions = std::collections::BTreeMap::new();
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
         let target = ObjectRef::new(kind, &opts.namespace, &opts.namespace);
-        let synced = |o: &Observed| {
-            names_revision(&o.revision, commit) && o.ready().is_some_and(|c| c.status == "True")
-        };
-        let fetch_again = kind == FluxKind::GitRepository;
+        let synced = |o: &Observed| names_revision(&o.revision, commit) && o.is_ready_now();
+        let fetch_again = kind == FluxKind::GitRepository && credentials_changed;
         let current = target.get(cluster).await?;
         let observed = if synced(&current) && !fetch_again {
             current

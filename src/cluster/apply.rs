@@ -210,6 +210,9 @@ impl<'a> Applier<'a> {
                 apply(self.dry_run).await.map_err(object_error)?;
                 Action::Created
             }
+            // floe's last apply is still what the object holds: applying again would change
+            // nothing, so not even a dry run is sent.
+            Some(before) if already_applied(&before, object) => Action::Unchanged,
             Some(before) => {
                 // Some servers (1.20 among them) write a no-op apply anyway, bumping the
                 // resourceVersion. A dry run tells whether anything would change, so an
@@ -397,6 +400,124 @@ fn same_object(live: &DynamicObject, merged: &DynamicObject) -> bool {
     content(live) == content(merged) && owned(live).is_subset(&owned(merged))
 }
 
+/// Fields the server never records in managed fields (structured-merge-diff's stripped set):
+/// an applied object's identity and the server's bookkeeping.
+const UNTRACKED_METADATA: [&str; 8] = [
+    "name",
+    "namespace",
+    "creationTimestamp",
+    "selfLink",
+    "uid",
+    "generation",
+    "managedFields",
+    "resourceVersion",
+];
+
+/// Whether the live object holds exactly what applying `desired` with floe's field manager
+/// would leave: floe's one Apply entry, at `desired`'s apiVersion, owns every field of
+/// `desired` and no other, and each of those fields has `desired`'s value. Then the apply is a
+/// no-op and can be skipped. Anything this cannot be sure of (a field another manager took
+/// over, a value the server normalised or completed, a list item without its key fields)
+/// answers false, and the apply is decided by the server's dry run as before.
+fn already_applied(live: &DynamicObject, desired: &Value) -> bool {
+    let Some(api_version) = desired["apiVersion"].as_str() else {
+        return false;
+    };
+    let mut entries = live
+        .metadata
+        .managed_fields
+        .iter()
+        .flatten()
+        .filter(|entry| entry.manager.as_deref() == Some(FIELD_MANAGER));
+    let (Some(entry), None) = (entries.next(), entries.next()) else {
+        return false;
+    };
+    if entry.operation.as_deref() != Some("Apply")
+        || entry.subresource.is_some()
+        || entry.api_version.as_deref() != Some(api_version)
+    {
+        return false;
+    }
+    let Some(fields) = &entry.fields_v1 else {
+        return false;
+    };
+    let mut desired = desired.clone();
+    let Some(top) = desired.as_object_mut() else {
+        return false;
+    };
+    top.remove("apiVersion");
+    top.remove("kind");
+    if let Some(Value::Object(metadata)) = top.get_mut("metadata") {
+        for field in UNTRACKED_METADATA {
+            metadata.remove(field);
+        }
+        if metadata.is_empty() {
+            top.remove("metadata");
+        }
+    }
+    let Ok(live) = serde_json::to_value(live) else {
+        return false;
+    };
+    holds(&fields.0, &desired, &live)
+}
+
+/// Whether the managed-fields set `owned` is exactly the set of fields of `desired`, and `live`
+/// has `desired`'s value at each of them. A set with no members under a field is a leaf (a
+/// scalar, or an atomic map or list): its value must equal `live`'s whole.
+fn holds(owned: &Value, desired: &Value, live: &Value) -> bool {
+    let Some(owned) = owned.as_object() else {
+        return false;
+    };
+    let members = owned.keys().filter(|key| *key != ".").count();
+    if members == 0 {
+        return desired == live;
+    }
+    let mut matched = BTreeSet::new();
+    let all_held = match desired {
+        Value::Object(map) => map.iter().all(|(key, value)| {
+            let path = format!("f:{key}");
+            matched.insert(path.clone());
+            match (owned.get(&path), live.get(key)) {
+                (Some(owned), Some(live)) => holds(owned, value, live),
+                _ => false,
+            }
+        }),
+        Value::Array(items) => {
+            let Some(live_items) = live.as_array() else {
+                return false;
+            };
+            items.iter().all(|item| {
+                if item.is_object() {
+                    // An item of a keyed list: its `k:{...}` member names the key fields.
+                    let Some((path, key)) = owned.keys().find_map(|path| {
+                        let key: serde_json::Map<String, Value> =
+                            serde_json::from_str(path.strip_prefix("k:")?).ok()?;
+                        key.iter()
+                            .all(|(field, value)| item.get(field) == Some(value))
+                            .then_some((path, key))
+                    }) else {
+                        return false;
+                    };
+                    let Some(live_item) = live_items.iter().find(|live_item| {
+                        key.iter()
+                            .all(|(field, value)| live_item.get(field) == Some(value))
+                    }) else {
+                        return false;
+                    };
+                    matched.insert(path.clone()) && holds(&owned[path], item, live_item)
+                } else {
+                    // A member of a set: `v:<value>`.
+                    let path = format!("v:{item}");
+                    owned.contains_key(&path) && live_items.contains(item) && matched.insert(path)
+                }
+            })
+        }
+        // A scalar where floe owns members beneath.
+        _ => false,
+    };
+    all_held && matched.len() == members
+}
+
 /// Every path of a managedFields `fieldsV1` set (`f:spec/f:replicas`, ...).
 fn field_paths(fields: &serde_json::Value, prefix: String, into: &mut BTreeSet<String>) {
     if let Some(map) = fields.as_object() {
@@ -461,6 +582,126 @@ mod tests {
         assert!(!same_object(&merged, &live));
         // And so is any difference in content.
         assert!(!same_object(&live, &deployment(env(true), env(false), 2)));
+    }
+
+    /// A Deployment as floe applies it, and the live object after that apply: the server's
+    /// defaults, a status, another manager's field and floe's managed-fields entry.
+    fn applied_deployment() -> (Value, DynamicObject) {
+        let desired = serde_json::json!({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": { "name": "source-controller", "namespace": "flux-system",
+                          "labels": { "app": "source-controller" },
+                          "finalizers": ["example.com/keep"] },
+            "spec": { "replicas": 1, "template": { "spec": { "containers": [{
+                "name": "manager", "image": "ghcr.io/fluxcd/source-controller:v1.9.4",
+                "args": ["--log-level=info", "--events-addr=http://nc"],
+                "ports": [{ "containerPort": 8080, "name": "http", "protocol": "TCP" }],
+            }] } } },
+        });
+        let floe_fields = serde_json::json!({
+            "f:metadata": { "f:labels": { "f:app": {} },
+                            "f:finalizers": { ".": {}, "v:\"example.com/keep\"": {} } },
+            "f:spec": { "f:replicas": {}, "f:template": { "f:spec": { "f:containers": {
+                "k:{\"name\":\"manager\"}": {
+                    ".": {}, "f:name": {}, "f:image": {}, "f:args": {},
+                    "f:ports": { "k:{\"containerPort\":8080,\"protocol\":\"TCP\"}": {
+                        ".": {}, "f:containerPort": {}, "f:name": {}, "f:protocol": {} } },
+                } } } } },
+        });
+        let mut live = desired.clone();
+        live["metadata"]["resourceVersion"] = "42".into();
+        live["metadata"]["uid"] = "0b6c".into();
+        live["metadata"]["annotations"] =
+            serde_json::json!({ "deployment.kubernetes.io/revision": "1" });
+        live["metadata"]["managedFields"] = serde_json::json!([
+            { "manager": "floe", "operation": "Apply", "apiVersion": "apps/v1",
+              "fieldsType": "FieldsV1", "fieldsV1": floe_fields,
+              "time": "2026-12-03T00:00:00Z" },
+            { "manager": "kube-controller-manager", "operation": "Update",
+              "apiVersion": "apps/v1", "fieldsType": "FieldsV1", "subresource": "status",
+              "fieldsV1": { "f:status": { "f:replicas": {} } },
+              "time": "2026-12-03T00:00:01Z" },
+        ]);
+        let container = &mut live["spec"]["template"]["spec"]["containers"][0];
+        container["terminationMessagePath"] = "/dev/termination-log".into();
+        container["imagePullPolicy"] = "IfNotPresent".into();
+        live["spec"]["strategy"] = serde_json::json!({ "type": "RollingUpdate" });
+        live["status"] = serde_json::json!({ "replicas": 1 });
+        (desired, serde_json::from_value(live).unwrap())
+    }
+
+    #[test]
+    fn an_object_holding_floes_last_apply_needs_none() {
+        let (desired, live) = applied_deployment();
+        assert!(already_applied(&live, &desired));
+    }
+
+    #[test]
+    fn any_difference_from_floes_last_apply_goes_to_the_server() {
+        let (desired, live) = applied_deployment();
+        let changed = |edit: &dyn Fn(&mut Value)| {
+            let mut desired = desired.clone();
+            edit(&mut desired);
+            already_applied(&live, &desired)
+        };
+        let container = "/spec/template/spec/containers/0";
+        // A new value, a new field, a dropped field (floe would give it up), an item of an
+        // atomic list dropped, a keyed item added, a set member dropped.
+        assert!(!changed(&|d| d["spec"]["replicas"] = 2.into()));
+        assert!(!changed(&|d| d["metadata"]["labels"]["tier"] = "x".into()));
+        assert!(!changed(&|d| {
+            d["metadata"]["labels"]
+                .as_object_mut()
+                .unwrap()
+                .remove("app");
+        }));
+        assert!(!changed(&|d| {
+            d.pointer_mut(&format!("{container}/args"))
+                .unwrap()
+                .as_array_mut()
+                .unwrap()
+                .pop();
+        }));
+        assert!(!changed(&|d| {
+            d.pointer_mut(&format!("{container}/ports"))
+                .unwrap()
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({ "containerPort": 9440, "protocol": "TCP" }));
+        }));
+        assert!(!changed(
+            &|d| d["metadata"]["finalizers"] = serde_json::json!([])
+        ));
+        // floe's entry records fields at one apiVersion; another version's are not comparable.
+        assert!(!changed(&|d| d["apiVersion"] = "apps/v1beta2".into()));
+        // The same content is enough only when floe's own entry says floe applied it.
+        let mut other = live.clone();
+        for entry in other.metadata.managed_fields.iter_mut().flatten() {
+            entry.manager = Some("kubectl".into());
+        }
+        assert!(!already_applied(&other, &desired));
+        let mut twice = live.clone();
+        let entries = twice.metadata.managed_fields.as_mut().unwrap();
+        let mut update = entries[0].clone();
+        update.operation = Some("Update".into());
+        entries.push(update);
+        assert!(!already_applied(&twice, &desired));
+    }
+
+    #[test]
+    fn an_atomic_value_the_server_completed_is_not_held() {
+        let desired = serde_json::json!({ "apiVersion": "v1", "kind": "Pod",
+            "metadata": { "name": "p" },
+            "spec": { "env": { "valueFrom": { "fieldRef": { "fieldPath": "metadata.namespace" } } } } });
+        let mut live = desired.clone();
+        live["spec"]["env"]["valueFrom"]["fieldRef"]["apiVersion"] = "v1".into();
+        live["metadata"]["managedFields"] = serde_json::json!([
+            { "manager": "floe", "operation": "Apply", "apiVersion": "v1",
+              "fieldsType": "FieldsV1",
+              "fieldsV1": { "f:spec": { "f:env": { "f:valueFrom": { "f:fieldRef": {} } } } } },
+        ]);
+        let live: DynamicObject = serde_json::from_value(live).unwrap();
+        assert!(!already_applied(&live, &desired));
     }
 
     #[test]
