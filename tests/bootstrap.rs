@@ -87,9 +87,26 @@ impl Drop for Scenario {
                 .collect();
             assert_no_secrets(self, &outputs, self.tmp.path(), &secrets);
         }
-        // The ServiceAccounts first: their tokens stop working at once, so a reconcile of the
-        // real kustomize-controller still in flight cannot apply the components (Deployments
-        // included) again after they are deleted; then the Deployments, until none is left.
+        // The Flux objects are marked deleted first: an object being deleted is only ever
+        // finalized, never applied, so the next test's controllers (they watch every
+        // namespace) cannot apply this one's components again. Then the ServiceAccounts:
+        // their tokens stop working at once, so a reconcile of this test's kustomize-controller
+        // still in flight cannot apply them either; then the Deployments, until none is left;
+        // last the finalizers no controller of this test is left to remove.
+        const FLUX_OBJECTS: &str =
+            "kustomizations.kustomize.toolkit.fluxcd.io,gitrepositories.source.toolkit.fluxcd.io";
+        let _ = self
+            .bed
+            .kubectl()
+            .args([
+                "delete",
+                FLUX_OBJECTS,
+                "--all",
+                "--wait=false",
+                "-n",
+                &self.ns,
+            ])
+            .output();
         let _ = self
             .bed
             .kubectl()
@@ -115,6 +132,21 @@ impl Drop for Scenario {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+        let left = self
+            .bed
+            .kubectl()
+            .args(["get", FLUX_OBJECTS, "-n", &self.ns, "-o", "name"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .unwrap_or_default();
+        for object in left.lines() {
+            let _ = self
+                .bed
+                .kubectl()
+                .args(["patch", object, "-n", &self.ns, "--type=merge"])
+                .args(["-p", r#"{"metadata":{"finalizers":null}}"#])
+                .output();
         }
     }
 }

@@ -77,7 +77,28 @@ impl Run<'_> {
         crate::lifecycle::set_step(format!("step {} ({message})", step.name()));
         let started = Instant::now();
         let result = work.await;
-        let duration_ms = started.elapsed().as_millis() as u64;
+        self.end(step, result, started.elapsed())
+    }
+
+    /// Reports a step whose work already ran (alongside an earlier step), with the time it took.
+    fn step_done<T>(
+        &mut self,
+        step: Step,
+        message: &str,
+        result: StepResult<T>,
+        took: std::time::Duration,
+    ) -> anyhow::Result<T> {
+        self.progress.begin(step, message);
+        self.end(step, result, took)
+    }
+
+    fn end<T>(
+        &mut self,
+        step: Step,
+        result: StepResult<T>,
+        took: std::time::Duration,
+    ) -> anyhow::Result<T> {
+        let duration_ms = took.as_millis() as u64;
         match result {
             Ok(Done {
                 value,
@@ -168,8 +189,37 @@ async fn steps<H: GitHost>(
         "checking the cluster at {} and the Git host",
         cluster.server
     );
-    run.step(Step::Preflight, &line, preflight(cluster, host, opts))
-        .await?;
+    // A host without a repository step changes nothing before the clone, and cloning into a
+    // scratch repository changes nothing anywhere: it runs while the cluster is checked, and
+    // is reported after preflight passed (or abandoned when it failed).
+    let clone_line = |push: &RemoteSpec| format!("cloning branch {} of {}", opts.branch, push.url);
+    let early_push = host.repository_step().is_none().then(|| host.push_remote());
+    let early_line = early_push.as_ref().map(clone_line);
+    let early_clone = async move {
+        let push = early_push?;
+        let started = Instant::now();
+        let result = clone(push, opts, true).await;
+        Some((result, started.elapsed()))
+    };
+    let mut early_clone = std::pin::pin!(early_clone);
+    let mut cloned = None;
+    {
+        let checked = run.step(Step::Preflight, &line, preflight(cluster, host, opts));
+        let mut checked = std::pin::pin!(checked);
+        loop {
+            tokio::select! {
+                result = &mut checked => {
+                    result?;
+                    break;
+                }
+                result = &mut early_clone, if cloned.is_none() => cloned = Some(result),
+            }
+        }
+    }
+    let cloned = match cloned {
+        Some(cloned) => cloned,
+        None => early_clone.await,
+    };
 
     // 2. Repository (hosts with an API): find or create it, and its settings.
     let mut repository_exists = true;
@@ -179,12 +229,16 @@ async fn steps<H: GitHost>(
             .await?;
     }
 
-    // 3. Clone the branch.
-    let push = host.push_remote();
-    let line = format!("cloning branch {} of {}", opts.branch, push.url);
-    let workspace = run
-        .step(Step::Clone, &line, clone(push, opts, repository_exists))
-        .await?;
+    // 3. Clone the branch (done already for a host without a repository step).
+    let workspace = match (cloned, early_line) {
+        (Some((result, took)), Some(line)) => run.step_done(Step::Clone, &line, result, took)?,
+        _ => {
+            let push = host.push_remote();
+            let line = clone_line(&push);
+            run.step(Step::Clone, &line, clone(push, opts, repository_exists))
+                .await?
+        }
+    };
 
     // 4. The files.
     let sync = sync_spec(host, opts);
@@ -282,13 +336,18 @@ async fn steps<H: GitHost>(
 
 /// Step 1: the cluster is fit for Flux (check --pre's checks) and the host accepts floe.
 async fn preflight<H: GitHost>(cluster: &Cluster, host: &H, opts: &Options) -> StepResult<()> {
-    let checks = crate::check::pre_checks(
-        cluster,
-        &opts.namespace,
-        &opts.flux_version,
-        opts.skip_version_check,
-    )
-    .await?;
+    // The cluster's checks and the host's run at once (both only read); the cluster's
+    // answer is reported first.
+    let (checks, check) = futures::join!(
+        crate::check::pre_checks(
+            cluster,
+            &opts.namespace,
+            &opts.flux_version,
+            opts.skip_version_check,
+        ),
+        host.preflight()
+    );
+    let checks = checks?;
     let failed: Vec<String> = checks
         .iter()
         .filter(|c| !c.ok)
@@ -297,7 +356,7 @@ async fn preflight<H: GitHost>(cluster: &Cluster, host: &H, opts: &Options) -> S
     if !failed.is_empty() {
         anyhow::bail!("the cluster is not ready for Flux: {}", failed.join("; "));
     }
-    let check = host.preflight().await?;
+    let check = check?;
     let message = match &check.accepted {
         Some(accepted) => format!("cluster {} reachable; {accepted}", cluster.server),
         None => format!("cluster {} reachable", cluster.server),
