@@ -18,20 +18,6 @@ use common::testbed::TestBed;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// Wall time of one floe run, appended to $FLOE_BENCH_TIMINGS when scripts/bench.sh asks for
-/// it (a record for the benchmark, never an assertion).
-fn record_timing(label: &str, started: std::time::Instant) {
-    if let Some(path) = std::env::var_os("FLOE_BENCH_TIMINGS") {
-        use std::io::Write;
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .unwrap();
-        writeln!(file, "{label}\t{}", started.elapsed().as_millis()).unwrap();
-    }
-}
-
 /// The personal repository most tests bootstrap from.
 const ME_FLEET: [&str; 4] = [
     "--owner=me",
@@ -297,7 +283,7 @@ fn new_personal_repo_then_idempotent_rerun_on_the_real_controllers() {
     let s = scenario!("bs-personal");
     let started = std::time::Instant::now();
     let first = s.github(&ME_FLEET).assert().success();
-    record_timing("first bootstrap", started);
+    common::record_timing("first bootstrap", started);
     let stderr = String::from_utf8_lossy(&first.get_output().stderr).to_string();
     assert!(stderr.contains("bootstrap finished"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "the token is never printed");
@@ -430,7 +416,7 @@ fn new_personal_repo_then_idempotent_rerun_on_the_real_controllers() {
     }
     let started = std::time::Instant::now();
     let again = s.github(&ME_FLEET).assert().success();
-    record_timing("no-change re-run", started);
+    common::record_timing("no-change re-run", started);
     let stderr = String::from_utf8_lossy(&again.get_output().stderr).to_string();
     assert!(stderr.contains("nothing changed"), "{stderr}");
     assert!(
@@ -1811,7 +1797,7 @@ fn named_quickly(s: &Scenario, label: &str, extra: &[&str], causes: &[&str]) {
         elapsed < std::time::Duration::from_secs(150),
         "took {elapsed:?}"
     );
-    record_timing(label, started);
+    common::record_timing(label, started);
 }
 
 /// SIGTERM during the clone, SIGINT during the push (a slow Git server), SIGTERM during the

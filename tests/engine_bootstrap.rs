@@ -37,24 +37,11 @@ fn bootstrap_git_over_https_with_a_private_ca_is_synced_by_the_real_controllers(
     gh.seed_repo("me", "fleet", true, &[("README.md", "fleet\n")]);
     let url = format!("https://{}/me/fleet.git", gh.host);
     let bootstrap = |extra: &[&str]| {
-        let mut cmd = bed.floe();
-        cmd.args([
-            "bootstrap",
-            "git",
-            &format!("--url={url}"),
-            "--path=clusters/dev",
-        ])
-        .arg(format!("--ca-file={}", gh.ca_file.display()))
-        .args([
-            "--token-auth",
-            "--username=git",
-            &format!("--password={TOKEN}"),
-        ])
-        .arg("--manifests")
-        .arg(common::flux_install_yaml())
-        .args(["--author-name=floe", "--author-email=floe@example.com"])
-        .args(["--timeout=4m"])
-        .args(extra);
+        let mut cmd = floe_bootstrap_git(bed, &gh, &url);
+        cmd.arg("--manifests")
+            .arg(common::flux_install_yaml())
+            .args(["--author-name=floe", "--author-email=floe@example.com"])
+            .args(extra);
         cmd
     };
 
@@ -179,6 +166,26 @@ fn bootstrap_git_over_https_with_a_private_ca_is_synced_by_the_real_controllers(
     certificate_the_cluster_does_not_trust_is_named_as_tls(bed);
 }
 
+/// `floe bootstrap git` of the repository over HTTPS with the stand-in's CA and token, as
+/// every run here starts it.
+fn floe_bootstrap_git(bed: &TestBed, gh: &FakeGitHub, url: &str) -> assert_cmd::Command {
+    let mut cmd = bed.floe();
+    cmd.args([
+        "bootstrap",
+        "git",
+        &format!("--url={url}"),
+        "--path=clusters/dev",
+    ])
+    .arg(format!("--ca-file={}", gh.ca_file.display()))
+    .args([
+        "--token-auth",
+        "--username=git",
+        &format!("--password={TOKEN}"),
+        "--timeout=4m",
+    ]);
+    cmd
+}
+
 /// `flux bootstrap git` (the real CLI, v2.9.4) on the repository floe bootstrapped rewrites
 /// only the line naming the generator; `floe bootstrap git` after it commits nothing; the real
 /// controllers sync flux's commit and nothing drifted.
@@ -205,23 +212,7 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
         .arg(format!("--kubeconfig={}", bed.kubeconfig.display()));
         assert_cmd::Command::from_std(cmd)
     };
-    let floe_bootstrap = || {
-        let mut cmd = bed.floe();
-        cmd.args([
-            "bootstrap",
-            "git",
-            &format!("--url={url}"),
-            "--path=clusters/dev",
-        ])
-        .arg(format!("--ca-file={}", gh.ca_file.display()))
-        .args([
-            "--token-auth",
-            "--username=git",
-            &format!("--password={TOKEN}"),
-            "--timeout=4m",
-        ]);
-        cmd
-    };
+    let floe_bootstrap = || floe_bootstrap_git(bed, gh, url);
     let flux = flux_bootstrap().output().unwrap();
     assert!(
         flux.status.success(),
@@ -286,13 +277,7 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
     // scripts/bench.sh: no-change re-runs of both tools on this repository, taking turns. Each
     // run's wall time is a record for the benchmark, never an assertion; that each run changed
     // nothing is asserted.
-    if let Some(path) = std::env::var_os("FLOE_BENCH_TIMINGS") {
-        use std::io::Write;
-        let mut record = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .unwrap();
+    if std::env::var_os("FLOE_BENCH_TIMINGS").is_some() {
         for _ in 0..5 {
             for (label, mut cmd) in [
                 ("floe bootstrap git (no change)", floe_bootstrap()),
@@ -300,14 +285,13 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
             ] {
                 let started = std::time::Instant::now();
                 let out = cmd.output().unwrap();
-                let ms = started.elapsed().as_millis();
+                common::record_timing(label, started);
                 assert!(
                     out.status.success(),
                     "{label}: {}",
                     String::from_utf8_lossy(&out.stderr)
                 );
                 assert_eq!(gh.git("me", "fleet", &["rev-parse", "main"]), after_flux);
-                writeln!(record, "{label}\t{ms}").unwrap();
             }
         }
     }

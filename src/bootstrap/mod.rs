@@ -191,35 +191,21 @@ async fn steps<H: GitHost>(
     );
     // A host without a repository step changes nothing before the clone, and cloning into a
     // scratch repository changes nothing anywhere: it runs while the cluster is checked, and
-    // is reported after preflight passed (or abandoned when it failed).
+    // is reported after preflight passed (or abandoned when it failed: the join ends at the
+    // first error).
     let clone_line = |push: &RemoteSpec| format!("cloning branch {} of {}", opts.branch, push.url);
     let early_push = host.repository_step().is_none().then(|| host.push_remote());
-    let early_line = early_push.as_ref().map(clone_line);
     let early_clone = async move {
         let push = early_push?;
+        let line = clone_line(&push);
         let started = Instant::now();
         let result = clone(push, opts, true).await;
-        Some((result, started.elapsed()))
+        Some((line, result, started.elapsed()))
     };
-    let mut early_clone = std::pin::pin!(early_clone);
-    let mut cloned = None;
-    {
-        let checked = run.step(Step::Preflight, &line, preflight(cluster, host, opts));
-        let mut checked = std::pin::pin!(checked);
-        loop {
-            tokio::select! {
-                result = &mut checked => {
-                    result?;
-                    break;
-                }
-                result = &mut early_clone, if cloned.is_none() => cloned = Some(result),
-            }
-        }
-    }
-    let cloned = match cloned {
-        Some(cloned) => cloned,
-        None => early_clone.await,
-    };
+    let ((), cloned) = tokio::try_join!(
+        run.step(Step::Preflight, &line, preflight(cluster, host, opts)),
+        async { anyhow::Ok(early_clone.await) },
+    )?;
 
     // 2. Repository (hosts with an API): find or create it, and its settings.
     let mut repository_exists = true;
@@ -230,9 +216,9 @@ async fn steps<H: GitHost>(
     }
 
     // 3. Clone the branch (done already for a host without a repository step).
-    let workspace = match (cloned, early_line) {
-        (Some((result, took)), Some(line)) => run.step_done(Step::Clone, &line, result, took)?,
-        _ => {
+    let workspace = match cloned {
+        Some((line, result, took)) => run.step_done(Step::Clone, &line, result, took)?,
+        None => {
             let push = host.push_remote();
             let line = clone_line(&push);
             run.step(Step::Clone, &line, clone(push, opts, repository_exists))

@@ -551,3 +551,17 @@ pub fn json_of(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// Wall time of one floe run, appended to $FLOE_BENCH_TIMINGS when scripts/bench.sh asks for
+/// it (a record for the benchmark, never an assertion).
+pub fn record_timing(label: &str, started: std::time::Instant) {
+    if let Some(path) = std::env::var_os("FLOE_BENCH_TIMINGS") {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap();
+        writeln!(file, "{label}\t{}", started.elapsed().as_millis()).unwrap();
+    }
+}
