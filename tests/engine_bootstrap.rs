@@ -166,23 +166,25 @@ fn bootstrap_git_over_https_with_a_private_ca_is_synced_by_the_real_controllers(
     certificate_the_cluster_does_not_trust_is_named_as_tls(bed);
 }
 
-/// `floe bootstrap git` of the repository over HTTPS with the stand-in's CA and token, as
-/// every run here starts it.
+/// `bootstrap git` of the repository over HTTPS with the stand-in's CA and token: the same
+/// flags for floe and for flux, as every run here starts it.
+fn bootstrap_git_args(gh: &FakeGitHub, url: &str) -> Vec<String> {
+    vec![
+        "bootstrap".into(),
+        "git".into(),
+        format!("--url={url}"),
+        "--path=clusters/dev".into(),
+        format!("--ca-file={}", gh.ca_file.display()),
+        "--token-auth".into(),
+        "--username=git".into(),
+        format!("--password={TOKEN}"),
+        "--timeout=4m".into(),
+    ]
+}
+
 fn floe_bootstrap_git(bed: &TestBed, gh: &FakeGitHub, url: &str) -> assert_cmd::Command {
     let mut cmd = bed.floe();
-    cmd.args([
-        "bootstrap",
-        "git",
-        &format!("--url={url}"),
-        "--path=clusters/dev",
-    ])
-    .arg(format!("--ca-file={}", gh.ca_file.display()))
-    .args([
-        "--token-auth",
-        "--username=git",
-        &format!("--password={TOKEN}"),
-        "--timeout=4m",
-    ]);
+    cmd.args(bootstrap_git_args(gh, url));
     cmd
 }
 
@@ -193,23 +195,13 @@ fn flux_and_floe_take_turns_on_the_same_repository(bed: &TestBed, gh: &FakeGitHu
     let before = gh.git("me", "fleet", &["rev-parse", "main"]);
     let flux_bootstrap = || {
         let mut cmd = std::process::Command::new(common::testbed::engine_bin("flux"));
-        cmd.args([
-            "bootstrap",
-            "git",
-            &format!("--url={url}"),
-            "--path=clusters/dev",
-        ])
-        .arg(format!("--ca-file={}", gh.ca_file.display()))
-        .args([
-            "--token-auth",
-            "--username=git",
-            &format!("--password={TOKEN}"),
-            "--silent",
-            "--author-name=flux",
-            "--author-email=flux@example.com",
-            "--timeout=4m",
-        ])
-        .arg(format!("--kubeconfig={}", bed.kubeconfig.display()));
+        cmd.args(bootstrap_git_args(gh, url))
+            .args([
+                "--silent",
+                "--author-name=flux",
+                "--author-email=flux@example.com",
+            ])
+            .arg(format!("--kubeconfig={}", bed.kubeconfig.display()));
         assert_cmd::Command::from_std(cmd)
     };
     let floe_bootstrap = || floe_bootstrap_git(bed, gh, url);
