@@ -16,7 +16,8 @@ kubectl=$(ls "$kubectl_dir"/kubectl.1.* 2>/dev/null | sort -V | tail -1 || true)
 kubectl=${kubectl:-$(command -v kubectl)}
 
 cargo build --release --quiet
-floe=target/release/floe
+# Where cargo put it (CARGO_TARGET_DIR, a config's build.target-dir, or ./target).
+floe=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/floe
 out=$(mktemp -d)
 # FLOE_BENCH_ONLY=startup|flux|cluster|drift|bootstrap runs one section (the others keep their
 # figures in docs/performance.md).

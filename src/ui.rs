@@ -15,9 +15,12 @@ pub struct Ui {
 impl Ui {
     /// Looks at the terminal and the environment.
     pub fn detect(no_color_flag: bool) -> Self {
+        let stderr_tty = std::io::stderr().is_terminal();
+        // Asked only when it matters: the first use of stdin sets up its buffer.
+        let stdin_tty = stderr_tty && std::io::stdin().is_terminal();
         Ui::decide(
-            std::io::stderr().is_terminal(),
-            std::io::stdin().is_terminal(),
+            stderr_tty,
+            stdin_tty,
             no_color_flag,
             std::env::var_os("NO_COLOR").as_deref(),
         )

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::deferred::Deferred;
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
@@ -25,15 +26,15 @@ use crate::usage::InvalidInput;
 #[derive(Debug, Args)]
 pub struct BootstrapArgs {
     #[command(subcommand)]
-    pub command: super::deferred::Deferred<BootstrapCommand>,
+    pub command: BootstrapCommand,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BootstrapCommand {
     /// Bootstrap from a GitHub repository, created if it does not exist
-    Github(Box<GithubArgs>),
+    Github(Deferred<Box<GithubArgs>>),
     /// Bootstrap from any Git server (no provider API)
-    Git(Box<GitArgs>),
+    Git(Deferred<Box<GitArgs>>),
 }
 
 /// Flags both bootstrap commands take.
@@ -186,9 +187,9 @@ pub struct GitArgs {
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: BootstrapArgs) -> anyhow::Result<()> {
-    match args.command.0 {
-        BootstrapCommand::Github(a) => run_github(global, ui, *a),
-        BootstrapCommand::Git(a) => run_git(global, ui, *a),
+    match args.command {
+        BootstrapCommand::Github(Deferred(a)) => run_github(global, ui, *a),
+        BootstrapCommand::Git(Deferred(a)) => run_git(global, ui, *a),
     }
 }
 
@@ -592,7 +593,7 @@ fn execute<H: GitHost>(
     target: impl FnOnce() -> anyhow::Result<H>,
     printer: &StepPrinter,
 ) -> anyhow::Result<()> {
-    block_on(async {
+    block_on(|| async {
         let target = &target()?;
         opts.install_objects = flags.install.manifests(install, ui).await?;
         let cluster = connect(global).await?;

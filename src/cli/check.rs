@@ -33,7 +33,7 @@ pub struct CheckArgs {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> {
     let flux_version = normalize_version(&args.flux_version)?;
-    let checks = block_on(async {
+    let checks = block_on(|| async {
         let cluster = connect(global).await?;
         if args.pre {
             pre_checks(

@@ -55,7 +55,7 @@ pub fn export_or_apply<K: Serialize + kube::Resource<DynamicType = ()>>(
             .write_all(export_yaml(object).as_bytes())?;
         return Ok(());
     }
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         apply_and_wait(&cluster, global, ui, object).await
     })
@@ -127,7 +127,7 @@ pub fn export_or_apply_plain(
         std::io::stdout().lock().write_all(out.as_bytes())?;
         return Ok(());
     }
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         for object in objects {
             let what = crate::cluster::apply::reference(object);

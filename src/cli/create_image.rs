@@ -1,5 +1,6 @@
 //! `floe create image repository|policy|update NAME`: image automation objects.
 
+use super::deferred::Deferred;
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
@@ -14,17 +15,17 @@ use crate::ui::Ui;
 #[derive(Debug, Args)]
 pub struct ImageArgs {
     #[command(subcommand)]
-    pub kind: super::deferred::Deferred<ImageKind>,
+    pub kind: ImageKind,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ImageKind {
     /// Create or update an ImageRepository: a registry repository to scan for tags
-    Repository(RepositoryArgs),
+    Repository(Deferred<RepositoryArgs>),
     /// Create or update an ImagePolicy: which scanned tag is the newest
-    Policy(PolicyArgs),
+    Policy(Deferred<PolicyArgs>),
     /// Create or update an ImageUpdateAutomation: commit the newest tags to Git
-    Update(UpdateArgs),
+    Update(Deferred<UpdateArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -142,8 +143,8 @@ pub struct UpdateArgs {
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: ImageArgs) -> anyhow::Result<()> {
-    match args.kind.0 {
-        ImageKind::Repository(a) => {
+    match args.kind {
+        ImageKind::Repository(Deferred(a)) => {
             let object = image::image_repository(&ImageRepositoryOptions {
                 object: a.create.object(global, &a.name),
                 image: a.image,
@@ -154,7 +155,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: ImageArgs) -> anyhow::Result<()> 
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
-        ImageKind::Policy(a) => {
+        ImageKind::Policy(Deferred(a)) => {
             // The policy's own --interval (digest checks) replaces create's.
             let create = CreateFlags {
                 interval: a.interval.unwrap_or(GoDuration(std::time::Duration::ZERO)),
@@ -174,7 +175,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: ImageArgs) -> anyhow::Result<()> 
             })?;
             export_or_apply(global, ui, &object, &create)
         }
-        ImageKind::Update(a) => {
+        ImageKind::Update(Deferred(a)) => {
             let object = image::image_update(&ImageUpdateOptions {
                 object: a.create.object(global, &a.name),
                 git_repo_ref: a.git_repo_ref,

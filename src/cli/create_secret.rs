@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::deferred::Deferred;
 use clap::{Args, Subcommand};
 
 use super::create_common::export_or_apply_plain;
@@ -19,26 +20,26 @@ use crate::usage::{Choice, InvalidInput};
 #[derive(Debug, Args)]
 pub struct SecretArgs {
     #[command(subcommand)]
-    pub kind: super::deferred::Deferred<SecretKind>,
+    pub kind: SecretKind,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SecretKind {
     /// Git credentials: an SSH key (generated, or --private-key-file) with the host's keys, or HTTPS basic auth or a bearer token
-    Git(GitSecretArgs),
+    Git(Deferred<GitSecretArgs>),
     /// HelmRepository credentials: basic auth, a client certificate, a CA
-    Helm(HelmSecretArgs),
+    Helm(Deferred<HelmSecretArgs>),
     /// Registry credentials for OCI sources and image scans (kubernetes.io/dockerconfigjson)
-    Oci(OciSecretArgs),
+    Oci(Deferred<OciSecretArgs>),
     /// A client certificate and key, and a CA (kubernetes.io/tls)
-    Tls(TlsSecretArgs),
+    Tls(Deferred<TlsSecretArgs>),
     /// A GitHub App's credentials, for sources with --provider=github
     #[command(name = "githubapp")]
-    GitHubApp(GitHubAppSecretArgs),
+    GitHubApp(Deferred<GitHubAppSecretArgs>),
     /// A proxy's address and credentials
-    Proxy(ProxySecretArgs),
+    Proxy(Deferred<ProxySecretArgs>),
     /// A Receiver's webhook token, and its webhook URL as an annotation
-    Receiver(ReceiverSecretArgs),
+    Receiver(Deferred<ReceiverSecretArgs>),
 }
 
 /// What every `create secret` command takes.
@@ -251,9 +252,9 @@ pub struct ReceiverSecretArgs {
 const FLUX_TRAILER: &str = "\n";
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()> {
-    let (secret, flags, trailer) = match args.kind.0 {
-        SecretKind::Git(a) => return run_git(global, ui, a),
-        SecretKind::Helm(a) => (
+    let (secret, flags, trailer) = match args.kind {
+        SecretKind::Git(Deferred(a)) => return run_git(global, ui, a),
+        SecretKind::Helm(Deferred(a)) => (
             secret::helm(
                 &a.secret.object(global, &a.name),
                 a.username.as_deref(),
@@ -263,7 +264,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()>
             a.secret,
             FLUX_TRAILER,
         ),
-        SecretKind::Oci(a) => (
+        SecretKind::Oci(Deferred(a)) => (
             secret::oci(
                 &a.secret.object(global, &a.name),
                 &a.url,
@@ -273,12 +274,12 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()>
             a.secret,
             FLUX_TRAILER,
         ),
-        SecretKind::Tls(a) => (
+        SecretKind::Tls(Deferred(a)) => (
             secret::tls(&a.secret.object(global, &a.name), &a.tls.files())?,
             a.secret,
             "",
         ),
-        SecretKind::GitHubApp(a) => (
+        SecretKind::GitHubApp(Deferred(a)) => (
             secret::github_app(
                 &a.secret.object(global, &a.name),
                 &GitHubApp {
@@ -292,7 +293,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()>
             a.secret,
             FLUX_TRAILER,
         ),
-        SecretKind::Proxy(a) => (
+        SecretKind::Proxy(Deferred(a)) => (
             secret::proxy(
                 &a.secret.object(global, &a.name),
                 &a.address,
@@ -302,7 +303,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()>
             a.secret,
             FLUX_TRAILER,
         ),
-        SecretKind::Receiver(a) => {
+        SecretKind::Receiver(Deferred(a)) => {
             let object = secret::receiver(
                 &a.secret.object(global, &a.name),
                 &ReceiverSecret {
@@ -388,7 +389,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, a: GitSecretArgs) -> anyhow::Result<()>
                     }
                 }
             };
-            let known_hosts = block_on(credentials::scan_known_hosts(&host, port))?;
+            let known_hosts = block_on(|| credentials::scan_known_hosts(&host, port))?;
             if !a.secret.export {
                 // The public half is what the user registers as a deploy key.
                 ui.step(

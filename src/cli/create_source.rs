@@ -1,5 +1,6 @@
 //! `floe create source git|helm|oci|bucket|chart NAME`.
 
+use super::deferred::Deferred;
 use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
@@ -54,15 +55,15 @@ impl VerifyFlags {
 #[derive(Debug, Subcommand)]
 pub enum SourceKind {
     /// Create or update a GitRepository source
-    Git(GitArgs),
+    Git(Deferred<GitArgs>),
     /// Create or update a HelmRepository source
-    Helm(HelmArgs),
+    Helm(Deferred<HelmArgs>),
     /// Create or update an OCIRepository source
-    Oci(OciArgs),
+    Oci(Deferred<OciArgs>),
     /// Create or update a Bucket source
-    Bucket(BucketArgs),
+    Bucket(Deferred<BucketArgs>),
     /// Create or update a HelmChart source: a chart from a HelmRepository, GitRepository or Bucket
-    Chart(ChartArgs),
+    Chart(Deferred<ChartArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -265,7 +266,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
         proxy_secret_ref,
     };
     match args.kind {
-        SourceKind::Git(a) => {
+        SourceKind::Git(Deferred(a)) => {
             // Like flux: an SSH URL without credentials gets a new deploy key, stored in a
             // Secret named after the source.
             let generate_key =
@@ -293,13 +294,13 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
             if !generate_key {
                 return export_or_apply(global, ui, &object, &a.create);
             }
-            block_on(async {
+            block_on(|| async {
                 let cluster = connect(global).await?;
                 deploy_key(&cluster, global, ui, &a.name, &a.url).await?;
                 apply_and_wait(&cluster, global, ui, &object).await
             })
         }
-        SourceKind::Helm(a) => {
+        SourceKind::Helm(Deferred(a)) => {
             let object = create::helm_repository(&HelmSourceOptions {
                 object: a.create.object(global, &a.name),
                 url: a.url,
@@ -315,7 +316,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
-        SourceKind::Oci(a) => {
+        SourceKind::Oci(Deferred(a)) => {
             let object = create::oci_repository(&OciSourceOptions {
                 object: a.create.object(global, &a.name),
                 url: a.url,
@@ -334,7 +335,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
-        SourceKind::Bucket(a) => {
+        SourceKind::Bucket(Deferred(a)) => {
             let object = create::bucket(&BucketSourceOptions {
                 object: a.create.object(global, &a.name),
                 bucket_name: a.bucket_name,
@@ -348,7 +349,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
             })?;
             export_or_apply(global, ui, &object, &a.create)
         }
-        SourceKind::Chart(a) => {
+        SourceKind::Chart(Deferred(a)) => {
             let object = create::helm_chart(&create::HelmChartOptions {
                 object: a.create.object(global, &a.name),
                 source: a.source,

@@ -21,7 +21,7 @@ pub struct DeleteArgs {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: DeleteArgs) -> anyhow::Result<()> {
     let target = args.target.objects(&global.namespace).remove(0);
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         // Fail on a missing object before asking about it.
         target.get(&cluster).await?;

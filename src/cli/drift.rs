@@ -77,7 +77,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()>
         }
         None => None,
     };
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
         let syncs = drift::drift(&cluster, target.as_ref(), namespace).await?;

@@ -92,7 +92,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
         object,
         types: args.types.clone(),
     };
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
         let rows = events::list(&cluster, namespace, &filter)

@@ -54,7 +54,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: ExportArgs) -> anyhow::Result<()
         }
         (None, false) => return Err(InvalidInput::new("give a NAME or --all").into()),
     }
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
         // Exporting every kind skips kinds whose CRD is not installed.

@@ -75,7 +75,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
     if let Some(name) = name {
         crate::manifests::validate::rfc1123_name("name", name)?;
     }
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let namespace = (!flags.all_namespaces).then_some(global.namespace.as_str());
         let selection = Selection {

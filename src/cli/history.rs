@@ -100,7 +100,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()
         None => GitReader::Remote(args.git.access()?),
     };
     let target = ObjectRef::new(kind, &global.namespace, &name);
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let history = history::history(&cluster, &target, Some(reader)).await?;
         if let Some(why) = &history.git_unavailable {

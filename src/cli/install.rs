@@ -128,7 +128,7 @@ pub struct InstallArgs {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: InstallArgs) -> anyhow::Result<()> {
     let opts = args.install.options(&global.namespace)?;
-    block_on(async {
+    block_on(|| async {
         let objects = args.install.manifests(&opts, ui).await?;
         if args.export {
             let components: Vec<String> = opts

@@ -35,6 +35,7 @@ pub mod wait;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use deferred::Deferred;
 
 use crate::lifecycle;
 use crate::manifests::duration::GoDuration;
@@ -42,21 +43,6 @@ use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "floe",
-    version,
-    about = "Bootstrap and manage GitOps on Kubernetes with the Flux toolkit",
-    long_about = "floe installs the Flux toolkit on a cluster, connects it to a Git repository, and \
-                  tells you the truth about what it is doing.\n\nData goes to stdout, progress and \
-                  errors to stderr. Exit codes: 0 success, 1 runtime failure, 2 bad input, 130/143 \
-                  interrupted by SIGINT/SIGTERM (run the same command again to resume).",
-    after_help = "Examples:\n  \
-        # Print a GitRepository the way `flux create source git --export` does\n  \
-        floe create source git podinfo --export \\\n    --url=https://github.com/stefanprodan/podinfo --branch=master\n\n  \
-        # Load shell completions\n  \
-        source <(floe completion bash)",
-    max_term_width = 100
-)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -97,51 +83,103 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Set up GitOps: commit Flux to a repository, install it, and verify the cluster syncs
-    Bootstrap(Box<bootstrap::BootstrapArgs>),
+    Bootstrap(Deferred<Box<bootstrap::BootstrapArgs>>),
     /// Install the Flux controllers on the cluster
-    Install(Box<install::InstallArgs>),
+    Install(Deferred<Box<install::InstallArgs>>),
     /// Check the cluster before installing (--pre) or the installed controllers
-    Check(check::CheckArgs),
+    Check(Deferred<check::CheckArgs>),
     /// Show the state of Flux objects: sources, syncs, Helm releases, alerts, images
-    Get(get::GetArgs),
+    Get(Deferred<get::GetArgs>),
     /// Create or update Flux objects, and the Secrets and tenants they use
-    Create(Box<create::CreateArgs>),
+    Create(Deferred<Box<create::CreateArgs>>),
     /// Ask Flux to reconcile objects now and wait for the result
-    Reconcile(reconcile::ReconcileArgs),
+    Reconcile(Deferred<reconcile::ReconcileArgs>),
     /// Stop reconciling objects
-    Suspend(suspend::SuspendArgs),
+    Suspend(Deferred<suspend::SuspendArgs>),
     /// Start reconciling suspended objects again
-    Resume(suspend::ResumeArgs),
+    Resume(Deferred<suspend::ResumeArgs>),
     /// Print live Flux objects as YAML to commit to Git
-    Export(export::ExportArgs),
+    Export(Deferred<export::ExportArgs>),
     /// Delete a Flux object
-    Delete(delete::DeleteArgs),
+    Delete(Deferred<delete::DeleteArgs>),
     /// Show the Events the Flux controllers reported about their objects
-    Events(events::EventsArgs),
+    Events(Deferred<events::EventsArgs>),
     /// Show what changed in the cluster behind Git's back (deleted, changed by others, behind)
-    Drift(drift::DriftArgs),
+    Drift(Deferred<drift::DriftArgs>),
     /// Show which Flux objects manage an object, and their sources
-    Trace(trace::TraceArgs),
+    Trace(Deferred<trace::TraceArgs>),
     /// Show the objects a sync or Helm release applied, as a tree
-    Tree(trace::TreeArgs),
+    Tree(Deferred<trace::TreeArgs>),
     /// Show what a sync or Helm release applied, with the Git commit behind each revision
-    History(history::HistoryArgs),
+    History(Deferred<history::HistoryArgs>),
     /// Restore a sync's path to an earlier revision as a new commit, and wait until it is applied
-    Rollback(rollback::RollbackArgs),
+    Rollback(Deferred<rollback::RollbackArgs>),
     /// Wait until an object is ready at a revision (a commit, the branch head): the CI gate
-    Wait(wait::WaitArgs),
+    Wait(Deferred<wait::WaitArgs>),
     /// Remove the Flux controllers, CRDs and namespace from the cluster
-    Uninstall(uninstall::UninstallArgs),
+    Uninstall(Deferred<uninstall::UninstallArgs>),
     /// Print shell completion scripts
-    Completion(completion::CompletionArgs),
+    Completion(Deferred<completion::CompletionArgs>),
     /// Print floe's version and the Flux version on the cluster
-    Version(version::VersionArgs),
+    Version(Deferred<version::VersionArgs>),
+}
+
+/// The root command's own settings, in the full tree and in [`parser_for`]'s.
+fn root(cmd: clap::Command) -> clap::Command {
+    cmd.name("floe")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Bootstrap and manage GitOps on Kubernetes with the Flux toolkit")
+        .long_about(
+            "floe installs the Flux toolkit on a cluster, connects it to a Git repository, and \
+             tells you the truth about what it is doing.\n\nData goes to stdout, progress and \
+             errors to stderr. Exit codes: 0 success, 1 runtime failure, 2 bad input, 130/143 \
+             interrupted by SIGINT/SIGTERM (run the same command again to resume).",
+        )
+        .after_help(
+            "Examples:\n  \
+             # Print a GitRepository the way `flux create source git --export` does\n  \
+             floe create source git podinfo --export \\\n    \
+             --url=https://github.com/stefanprodan/podinfo --branch=master\n\n  \
+             # Load shell completions\n  \
+             source <(floe completion bash)",
+        )
+        .max_term_width(100)
 }
 
 /// The full command tree, with floe's flag conventions applied. Help, completions and man
 /// pages are all generated from this.
 pub fn command() -> clap::Command {
-    flags::with_go_bool_flags(Cli::command())
+    flags::with_go_bool_flags(root(Cli::command()))
+}
+
+/// The parser for `args`: when they start with a top-level subcommand (`floe create ...`, the
+/// usual case), the root with only that subcommand; otherwise the full tree. The root's global
+/// options are copied into every subcommand it has when the parser starts, and that copying
+/// was most of the time left in floe's start-up once subcommands were built only when entered
+/// (see [`deferred`]). Parsing is the same either way: clap enters that subcommand first.
+fn parser_for(args: &[std::ffi::OsString]) -> clap::Command {
+    let Some(name) = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|name| Command::has_subcommand(name))
+    else {
+        return command();
+    };
+    // After the root's options, as in the full tree, so each keeps its place in help's order.
+    let shells = Command::augment_subcommands(GlobalArgs::augment_args(clap::Command::new("")));
+    let sub = shells
+        .find_subcommand(name)
+        .expect("a name Command::has_subcommand knows")
+        .clone();
+    // What the derived `Cli::command()` builds, but for one subcommand (a test compares them).
+    let own = clap::ArgGroup::new(<Cli as Args>::group_id().expect("derived")).multiple(true);
+    let only = root(GlobalArgs::augment_args(
+        clap::Command::new("floe").group(own),
+    ))
+    .subcommand(sub)
+    .subcommand_required(true)
+    .arg_required_else_help(true);
+    flags::with_go_bool_flags(only)
 }
 
 /// Parses the process arguments against [`command`].
@@ -151,10 +189,13 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-    let mut cmd = command();
+    // The parser's tree and matches are left for the process's end to free: freeing them was
+    // a sixth of floe's start-up, and they are a few dozen KiB (docs/performance.md).
+    let mut cmd = std::mem::ManuallyDrop::new(parser_for(&args));
     let matches = cmd
-        .try_get_matches_from_mut(args.clone())
+        .try_get_matches_from_mut(args.iter())
         .map_err(|e| with_allowed_subcommands(e, &cmd, &args))?;
+    let matches = std::mem::ManuallyDrop::new(matches);
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }
 
@@ -209,26 +250,26 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         lifecycle::set_budget(cli.global.timeout.0);
     }
     match cli.command {
-        Command::Bootstrap(args) => bootstrap::run(&cli.global, &ui, *args),
-        Command::Install(args) => install::run(&cli.global, &ui, *args),
-        Command::Check(args) => check::run(&cli.global, &ui, args),
-        Command::Get(args) => get::run(&cli.global, &ui, args),
-        Command::Create(args) => create::run(&cli.global, &ui, *args),
-        Command::Reconcile(args) => reconcile::run(&cli.global, &ui, args),
-        Command::Suspend(args) => suspend::run_suspend(&cli.global, &ui, args),
-        Command::Resume(args) => suspend::run_resume(&cli.global, &ui, args),
-        Command::Export(args) => export::run(&cli.global, &ui, args),
-        Command::Delete(args) => delete::run(&cli.global, &ui, args),
-        Command::Wait(args) => wait::run(&cli.global, &ui, args),
-        Command::History(args) => history::run(&cli.global, &ui, args),
-        Command::Events(args) => events::run(&cli.global, &ui, args),
-        Command::Trace(args) => trace::run_trace(&cli.global, &ui, args),
-        Command::Tree(args) => trace::run_tree(&cli.global, &ui, args),
-        Command::Drift(args) => drift::run(&cli.global, &ui, args),
-        Command::Rollback(args) => rollback::run(&cli.global, &ui, args),
-        Command::Uninstall(args) => uninstall::run(&cli.global, &ui, args),
-        Command::Completion(args) => completion::run(args),
-        Command::Version(args) => version::run(&cli.global, &ui, args),
+        Command::Bootstrap(Deferred(args)) => bootstrap::run(&cli.global, &ui, *args),
+        Command::Install(Deferred(args)) => install::run(&cli.global, &ui, *args),
+        Command::Check(Deferred(args)) => check::run(&cli.global, &ui, args),
+        Command::Get(Deferred(args)) => get::run(&cli.global, &ui, args),
+        Command::Create(Deferred(args)) => create::run(&cli.global, &ui, *args),
+        Command::Reconcile(Deferred(args)) => reconcile::run(&cli.global, &ui, args),
+        Command::Suspend(Deferred(args)) => suspend::run_suspend(&cli.global, &ui, args),
+        Command::Resume(Deferred(args)) => suspend::run_resume(&cli.global, &ui, args),
+        Command::Export(Deferred(args)) => export::run(&cli.global, &ui, args),
+        Command::Delete(Deferred(args)) => delete::run(&cli.global, &ui, args),
+        Command::Wait(Deferred(args)) => wait::run(&cli.global, &ui, args),
+        Command::History(Deferred(args)) => history::run(&cli.global, &ui, args),
+        Command::Events(Deferred(args)) => events::run(&cli.global, &ui, args),
+        Command::Trace(Deferred(args)) => trace::run_trace(&cli.global, &ui, args),
+        Command::Tree(Deferred(args)) => trace::run_tree(&cli.global, &ui, args),
+        Command::Drift(Deferred(args)) => drift::run(&cli.global, &ui, args),
+        Command::Rollback(Deferred(args)) => rollback::run(&cli.global, &ui, args),
+        Command::Uninstall(Deferred(args)) => uninstall::run(&cli.global, &ui, args),
+        Command::Completion(Deferred(args)) => completion::run(args),
+        Command::Version(Deferred(args)) => version::run(&cli.global, &ui, args),
     }
 }
 
@@ -240,9 +281,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// with what floe was doing. SIGINT and SIGTERM stop the command the same way: the future is
 /// dropped (nothing after the current step runs), scratch directories are removed, and the
 /// error names the interrupted step.
-pub fn block_on<T>(
-    future: impl std::future::Future<Output = anyhow::Result<T>>,
-) -> anyhow::Result<T> {
+///
+/// The future is made here from `make`, not by the caller: a command's future is tens of KiB,
+/// and made by the caller it would be part of the caller's stack frame, and of every frame the
+/// caller is inlined into (the command dispatchers), whether that command runs or not. Each
+/// page of stack first touched costs start-up (docs/performance.md).
+#[inline(never)]
+pub fn block_on<T, F>(make: impl FnOnce() -> F) -> anyhow::Result<T>
+where
+    F: std::future::Future<Output = anyhow::Result<T>>,
+{
+    let future = make();
     lifecycle::start();
     let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     watchdog(finished.clone());
@@ -411,4 +460,53 @@ pub fn one_line_usage_error(err: &clap::Error) -> String {
         line.push_str(part);
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parser_for_one_subcommand_is_the_full_tree_cut_to_it() {
+        let full = {
+            let mut full = command();
+            full.build();
+            full
+        };
+        let settings = |root: &clap::Command| {
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?} {} {} {:?} {:?}",
+                root.get_name(),
+                root.get_version(),
+                root.get_about(),
+                root.get_long_about(),
+                root.get_after_help(),
+                root.get_styles(),
+                root.is_subcommand_required_set(),
+                root.is_arg_required_else_help_set(),
+                root.get_arguments().collect::<Vec<_>>(),
+                root.get_groups().collect::<Vec<_>>(),
+            )
+        };
+        for sub in full.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = sub.get_name();
+            let mut pruned = parser_for(&["floe".into(), name.into()]);
+            pruned.build();
+            let names: Vec<_> = pruned.get_subcommands().map(|s| s.get_name()).collect();
+            assert_eq!(names, [name, "help"]);
+            assert_eq!(settings(&pruned), settings(&full), "the root for {name}");
+            assert_eq!(
+                format!("{:?}", pruned.find_subcommand(name).unwrap()),
+                format!("{sub:?}"),
+                "{name}"
+            );
+        }
+        // Anything else gets the full tree: help, version, an unknown word, an option first.
+        for first in ["--help", "help", "--version", "crate", "-n", "", "--"] {
+            let names = parser_for(&["floe".into(), first.into()])
+                .get_subcommands()
+                .count();
+            assert!(names > 10, "{first:?}");
+        }
+    }
 }

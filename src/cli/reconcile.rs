@@ -66,7 +66,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: ReconcileArgs) -> anyhow::Result<
         reset: args.reset,
     };
     let targets = args.target.objects(&global.namespace);
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         for target in &targets {
             if args.with_source {

@@ -97,7 +97,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
         timeout: global.timeout.0,
     };
     let json = args.output == Format::Json;
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let steps = Steps(ui);
         let show_plan = |plan: &rollback::RollbackPlan| {

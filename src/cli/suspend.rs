@@ -76,7 +76,7 @@ fn check_names(target: &Targets<Many>, all: bool, verb: &str) -> Result<(), Inva
 
 pub fn run_suspend(global: &GlobalArgs, ui: &Ui, args: SuspendArgs) -> anyhow::Result<()> {
     check_names(&args.target, args.all, "suspend")?;
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let targets = chosen(&cluster, global, &args.target, args.all).await?;
         nothing_found(ui, &targets, &args.target, global);
@@ -94,7 +94,7 @@ pub fn run_suspend(global: &GlobalArgs, ui: &Ui, args: SuspendArgs) -> anyhow::R
 
 pub fn run_resume(global: &GlobalArgs, ui: &Ui, args: ResumeArgs) -> anyhow::Result<()> {
     check_names(&args.target, args.all, "resume")?;
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let targets = chosen(&cluster, global, &args.target, args.all).await?;
         nothing_found(ui, &targets, &args.target, global);

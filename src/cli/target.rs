@@ -167,20 +167,7 @@ fn ungrouped_named(name: &str) -> Option<FluxKind> {
 }
 
 impl<N: Names> Targets<N> {
-    /// How many subcommands [`Targets::build`] adds, without building them.
-    fn count() -> usize {
-        let groups = Role::GROUPS
-            .iter()
-            .filter(|(role, ..)| FluxKind::with_role(*role).any(N::takes))
-            .count();
-        let ungrouped = FluxKind::ALL
-            .iter()
-            .filter(|k| k.role().group().is_none() && N::takes(**k))
-            .count();
-        groups + ungrouped + usize::from(N::LISTS)
-    }
-
-    /// Every target the command takes, added once the parser enters it.
+    /// Every target the command takes.
     fn build(cmd: Command) -> Command {
         let parent = cmd.get_name().to_string();
         let example = |words: &str| format!("Examples:\n  floe {parent} {words} {}", N::EXAMPLE);
@@ -239,10 +226,8 @@ impl<N: Names> Targets<N> {
 
 impl<N: Names> Subcommand for Targets<N> {
     fn augment_subcommands(cmd: Command) -> Command {
-        // Built once the parser enters the command (see cli::deferred); the command's own
-        // options are still numbered after its subcommands, so help lists them as before.
-        cmd.next_display_order(Self::count())
-            .defer(|cmd| Self::build(cmd).mut_subcommands(super::flags::with_go_bool_flags))
+        // Runs when the parser enters the command, whose options are deferred (cli::deferred).
+        Self::build(cmd).mut_subcommands(super::flags::with_go_bool_flags)
     }
 
     fn augment_subcommands_for_update(cmd: Command) -> Command {

@@ -71,7 +71,7 @@ fn text(chain: &[Link]) -> String {
 
 pub fn run_trace(global: &GlobalArgs, _ui: &Ui, args: TraceArgs) -> anyhow::Result<()> {
     crate::manifests::validate::rfc1123_subdomain("name", &args.name)?;
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let chain = trace::trace(&cluster, &args.kind, &global.namespace, &args.name).await?;
         let out = match args.output {
@@ -87,7 +87,7 @@ pub fn run_trace(global: &GlobalArgs, _ui: &Ui, args: TraceArgs) -> anyhow::Resu
 pub fn run_tree(global: &GlobalArgs, _ui: &Ui, args: TreeArgs) -> anyhow::Result<()> {
     crate::manifests::validate::rfc1123_name("name", &args.target.names[0])?;
     let root = args.target.objects(&global.namespace).remove(0);
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let node = trace::tree(&cluster, &root, args.status, 0).await?;
         let out = match args.output {

@@ -23,7 +23,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: UninstallArgs) -> anyhow::Result<
         keep_namespace: args.keep_namespace,
         timeout: global.timeout.0,
     };
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         cluster.server_version().await?;
         let question = format!(

@@ -69,7 +69,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
 
 /// The version label of the Flux namespace: `Ok(None)` when Flux is not installed there.
 fn cluster_flux_version(global: &GlobalArgs) -> anyhow::Result<Option<String>> {
-    block_on(async {
+    block_on(|| async {
         let lookup = async {
             let cluster = connect(global).await?;
             let namespaces: Api<Namespace> = Api::all(cluster.client.clone());

@@ -72,7 +72,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
     crate::manifests::validate::rfc1123_name("name", &name)?;
     let access = args.git.access()?;
     let target = crate::kinds::ObjectRef::new(kind, &global.namespace, &name);
-    block_on(async {
+    block_on(|| async {
         let cluster = connect(global).await?;
         let wanted = match (&args.for_revision, args.for_branch_head) {
             (Some(rev), _) => Some(rev.clone()),
