@@ -65,8 +65,27 @@ fn pair(key: PrivateKey) -> anyhow::Result<SshKeyPair> {
     })
 }
 
+/// A host and port `ssh-keyscan` may be given: an IP address, or a DNS name whose labels are
+/// letters, digits, `-` and `_` and never start with `-`, so the host can never be read as one
+/// of its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SshHost {
+    name: String,
+    port: u16,
+}
+
+impl SshHost {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+}
+
 /// Host and port of an `ssh://[user@]host[:port]/path` URL.
-pub fn ssh_host(url: &str) -> Result<(String, u16), InvalidInput> {
+pub fn ssh_host(url: &str) -> Result<SshHost, InvalidInput> {
     let shown = crate::redact::url(url);
     let parsed = url::Url::parse(url)
         .map_err(|e| InvalidInput::new(format!("invalid SSH URL {shown:?}: {e}")))?;
@@ -75,17 +94,44 @@ pub fn ssh_host(url: &str) -> Result<(String, u16), InvalidInput> {
             "invalid SSH URL {shown:?}: the scheme must be ssh://"
         )));
     }
-    let host = parsed
-        .host_str()
-        .ok_or_else(|| InvalidInput::new(format!("invalid SSH URL {shown:?}: no host")))?;
-    Ok((host.to_string(), parsed.port().unwrap_or(22)))
+    let name = match parsed.host() {
+        None => {
+            return Err(InvalidInput::new(format!(
+                "invalid SSH URL {shown:?}: no host"
+            )));
+        }
+        Some(url::Host::Ipv4(ip)) => ip.to_string(),
+        Some(url::Host::Ipv6(ip)) => ip.to_string(),
+        Some(url::Host::Domain(name)) if is_host_name(name) => name.to_string(),
+        Some(url::Host::Domain(name)) => {
+            return Err(InvalidInput::new(format!(
+                "invalid SSH URL {shown:?}: the host {name:?} must be an IP address or a DNS name \
+                 (letters, digits, '-', '_' and '.', no part starting with '-')"
+            )));
+        }
+    };
+    Ok(SshHost {
+        name,
+        port: parsed.port().unwrap_or(22),
+    })
+}
+
+fn is_host_name(name: &str) -> bool {
+    name.split('.').all(|label| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })
 }
 
 /// The host's public keys in known_hosts format, from `ssh-keyscan` (OpenSSH's own scanner,
 /// so the lines are exactly what ssh would trust; `[host]:port` for other ports than 22).
 /// Bounded by 10 s and by what is left of the command's `--timeout`; runs off the async
 /// runtime.
-pub async fn scan_known_hosts(host: &str, port: u16) -> anyhow::Result<String> {
+pub async fn scan_known_hosts(host: &SshHost) -> anyhow::Result<String> {
+    let (port, host) = (host.port, host.name.clone());
     let seconds = crate::lifecycle::bounded(std::time::Duration::from_secs(10))
         .as_secs()
         .max(1)
@@ -98,7 +144,9 @@ pub async fn scan_known_hosts(host: &str, port: u16) -> anyhow::Result<String> {
         seconds,
         "-p".to_string(),
         port.to_string(),
-        host.to_string(),
+        // The host is never an option (SshHost), and `--` says so to ssh-keyscan too.
+        "--".to_string(),
+        host.clone(),
     ];
     let output = crate::lifecycle::blocking(move || Command::new("ssh-keyscan").args(&args).output())
         .await?
@@ -188,15 +236,42 @@ mod tests {
 
     #[test]
     fn ssh_hosts_come_from_ssh_urls_only() {
+        let pair = |url: &str| ssh_host(url).map(|h| (h.name().to_string(), h.port()));
         assert_eq!(
-            ssh_host("ssh://git@github.com/org/app").unwrap(),
-            ("github.com".to_string(), 22)
+            pair("ssh://git@github.com/org/app"),
+            Ok(("github.com".to_string(), 22))
         );
         assert_eq!(
-            ssh_host("ssh://git@127.0.0.1:2222/org/app").unwrap(),
-            ("127.0.0.1".to_string(), 2222)
+            pair("ssh://git@127.0.0.1:2222/org/app"),
+            Ok(("127.0.0.1".to_string(), 2222))
+        );
+        // ssh-keyscan takes an IPv6 address without the URL's brackets.
+        assert_eq!(
+            pair("ssh://git@[::1]:2222/org/app"),
+            Ok(("::1".to_string(), 2222))
+        );
+        assert_eq!(
+            pair("ssh://git@git_host.internal/org/app"),
+            Ok(("git_host.internal".to_string(), 22))
         );
         assert!(ssh_host("https://github.com/org/app").is_err());
+    }
+
+    #[test]
+    fn a_host_that_could_be_read_as_an_option_or_is_no_host_name_is_refused() {
+        for url in [
+            "ssh://git@-oStrictHostKeyChecking=no:22/r",
+            "ssh://git@-oProxyCommand=touch%20x/r",
+            "ssh://git@host.-evil/r",
+            "ssh://git@ho%20st/r",
+            "ssh://git@host..example/r",
+        ] {
+            let err = ssh_host(url).unwrap_err().to_string();
+            assert!(
+                err.contains("must be an IP address or a DNS name") && !err.contains('\n'),
+                "{url}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -148,8 +148,7 @@ pub async fn ensure_ssh_credentials(
     algorithm: KeyAlgorithm,
 ) -> anyhow::Result<(String, SecretChange)> {
     ensure_ssh_secret(cluster, namespace, name, None, algorithm, || async {
-        let (host, port) = credentials::ssh_host(url)?;
-        credentials::scan_known_hosts(&host, port).await
+        credentials::scan_known_hosts(&credentials::ssh_host(url)?).await
     })
     .await
 }

@@ -607,6 +607,32 @@ fn image_objects_refuse_bad_images_ranges_regexes_and_combinations() {
 }
 
 #[test]
+fn an_ssh_host_that_could_be_read_as_an_option_is_refused_before_any_network_call() {
+    // Before the fix, each of these ran `ssh-keyscan ... -oStrictHostKeyChecking=no` (the host
+    // read as an option) or connected to the cluster first.
+    let hostile = "--url=ssh://git@-oStrictHostKeyChecking=no:22/r";
+    let expected = [
+        "\"-oStrictHostKeyChecking=no\"",
+        "must be an IP address or a DNS name",
+    ];
+    check(
+        &["create", "secret", "git", "auth", "--export"],
+        &[hostile],
+        &expected,
+    );
+    check(
+        &["create", "source", "git", "app", "--branch=main"],
+        &[hostile, "--kubeconfig=/nonexistent"],
+        &expected,
+    );
+    check(
+        &["bootstrap", "git", "--path=clusters/dev"],
+        &[hostile, "--kubeconfig=/nonexistent"],
+        &expected,
+    );
+}
+
+#[test]
 fn secrets_refuse_missing_files_and_half_credentials_without_showing_values() {
     let git = ["create", "secret", "git", "auth", "--export"];
     check(

@@ -123,8 +123,7 @@ impl GitHost for GitTarget {
                     key.as_ref(),
                     opts.key_algorithm,
                     || async move {
-                        let (host, port) = credentials::ssh_host(&sync_url)?;
-                        credentials::scan_known_hosts(&host, port).await
+                        credentials::scan_known_hosts(&credentials::ssh_host(&sync_url)?).await
                     },
                 )
                 .await?;

@@ -422,6 +422,10 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         sync_url = ssh_sync_url(&sync_url, args.ssh_hostname.as_deref())?;
         sync_scheme = "ssh".to_string();
     }
+    if sync_scheme == "ssh" {
+        // Its host goes to ssh-keyscan: checked here, before any network call.
+        crate::credentials::ssh_host(&sync_url)?;
+    }
     if args.password.is_some() && args.username.is_none() && args.private_key_file.is_none() {
         return Err(InvalidInput::new(
             "--password needs --username (or --private-key-file, as its passphrase)",

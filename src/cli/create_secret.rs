@@ -370,7 +370,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, a: GitSecretArgs) -> anyhow::Result<()>
                 )
                 .into());
             }
-            let (host, port) = credentials::ssh_host(&a.url)?;
+            let host = credentials::ssh_host(&a.url)?;
             object.metadata()?;
             let identity = match &a.private_key_file {
                 Some(path) => secret::load_private_key(path, a.password.as_deref())?,
@@ -389,7 +389,7 @@ fn run_git(global: &GlobalArgs, ui: &Ui, a: GitSecretArgs) -> anyhow::Result<()>
                     }
                 }
             };
-            let known_hosts = block_on(|| credentials::scan_known_hosts(&host, port))?;
+            let known_hosts = block_on(|| credentials::scan_known_hosts(&host))?;
             if !a.secret.export {
                 // The public half is what the user registers as a deploy key.
                 ui.step(

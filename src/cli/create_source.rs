@@ -271,6 +271,10 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SourceArgs) -> anyhow::Result<()>
             // Secret named after the source.
             let generate_key =
                 !a.create.export && a.secret_ref.is_none() && a.url.starts_with("ssh://");
+            if generate_key {
+                // Its host goes to ssh-keyscan: checked before the cluster is asked anything.
+                crate::credentials::ssh_host(&a.url)?;
+            }
             let secret_ref = if generate_key {
                 Some(a.name.clone())
             } else {
