@@ -43,6 +43,8 @@ pub enum Drift {
     },
     /// The sync does not apply what its source has.
     Behind { reason: String },
+    /// An inventory entry that names no object (the rest are still checked).
+    Malformed { id: String, reason: String },
 }
 
 /// A sync and what drifted from it.
@@ -224,14 +226,20 @@ pub async fn drift_of(cluster: &Cluster, ks: &Kustomization) -> Result<SyncDrift
     let mut groups: BTreeMap<(String, String, String, String), Vec<InventoryObject>> =
         BTreeMap::new();
     for entry in status.inventory.map(|i| i.entries).unwrap_or_default() {
-        if let Some(object) = entry.object() {
-            let key = (
-                object.group.clone(),
-                object.version.clone(),
-                object.kind.clone(),
-                object.namespace.clone(),
-            );
-            groups.entry(key).or_default().push(object);
+        match entry.object() {
+            Ok(object) => {
+                let key = (
+                    object.group.clone(),
+                    object.version.clone(),
+                    object.kind.clone(),
+                    object.namespace.clone(),
+                );
+                groups.entry(key).or_default().push(object);
+            }
+            Err(malformed) => drifts.push(Drift::Malformed {
+                id: malformed.id,
+                reason: malformed.reason,
+            }),
         }
     }
     let mut resources = HashMap::new();

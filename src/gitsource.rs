@@ -33,6 +33,11 @@ pub enum OriginError {
     NotABranch { repository: ObjectRef, what: String },
     #[error(transparent)]
     Object(#[from] ObjectError),
+    #[error("{target}'s sourceRef: {error}")]
+    Malformed {
+        target: ObjectRef,
+        error: crate::kinds::InvalidName,
+    },
 }
 
 /// A sync's path as Git names it: `./apps/prod` → `apps/prod`, `./` → ``.
@@ -65,11 +70,15 @@ pub async fn origin(cluster: &Cluster, target: &ObjectRef) -> Result<GitOrigin, 
                     source_kind: reference.kind.clone(),
                 });
             }
-            let source = ObjectRef::new(
+            let source = ObjectRef::parse(
                 FluxKind::GitRepository,
                 reference.namespace.as_deref().unwrap_or(&own),
                 &reference.name,
-            );
+            )
+            .map_err(|error| OriginError::Malformed {
+                target: target.clone(),
+                error,
+            })?;
             (source, git_path(ks.spec.path.as_deref()))
         }
         _ => {

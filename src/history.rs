@@ -157,8 +157,8 @@ pub async fn history(
     let rows = rows(&observed);
     let mut out = History {
         kind: target.kind.kind().to_string(),
-        namespace: target.namespace.clone(),
-        name: target.name.clone(),
+        namespace: target.namespace.to_string(),
+        name: target.name.to_string(),
         repository: None,
         branch: None,
         path: None,

@@ -13,7 +13,7 @@ use crate::cluster::apply::{Action, Applier};
 use crate::cluster::controllers;
 use crate::cluster::wait::watch_until;
 use crate::credentials::{self, KeyAlgorithm};
-use crate::kinds::{FluxKind, ObjectRef, Observed};
+use crate::kinds::{FluxKind, Namespace, ObjectName, ObjectRef, Observed};
 
 /// The annotation Flux controllers watch for on-demand reconciliations.
 pub const REQUESTED_AT: &str = "reconcile.fluxcd.io/requestedAt";
@@ -500,8 +500,8 @@ pub async fn delete(
 pub async fn export(
     cluster: &Cluster,
     kind: FluxKind,
-    namespace: Option<&str>,
-    name: Option<&str>,
+    namespace: Option<&Namespace>,
+    name: Option<&ObjectName>,
     skip_missing: bool,
 ) -> Result<String, ObjectError> {
     let objects: Vec<Value> = match (name, namespace) {
@@ -511,7 +511,7 @@ pub async fn export(
         }
         _ => {
             let list = match kind
-                .api(cluster, namespace)
+                .api(cluster, namespace.map(Namespace::as_str))
                 .list(&ListParams::default())
                 .await
             {

@@ -163,82 +163,6 @@ pub async fn list_rows(
     Ok(rows)
 }
 
-/// Formats rows as an aligned table: NAME REVISION SUSPENDED READY MESSAGE, with NAMESPACE
-/// first when rows come from every namespace. `prefix` names the kind in the NAME column, as
-/// `get all` does (`gitrepository/podinfo`).
-pub fn table(
-    rows: &[StatusRow],
-    all_namespaces: bool,
-    prefix: Option<&str>,
-    with_header: bool,
-) -> String {
-    let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
-    if with_header {
-        lines.push(header(all_namespaces));
-    }
-    for row in rows {
-        lines.push(row_cells(row, all_namespaces, prefix));
-    }
-    align(&lines)
-}
-
-/// The table's column names.
-pub fn header(all_namespaces: bool) -> Vec<String> {
-    let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
-    if all_namespaces {
-        header.insert(0, "NAMESPACE");
-    }
-    header.iter().map(|s| s.to_string()).collect()
-}
-
-/// One row's cells, for a table or a watch line.
-pub fn row_cells(row: &StatusRow, all_namespaces: bool, prefix: Option<&str>) -> Vec<String> {
-    let name = match prefix {
-        Some(p) => format!("{p}/{}", row.name),
-        None => row.name.clone(),
-    };
-    let mut cells = vec![
-        name,
-        row.revision.clone(),
-        if row.suspended { "True" } else { "False" }.to_string(),
-        row.ready.clone(),
-        row.message.replace('\n', " "),
-    ];
-    if all_namespaces {
-        cells.insert(0, row.namespace.clone());
-    }
-    cells
-}
-
-/// Pads columns like kubectl's tabwriter: three spaces between columns, none after the last.
-pub fn align(lines: &[Vec<String>]) -> String {
-    let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            lines
-                .iter()
-                .filter_map(|l| l.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for line in lines {
-        let mut text = String::new();
-        for (c, cell) in line.iter().enumerate() {
-            text.push_str(cell);
-            if c + 1 < line.len() {
-                let pad = widths[c] - cell.chars().count() + 3;
-                text.extend(std::iter::repeat_n(' ', pad));
-            }
-        }
-        out.push_str(text.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
 /// The name `get all` shows a kind by.
 pub fn lower_kind(kind: FluxKind) -> String {
     kind.kind().to_ascii_lowercase()
@@ -302,20 +226,5 @@ mod tests {
                 "{err}"
             );
         }
-    }
-
-    #[test]
-    fn tables_align_columns_and_add_namespace_with_all_namespaces() {
-        let row = row(Some(("True", "ok")));
-        assert_eq!(
-            table(std::slice::from_ref(&row), false, None, true),
-            "NAME      REVISION         SUSPENDED   READY   MESSAGE\n\
-             podinfo   main@sha1:0123   True        True    ok\n"
-        );
-        assert_eq!(
-            table(std::slice::from_ref(&row), false, None, false),
-            "podinfo   main@sha1:0123   True   True   ok\n"
-        );
-        assert!(table(&[row], true, Some("gitrepository"), true).starts_with("NAMESPACE     NAME"));
     }
 }

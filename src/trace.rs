@@ -34,6 +34,8 @@ pub enum TraceError {
     #[error(transparent)]
     Object(#[from] ObjectError),
     #[error(transparent)]
+    Malformed(#[from] crate::kinds::InvalidName),
+    #[error(transparent)]
     Kube(#[from] crate::cluster::ClusterError),
 }
 
@@ -125,8 +127,8 @@ fn flux_link(
     let ready = observed.ready();
     Link {
         kind: target.kind.kind().to_string(),
-        namespace: target.namespace.clone(),
-        name: target.name.clone(),
+        namespace: target.namespace.to_string(),
+        name: target.name.to_string(),
         revision: (!observed.revision.is_empty()).then(|| observed.revision.clone()),
         ready: ready.map_or("Unknown".to_string(), |c| c.status.clone()),
         message: ready.map(|c| c.message.clone()).unwrap_or_default(),
@@ -198,8 +200,8 @@ pub async fn trace(
             .get(KUSTOMIZE_NAME)
             .zip(labels.get(KUSTOMIZE_NAMESPACE)),
     ) {
-        (Some((n, ns)), _) => ObjectRef::new(FluxKind::HelmRelease, ns, n),
-        (None, Some((n, ns))) => ObjectRef::new(FluxKind::Kustomization, ns, n),
+        (Some((n, ns)), _) => ObjectRef::parse(FluxKind::HelmRelease, ns, n)?,
+        (None, Some((n, ns))) => ObjectRef::parse(FluxKind::Kustomization, ns, n)?,
         (None, None) => return Err(TraceError::NotManaged(shown)),
     };
     let mut next = Some(manager);
@@ -305,8 +307,8 @@ pub fn tree<'a>(
     Box::pin(async move {
         let mut node = Node {
             kind: root.kind.kind().to_string(),
-            namespace: root.namespace.clone(),
-            name: root.name.clone(),
+            namespace: root.namespace.to_string(),
+            name: root.name.to_string(),
             status: None,
             children: Vec::new(),
         };
@@ -315,6 +317,7 @@ pub fn tree<'a>(
                 kstatus(&serde_json::to_value(root.fetch(cluster).await?).unwrap_or_default()).0,
             );
         }
+        let mut malformed_entries = Vec::new();
         let objects: Vec<InventoryObject> = match root.kind {
             FluxKind::Kustomization => {
                 let ks: Kustomization = root
@@ -322,11 +325,25 @@ pub fn tree<'a>(
                     .await?
                     .try_parse()
                     .map_err(|_| TraceError::NotFound(root.to_string()))?;
-                let mut objects: Vec<InventoryObject> = ks
+                let entries = ks
                     .status
                     .and_then(|s| s.inventory)
-                    .map(|i| i.entries.iter().filter_map(|e| e.object()).collect())
+                    .map(|i| i.entries)
                     .unwrap_or_default();
+                let mut objects: Vec<InventoryObject> = Vec::new();
+                for entry in entries {
+                    match entry.object() {
+                        Ok(object) => objects.push(object),
+                        // Shown as what it is; the other entries are still followed.
+                        Err(malformed) => malformed_entries.push(Node {
+                            kind: "MalformedInventoryEntry".to_string(),
+                            namespace: String::new(),
+                            name: malformed.id,
+                            status: Some(malformed.reason),
+                            children: Vec::new(),
+                        }),
+                    }
+                }
                 objects.sort_by(|a, b| {
                     (&a.kind, &a.namespace, &a.name).cmp(&(&b.kind, &b.namespace, &b.name))
                 });
@@ -343,14 +360,17 @@ pub fn tree<'a>(
             };
             let child = match nested {
                 Some(kind) if depth < 10 => {
-                    let reference = ObjectRef::new(kind, &object.namespace, &object.name);
-                    match tree(cluster, &reference, with_status, depth + 1).await {
-                        Ok(child) => child,
-                        Err(_) => Node {
-                            status: with_status.then(|| "NotFound".to_string()),
-                            ..Node::new(object)
-                        },
-                    }
+                    // An entry no object can be named by is shown as not found.
+                    let found = match ObjectRef::parse(kind, &object.namespace, &object.name) {
+                        Ok(reference) => {
+                            tree(cluster, &reference, with_status, depth + 1).await.ok()
+                        }
+                        Err(_) => None,
+                    };
+                    found.unwrap_or_else(|| Node {
+                        status: with_status.then(|| "NotFound".to_string()),
+                        ..Node::new(object)
+                    })
                 }
                 _ => {
                     let mut child = Node::new(object);
@@ -365,39 +385,7 @@ pub fn tree<'a>(
             };
             node.children.push(child);
         }
+        node.children.append(&mut malformed_entries);
         Ok(node)
     })
-}
-
-/// The tree drawn as flux draws it.
-pub fn draw(node: &Node) -> String {
-    fn label(node: &Node) -> String {
-        let what = if node.namespace.is_empty() {
-            format!("{}/{}", node.kind, node.name)
-        } else {
-            format!("{}/{}/{}", node.kind, node.namespace, node.name)
-        };
-        match &node.status {
-            Some(status) => format!("{what} {status}"),
-            None => what,
-        }
-    }
-    fn walk(node: &Node, prefix: &str, out: &mut String) {
-        for (i, child) in node.children.iter().enumerate() {
-            let last = i + 1 == node.children.len();
-            out.push_str(&format!(
-                "{prefix}{}{}\n",
-                if last { "└── " } else { "├── " },
-                label(child)
-            ));
-            walk(
-                child,
-                &format!("{prefix}{}", if last { "    " } else { "│   " }),
-                out,
-            );
-        }
-    }
-    let mut out = format!("{}\n", label(node));
-    walk(node, "", &mut out);
-    out
 }

@@ -45,6 +45,8 @@ impl Ui {
 
 pub use crate::progress::Mark;
 
+use crate::cli::output::{Keep, sanitize};
+
 /// The terminal colour of a mark.
 fn color(mark: Mark) -> &'static str {
     match mark {
@@ -66,6 +68,7 @@ impl Ui {
     }
 
     pub fn format_step(&self, mark: Mark, message: &str) -> String {
+        let message = sanitize(message.trim_end(), Keep::Nothing);
         if self.color {
             format!("{}{}\x1b[0m {message}", color(mark), mark.symbol())
         } else {
@@ -119,7 +122,11 @@ impl crate::bootstrap::Progress for StepPrinter {
             indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}")
                 .expect("a valid template"),
         );
-        bar.set_message(format!("{}: {message}", step.name()));
+        bar.set_message(format!(
+            "{}: {}",
+            step.name(),
+            sanitize(message, Keep::Nothing)
+        ));
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
         *self.spinner() = Some(bar);
     }
@@ -177,12 +184,17 @@ impl crate::bootstrap::Progress for StepPrinter {
 }
 
 /// Prints a command's error as one line on stderr: `error: what went wrong: why`.
-/// Passwords in URLs are masked, whichever library wrote the message.
+/// Passwords in URLs are masked, whichever library wrote the message, and text a server or
+/// the cluster put in it is sanitised (a line break in it shows as `\n`; white space at its
+/// end, as controllers' messages often have, is dropped).
 pub fn print_error(err: &anyhow::Error) {
     let _ = writeln!(
         std::io::stderr().lock(),
         "error: {}",
-        crate::redact::text(&format!("{err:#}"))
+        sanitize(
+            &crate::redact::text(format!("{err:#}").trim_end()),
+            Keep::Nothing
+        )
     );
 }
 
@@ -190,6 +202,22 @@ pub fn print_error(err: &anyhow::Error) {
 mod tests {
     use super::Ui;
     use std::ffi::OsStr;
+
+    #[test]
+    fn text_from_the_cluster_in_a_progress_line_cannot_rewrite_the_screen() {
+        let plain = Ui {
+            color: false,
+            interactive: false,
+            live: false,
+        };
+        assert_eq!(
+            plain.format_step(
+                super::Mark::Failed,
+                "Kustomization a/b: ok\u{1b}]8;;http://evil/\u{7}x\r\nREADY True\n"
+            ),
+            "✗ Kustomization a/b: ok\\x1b]8;;http://evil/\\x07x\\r\\nREADY True"
+        );
+    }
 
     #[test]
     fn progress_lines_are_coloured_only_when_colour_is_on() {

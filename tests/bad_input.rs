@@ -849,3 +849,90 @@ fn an_unknown_subcommand_is_named_with_the_ones_allowed_there() {
         &["'source'", "sync, helmrelease"],
     );
 }
+
+#[test]
+fn namespaces_and_names_that_would_be_paths_or_queries_are_refused_before_the_cluster() {
+    // Before the fix these reached the API server as raw path segments (kube builds request
+    // paths from them as they are): `suspend` printed "✔ suspended" while nothing changed.
+    let offline = "--kubeconfig=/nonexistent";
+    for namespace in ["team/../../kube-system", "x?watch=true", "Apps", "a.b"] {
+        check(
+            &["get", "syncs"],
+            &["-n", namespace, offline],
+            &[namespace, "RFC 1123 label"],
+        );
+    }
+    for (verb, name) in [
+        ("resume", "web?dryRun=All"),
+        ("suspend", "apps?dryRun=All&x="),
+        ("reconcile", "../secrets"),
+        ("delete", "a/b"),
+    ] {
+        check(
+            &[verb, "sync", name],
+            &[offline],
+            &[name, "RFC 1123 subdomain"],
+        );
+    }
+    check(
+        &["export", "source", "git", "a%2Fb"],
+        &[offline],
+        &["a%2Fb", "RFC 1123 subdomain"],
+    );
+}
+
+#[test]
+fn a_git_path_through_dot_git_or_with_control_characters_is_refused_before_the_clone() {
+    // Before the fix `--path=.git/x` failed with exit 1 after cloning.
+    for path in [".git/x", "clusters/.GIT/dev", "a/.git"] {
+        check(
+            &["bootstrap", "git", "--url=https://127.0.0.1:9/fleet.git"],
+            &[&format!("--path={path}"), "--kubeconfig=/nonexistent"],
+            &["invalid --path", "Git's own directory"],
+        );
+    }
+}
+
+#[test]
+fn a_value_with_a_line_break_or_a_control_character_is_refused_and_not_echoed() {
+    // Before the fix a URL with a line break was written as a two-line `url:` in the YAML.
+    check(
+        &["create", "source", "git", "podinfo", "--export"],
+        &["--url=https://example.com/r\nx: y", "--branch=main"],
+        &["invalid --url", "control character \\n"],
+    );
+    check(
+        SYNC,
+        &["--path=./apps\u{1b}[2J"],
+        &["invalid --path", "control character \\u{1b}"],
+    );
+    check(
+        &[
+            "create",
+            "secret",
+            "git",
+            "auth",
+            "--export",
+            "--url=https://x.io/r",
+        ],
+        &["--username=bot", "--password=s3cr\nt"],
+        &["invalid --password", "control character"],
+    );
+    let out = floe()
+        .args([
+            "create",
+            "secret",
+            "git",
+            "auth",
+            "--export",
+            "--url=https://x.io/r",
+            "--username=bot",
+            "--password=s3cr\nt",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("s3cr"),
+        "the value (a password) is not printed"
+    );
+}

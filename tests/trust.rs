@@ -638,3 +638,113 @@ fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(err.contains("interrupted by SIGINT"), "{err}");
 }
+
+#[test]
+fn a_kubeconfig_that_does_not_parse_is_named_by_line_and_column_never_shown() {
+    // Before the fix the YAML parser's message quoted the lines around the error, tokens and
+    // keys included, from every command that reads the kubeconfig (`version` too).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config");
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: {SECRET}\n    \
+             client-key-data: {SECRET}KEY\n   bad: indentation\ncontexts: []\n"
+        ),
+    )
+    .unwrap();
+    let quoted = dir.path().join("quoted");
+    std::fs::write(
+        &quoted,
+        format!("apiVersion: v1\nkind: Config\nusers: [{{name: u, user: {{token: \"{SECRET}\n"),
+    )
+    .unwrap();
+    for (config, place) in [(&path, "line 8 column 4"), (&quoted, "line 3")] {
+        for args in [&["get", "syncs"][..], &["version"][..]] {
+            let out = common::floe()
+                .args(args)
+                .arg("--kubeconfig")
+                .arg(config)
+                .output()
+                .unwrap();
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                !all.contains(SECRET),
+                "floe {args:?} showed the file: {all}"
+            );
+            assert!(
+                all.contains("cannot load kubeconfig") && all.contains(place),
+                "floe {args:?} must name where: {all}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_token_ending_in_a_line_break_is_trimmed_and_none_goes_to_a_plain_http_server() {
+    let dir = tempfile::tempdir().unwrap();
+    // A `token: |` block scalar ends in a line break: before the fix the HTTP stack panicked
+    // on it (exit 101). Trimmed, the request goes out and this server's silence is named.
+    let (tls, cert) = hostile::silent_tls();
+    let config = kubeconfig(
+        dir.path(),
+        "block",
+        &format!("https://127.0.0.1:{tls}"),
+        &format!("    certificate-authority-data: {}\n", b64(cert.as_bytes())),
+        &format!("    token: |\n      {SECRET}\n"),
+    );
+    let err = fails(
+        common::floe()
+            .args(["get", "syncs", "--timeout=3s", "--kubeconfig"])
+            .arg(&config),
+        1,
+    );
+    assert!(!err.contains(SECRET) && !err.contains("panicked"), "{err}");
+    // A token that is still no header value (a line break inside it) is named, not shown.
+    let config = kubeconfig(
+        dir.path(),
+        "inside",
+        &format!("https://127.0.0.1:{tls}"),
+        "",
+        &format!("    token: \"{SECRET}\\nmore\"\n"),
+    );
+    let err = fails(
+        common::floe()
+            .args(["get", "syncs", "--timeout=3s", "--kubeconfig"])
+            .arg(&config),
+        1,
+    );
+    assert!(
+        !err.contains(SECRET) && err.contains("token holds a character"),
+        "{err}"
+    );
+    // kubectl (1.33 on) sends no bearer token to a plain http:// server; neither does floe,
+    // and the 401 that follows says why.
+    let (http, seen) = hostile::recording_basic_auth();
+    let config = kubeconfig(
+        dir.path(),
+        "http",
+        &format!("http://127.0.0.1:{http}"),
+        "",
+        &format!("    token: {SECRET}\n"),
+    );
+    let err = fails(
+        common::floe()
+            .args(["get", "syncs", "--timeout=10s", "--kubeconfig"])
+            .arg(&config),
+        1,
+    );
+    assert!(err.contains("plain http://"), "{err}");
+    let seen = seen.lock().unwrap();
+    assert!(!seen.is_empty(), "the server was asked");
+    for head in seen.iter() {
+        assert!(
+            !head.contains(SECRET) && !head.to_ascii_lowercase().contains("authorization"),
+            "{head}"
+        );
+    }
+}

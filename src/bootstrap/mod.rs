@@ -701,7 +701,7 @@ async fn verify(
     let deadline = Instant::now() + opts.timeout;
     let mut revisions = std::collections::BTreeMap::new();
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
-        let target = ObjectRef::new(kind, &opts.namespace, &opts.namespace);
+        let target = ObjectRef::parse(kind, &opts.namespace, &opts.namespace)?;
         let synced = |o: &Observed| names_revision(&o.revision, commit) && o.is_ready_now();
         let fetch_again = kind == FluxKind::GitRepository && credentials_changed;
         let current = target.get(cluster).await?;

@@ -203,7 +203,7 @@ fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<(Options,
     let mut components = install.components.clone();
     components.extend(install.components_extra.iter().cloned());
     let opts = Options {
-        namespace: global.namespace.clone(),
+        namespace: global.namespace.to_string(),
         branch: flags.branch.clone(),
         path,
         interval: flags.interval,

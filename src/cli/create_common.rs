@@ -34,7 +34,7 @@ impl CreateFlags {
     pub fn object(&self, global: &GlobalArgs, name: &str) -> ObjectOptions {
         ObjectOptions {
             name: name.to_string(),
-            namespace: global.namespace.clone(),
+            namespace: global.namespace.to_string(),
             labels: self.labels.clone(),
             interval: self.interval,
         }
@@ -71,7 +71,7 @@ pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
 ) -> anyhow::Result<()> {
     let kind = FluxKind::named(&K::kind(&())).expect("create builds Flux kinds only");
     let name = object.meta().name.clone().unwrap_or_default();
-    let target = ObjectRef::new(kind, &global.namespace, &name);
+    let target = ObjectRef::parse(kind, &global.namespace, &name)?;
     let what = format!("{kind} {}/{name}", global.namespace);
     ui.step(Mark::Applying, &format!("applying {what}"));
     let action = objects::apply(cluster, &serde_json::to_value(object)?).await?;

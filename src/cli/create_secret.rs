@@ -60,7 +60,7 @@ impl SecretFlags {
     fn object(&self, global: &GlobalArgs, name: &str) -> ObjectOptions {
         ObjectOptions {
             name: name.to_string(),
-            namespace: global.namespace.clone(),
+            namespace: global.namespace.to_string(),
             labels: self.labels.clone(),
             interval: GoDuration(std::time::Duration::ZERO),
         }

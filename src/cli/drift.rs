@@ -62,6 +62,7 @@ fn rows(syncs: &[SyncDrift]) -> Vec<Vec<String>> {
                     ),
                 ),
                 Drift::Behind { reason } => ("-".to_string(), "behind", reason.clone()),
+                Drift::Malformed { id, reason } => (id.clone(), "malformed", reason.clone()),
             };
             lines.push(vec![name.clone(), object, word.to_string(), detail]);
         }
@@ -87,7 +88,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()>
             _ if drifted.is_empty() && args.output == Format::Table => String::new(),
             Format::Json => output::json_document(&drifted)?,
             Format::Yaml => output::yaml_document(&drifted)?,
-            Format::Table | Format::Text => crate::status::align(&rows(&drifted)),
+            Format::Table | Format::Text => output::table(&rows(&drifted)),
         };
         output::write(&out)?;
         if args.exit_code && count > 0 {

@@ -106,7 +106,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
             Format::Table | Format::Text => {
                 let mut lines = vec![header(args.all_namespaces)];
                 lines.extend(rows.iter().map(|r| cells(r, args.all_namespaces, now)));
-                crate::status::align(&lines)
+                output::table(&lines)
             }
         };
         output::write(&out)?;
@@ -156,7 +156,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
                 Format::Json => output::json_line(&row)?,
                 Format::Yaml => output::yaml_stream_document(&row)?,
                 Format::Table | Format::Text => {
-                    cells(&row, args.all_namespaces, jiff::Timestamp::now()).join("\t") + "\n"
+                    output::tab_line(&cells(&row, args.all_namespaces, jiff::Timestamp::now()))
                 }
             };
             output::write(&line)?;

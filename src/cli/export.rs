@@ -56,13 +56,13 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: ExportArgs) -> anyhow::Result<()
     }
     block_on(|| async {
         let cluster = connect(global).await?;
-        let namespace = (!args.all_namespaces).then_some(global.namespace.as_str());
+        let namespace = (!args.all_namespaces).then_some(&global.namespace);
         // Exporting every kind skips kinds whose CRD is not installed.
         let skip_missing = kinds.len() > 1;
         let mut yaml = String::new();
         for kind in kinds {
             yaml.push_str(
-                &objects::export(&cluster, kind, namespace, name.as_deref(), skip_missing).await?,
+                &objects::export(&cluster, kind, namespace, name.as_ref(), skip_missing).await?,
             );
         }
         std::io::stdout().lock().write_all(yaml.as_bytes())?;

@@ -10,9 +10,7 @@ use super::target::{Listing, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::cluster::Cluster;
 use crate::kinds::FluxKind;
-use crate::status::{
-    Selection, StatusRow, StatusSelector, header, list_rows, lower_kind, row_cells, table,
-};
+use crate::status::{Selection, StatusRow, StatusSelector, list_rows, lower_kind};
 use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
@@ -71,7 +69,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
     let GetArgs { target, flags } = args;
     let kinds = target.kinds.clone();
     let prefixed = target.grouped;
-    let name = target.names.first().map(String::as_str);
+    let name = target.names.first().map(|n| n.as_str());
     if let Some(name) = name {
         crate::manifests::validate::rfc1123_name("name", name)?;
     }
@@ -161,7 +159,7 @@ async fn watch(
     let mut events = futures::stream::select_all(streams);
     if flags.output == Format::Table && !flags.no_header {
         // Rows arrive one at a time, so columns are tab-separated rather than padded.
-        output::write(&(header(flags.all_namespaces).join("\t") + "\n"))?;
+        output::write(&output::tab_line(&header(flags.all_namespaces)))?;
     }
     let prefixed = kinds.len() > 1;
     while let Some(event) = events.next().await {
@@ -189,11 +187,106 @@ async fn watch(
             Format::Table | Format::Text => {
                 let prefix = prefixed.then(|| lower_kind(kind));
                 let cells = row_cells(&row, flags.all_namespaces, prefix.as_deref());
-                output::write(&(cells.join("\t") + "\n"))?;
+                output::write(&output::tab_line(&cells))?;
             }
             Format::Json => output::write(&output::json_line(&row)?)?,
             Format::Yaml => output::write(&output::yaml_stream_document(&row)?)?,
         }
     }
     Ok(())
+}
+
+/// Formats rows as an aligned table: NAME REVISION SUSPENDED READY MESSAGE, with NAMESPACE
+/// first when rows come from every namespace. `prefix` names the kind in the NAME column, as
+/// `get all` does (`gitrepository/podinfo`).
+fn table(
+    rows: &[StatusRow],
+    all_namespaces: bool,
+    prefix: Option<&str>,
+    with_header: bool,
+) -> String {
+    let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
+    if with_header {
+        lines.push(header(all_namespaces));
+    }
+    for row in rows {
+        lines.push(row_cells(row, all_namespaces, prefix));
+    }
+    output::table(&lines)
+}
+
+/// The table's column names.
+fn header(all_namespaces: bool) -> Vec<String> {
+    let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
+    if all_namespaces {
+        header.insert(0, "NAMESPACE");
+    }
+    header.iter().map(|s| s.to_string()).collect()
+}
+
+/// One row's cells, for a table or a watch line.
+fn row_cells(row: &StatusRow, all_namespaces: bool, prefix: Option<&str>) -> Vec<String> {
+    let name = match prefix {
+        Some(p) => format!("{p}/{}", row.name),
+        None => row.name.clone(),
+    };
+    let mut cells = vec![
+        name,
+        row.revision.clone(),
+        if row.suspended { "True" } else { "False" }.to_string(),
+        row.ready.clone(),
+        row.message.replace('\n', " "),
+    ];
+    if all_namespaces {
+        cells.insert(0, row.namespace.clone());
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(message: &str) -> StatusRow {
+        StatusRow {
+            kind: "GitRepository".into(),
+            namespace: "flux-system".into(),
+            name: "podinfo".into(),
+            revision: "main@sha1:0123".into(),
+            suspended: true,
+            ready: "True".into(),
+            message: message.into(),
+            conditions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn tables_align_columns_and_add_namespace_with_all_namespaces() {
+        let row = row("ok");
+        assert_eq!(
+            table(std::slice::from_ref(&row), false, None, true),
+            "NAME      REVISION         SUSPENDED   READY   MESSAGE\n\
+             podinfo   main@sha1:0123   True        True    ok\n"
+        );
+        assert_eq!(
+            table(std::slice::from_ref(&row), false, None, false),
+            "podinfo   main@sha1:0123   True   True   ok\n"
+        );
+        assert!(table(&[row], true, Some("gitrepository"), true).starts_with("NAMESPACE     NAME"));
+    }
+
+    #[test]
+    fn a_message_cannot_rewrite_the_screen() {
+        let hostile = row("ok\u{1b}]8;;http://evil/\u{7}click\u{1b}]8;;\u{7}\r\nREADY True");
+        let table = table(&[hostile], false, None, false);
+        assert!(
+            !table.contains('\u{1b}') && !table.contains('\r'),
+            "{table:?}"
+        );
+        assert_eq!(table.lines().count(), 1, "{table:?}");
+        assert!(
+            table.ends_with("ok\\x1b]8;;http://evil/\\x07click\\x1b]8;;\\x07\\r READY True\n"),
+            "{table:?}"
+        );
+    }
 }

@@ -81,7 +81,7 @@ fn table(rows: &[HistoryRow]) -> String {
             row.files.as_ref().map(|f| f.join(",")).unwrap_or_default(),
         ]);
     }
-    crate::status::align(&lines)
+    output::table(&lines)
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()> {

@@ -66,9 +66,10 @@ pub struct GlobalArgs {
         global = true,
         env = "FLOE_NAMESPACE",
         default_value = "flux-system",
-        value_name = "NAME"
+        value_name = "NAME",
+        value_parser = crate::kinds::Namespace::flag
     )]
-    pub namespace: String,
+    pub namespace: crate::kinds::Namespace,
     /// How long the whole command may take, every network operation included, e.g. 90s, 5m, 1h
     #[arg(long, global = true, default_value = "5m", value_name = "DURATION")]
     pub timeout: GoDuration,
@@ -196,7 +197,61 @@ where
         .try_get_matches_from_mut(args.iter())
         .map_err(|e| with_allowed_subcommands(e, &cmd, &args))?;
     let matches = std::mem::ManuallyDrop::new(matches);
+    refuse_control_characters(&cmd, &matches)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// Flags whose value is free text for a commit message, where a line break is text.
+const MULTI_LINE_FLAGS: &[&str] = &["commit_message_appendix"];
+
+/// No value on the command line holds a control character: a line break in `--url` or
+/// `--source` would become a second YAML line or a second Git config line (git refuses such
+/// URLs, CVE-2020-5260), a NUL or an escape has no place in a name or a path. Checked once, for
+/// every flag of every command. The error names the flag and the character, not the value
+/// (it may be a password).
+fn refuse_control_characters(
+    cmd: &clap::Command,
+    matches: &clap::ArgMatches,
+) -> Result<(), clap::Error> {
+    for id in matches.ids() {
+        let Some(values) = matches.try_get_raw_occurrences(id.as_str()).ok().flatten() else {
+            continue;
+        };
+        let multi_line = MULTI_LINE_FLAGS.contains(&id.as_str());
+        for value in values.flatten() {
+            let text = value.to_string_lossy();
+            let bad = text
+                .chars()
+                .find(|c| c.is_control() && !(multi_line && *c == '\n'));
+            if let Some(bad) = bad {
+                let flag = cmd
+                    .get_arguments()
+                    .find(|a| a.get_id() == id)
+                    .map(|a| match a.get_long() {
+                        Some(long) => format!("--{long}"),
+                        None => a
+                            .get_value_names()
+                            .and_then(|n| n.first())
+                            .map_or_else(|| id.to_string(), |n| n.to_string()),
+                    })
+                    .unwrap_or_else(|| id.to_string());
+                return Err(clap::Error::raw(
+                    clap::error::ErrorKind::ValueValidation,
+                    format!(
+                        "invalid {flag}: it holds the control character {}; a value may not \
+                         contain line breaks, NUL or other control characters\n",
+                        bad.escape_debug()
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some((name, sub)) = matches.subcommand()
+        && let Some(sub_cmd) = cmd.find_subcommand(name)
+    {
+        return refuse_control_characters(sub_cmd, sub);
+    }
+    Ok(())
 }
 
 /// An unknown subcommand's error, with the subcommands allowed where it stood (clap names

@@ -76,3 +76,161 @@ pub fn write(text: &str) -> std::io::Result<()> {
     out.write_all(text.as_bytes())?;
     out.flush()
 }
+
+/// What [`sanitize`] leaves as it is: nothing (a table cell, a progress line, an error), or
+/// line breaks (a multi-line document such as a commit message or a diff).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Nothing,
+    LineBreaks,
+}
+
+/// The one sanitiser every human-readable renderer uses for text the cluster, a Git
+/// repository or a server controls (CVE-2021-25743 in kubectl): C0 and C1 control characters,
+/// DEL and the Unicode bidirectional controls are shown escaped (`\x1b`, `\r`, `\n`, `\t`,
+/// `\u{202e}`), never sent to the terminal to interpret. With [`Keep::LineBreaks`] a `\n` stays a
+/// line break. JSON and YAML output never go through it: they stay exact.
+pub fn sanitize(text: &str, keep: Keep) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| {
+        !(keep == Keep::LineBreaks && c == '\n')
+            && (c.is_control()
+                || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    };
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !escaped(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The number of terminal columns `text` takes (a CJK character or an emoji takes two).
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// An aligned table, like kubectl's tabwriter: every cell sanitised, columns padded by display
+/// width with three spaces between them, none after the last.
+pub fn table(lines: &[Vec<String>]) -> String {
+    let lines: Vec<Vec<std::borrow::Cow<'_, str>>> = lines
+        .iter()
+        .map(|line| line.iter().map(|c| sanitize(c, Keep::Nothing)).collect())
+        .collect();
+    let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            lines
+                .iter()
+                .filter_map(|l| l.get(c))
+                .map(|s| display_width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for line in &lines {
+        let mut text = String::new();
+        for (c, cell) in line.iter().enumerate() {
+            text.push_str(cell);
+            if c + 1 < line.len() {
+                let pad = widths[c] - display_width(cell) + 3;
+                text.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// One line of a stream (`get --watch`, `events --watch`): the cells sanitised, joined by tabs.
+pub fn tab_line(cells: &[String]) -> String {
+    let cells: Vec<_> = cells.iter().map(|c| sanitize(c, Keep::Nothing)).collect();
+    cells.join("\t") + "\n"
+}
+
+/// Key: value lines (`trace`), the keys padded to one column, every value sanitised.
+pub fn fields(rows: &[(String, String)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(k, _)| display_width(k))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut out = String::new();
+    for (key, value) in rows {
+        let key = format!("{}:", sanitize(key, Keep::Nothing));
+        let pad = width.saturating_sub(display_width(&key));
+        out.push_str(&key);
+        out.extend(std::iter::repeat_n(' ', pad + 1));
+        out.push_str(&sanitize(value, Keep::Nothing));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped_never_interpreted() {
+        let hostile = "ok\u{1b}]8;;http://evil/\u{7}click\u{1b}]8;;\u{7}\r\nREADY True";
+        assert_eq!(
+            sanitize(hostile, Keep::Nothing),
+            "ok\\x1b]8;;http://evil/\\x07click\\x1b]8;;\\x07\\r\\nREADY True"
+        );
+        assert_eq!(
+            sanitize("a\u{9b}31mb\u{7f}\u{202e}c\td", Keep::Nothing),
+            "a\\x9b31mb\\x7f\\u{202e}c\\td"
+        );
+        assert_eq!(
+            sanitize("line one\nline\u{1b}[2J two\n", Keep::LineBreaks),
+            "line one\nline\\x1b[2J two\n"
+        );
+        assert!(matches!(
+            sanitize("plain ünïcödé 日本", Keep::Nothing),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn tables_pad_by_display_width() {
+        let table = table(&[
+            vec!["NAME".into(), "MESSAGE".into()],
+            vec!["日本".into(), "wide".into()],
+            vec!["🚀x".into(), "emoji".into()],
+            vec!["a\nb".into(), "escaped".into()],
+        ]);
+        assert_eq!(
+            table,
+            "NAME   MESSAGE\n\
+             日本   wide\n\
+             🚀x    emoji\n\
+             a\\nb   escaped\n"
+        );
+    }
+
+    #[test]
+    fn fields_align_keys_and_escape_values() {
+        assert_eq!(
+            fields(&[
+                ("Kustomization".into(), "apps".into()),
+                ("Status".into(), "False: a\u{1b}[31mb".into())
+            ]),
+            "Kustomization: apps\nStatus:        False: a\\x1b[31mb\n"
+        );
+    }
+}

@@ -145,7 +145,10 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
         if args.dry_run {
             show_plan(&outcome.plan);
             if !json {
-                output::write(&format!("{}\n{}", outcome.plan.message, outcome.plan.diff))?;
+                output::write(&output::sanitize(
+                    &format!("{}\n{}", outcome.plan.message, outcome.plan.diff),
+                    output::Keep::LineBreaks,
+                ))?;
             }
         }
         if json {

@@ -56,8 +56,8 @@ async fn chosen(
     let rows = list_rows(cluster, target.kind(), &selection, false).await?;
     Ok(rows
         .iter()
-        .map(|r| ObjectRef::new(target.kind(), &r.namespace, &r.name))
-        .collect())
+        .map(|r| ObjectRef::parse(target.kind(), &r.namespace, &r.name))
+        .collect::<Result<_, _>>()?)
 }
 
 /// NAMEs or `--all`, not both and not neither.

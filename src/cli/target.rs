@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 
 use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches, Subcommand};
 
-use crate::kinds::{FluxKind, ObjectRef, Role};
+use crate::kinds::{FluxKind, Namespace, ObjectName, ObjectRef, Role};
 
 /// How many names a command takes after the kind.
 pub trait Names {
@@ -124,7 +124,7 @@ impl Names for Listing {
 pub struct Targets<N> {
     /// One kind, or several for `get sources all` and `get all`.
     pub kinds: Vec<FluxKind>,
-    pub names: Vec<String>,
+    pub names: Vec<ObjectName>,
     /// `get sources all` and `get all` prefix names with the kind.
     pub grouped: bool,
     names_of: PhantomData<N>,
@@ -136,7 +136,7 @@ impl<N> Targets<N> {
         self.kinds[0]
     }
 
-    pub fn objects(&self, namespace: &str) -> Vec<ObjectRef> {
+    pub fn objects(&self, namespace: &Namespace) -> Vec<ObjectRef> {
         self.names
             .iter()
             .map(|name| ObjectRef::new(self.kind(), namespace, name))
@@ -147,7 +147,9 @@ impl<N> Targets<N> {
 const ALL: &str = "all";
 
 fn names_arg<N: Names>(kinds: Vec<FluxKind>) -> Arg {
-    N::arg().add(super::completion::object_names(kinds))
+    N::arg()
+        .value_parser(ObjectName::arg)
+        .add(super::completion::object_names(kinds))
 }
 
 /// The role a group word (`source`, `sources`, `image`, `images`) names.
@@ -249,8 +251,8 @@ impl<N: Names> FromArgMatches for Targets<N> {
                 "a kind is required",
             ));
         };
-        let names: Vec<String> = sub
-            .try_get_many::<String>("names")
+        let names: Vec<ObjectName> = sub
+            .try_get_many::<ObjectName>("names")
             .ok()
             .flatten()
             .into_iter()

@@ -19,7 +19,7 @@ pub struct UninstallArgs {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: UninstallArgs) -> anyhow::Result<()> {
     let opts = UninstallOptions {
-        namespace: global.namespace.clone(),
+        namespace: global.namespace.to_string(),
         keep_namespace: args.keep_namespace,
         timeout: global.timeout.0,
     };

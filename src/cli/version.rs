@@ -38,7 +38,10 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
         Format::Table | Format::Text | Format::Yaml => {
             let mut text = format!("floe: {floe}\nflux: {DEFAULT_FLUX_VERSION}\n");
             match &cluster {
-                Some(Ok(Some(version))) => text.push_str(&format!("cluster: {version}\n")),
+                Some(Ok(Some(version))) => text.push_str(&format!(
+                    "cluster: {}\n",
+                    output::sanitize(version, output::Keep::Nothing)
+                )),
                 Some(Ok(None)) => text.push_str(&format!(
                     "cluster: Flux is not installed in namespace {}\n",
                     global.namespace

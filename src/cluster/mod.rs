@@ -71,6 +71,61 @@ pub struct Cluster {
     pub server: String,
     /// The program of the kubeconfig user's exec credential plugin, to name it in errors.
     exec_plugin: Option<String>,
+    /// The server is plain `http://` and the kubeconfig's token was not sent to it.
+    credentials_withheld: bool,
+}
+
+/// No bearer token goes to a plain `http://` server, as kubectl (1.33 on) sends none: the
+/// kubeconfig's token, token file, credential plugin and auth provider are dropped. Returns
+/// whether there was one, to say why when the server answers 401.
+fn withhold_bearer_over_http(config: &mut Config) -> bool {
+    if config.cluster_url.scheme_str() != Some("http") {
+        return false;
+    }
+    let auth = &mut config.auth_info;
+    let had = auth.token.is_some()
+        || auth.token_file.is_some()
+        || auth.exec.is_some()
+        || auth.auth_provider.is_some();
+    auth.token = None;
+    auth.token_file = None;
+    auth.exec = None;
+    auth.auth_provider = None;
+    had
+}
+
+/// The kubeconfig's token, trimmed of surrounding white space (a `token: |` block scalar ends
+/// in a line break); one that still cannot be an HTTP header value is an error naming where it
+/// came from, never the token.
+fn check_static_token(config: &mut Config, context: &str) -> Result<(), ClusterError> {
+    use secrecy::ExposeSecret;
+    // A token file with white space around its token is read once, trimmed, as client-go
+    // reads it (kube would send it as it is); other token files are left to kube, which
+    // re-reads them as they rotate.
+    if config.auth_info.token.is_none()
+        && let Some(file) = &config.auth_info.token_file
+        && let Ok(text) = std::fs::read_to_string(file)
+        && text.trim().len() != text.len()
+    {
+        config.auth_info.token = Some(text.trim().to_string().into());
+    }
+    let Some(token) = &config.auth_info.token else {
+        return Ok(());
+    };
+    let trimmed = token.expose_secret().trim();
+    if http::HeaderValue::from_str(&format!("Bearer {trimmed}")).is_err() {
+        return Err(ClusterError::BadKubeconfig {
+            path: format!("context {context:?}"),
+            reason: "the user's token holds a character an HTTP header cannot carry (a line \
+                     break or another control character inside it); fix the token in the \
+                     kubeconfig"
+                .to_string(),
+        });
+    }
+    if trimmed.len() != token.expose_secret().len() {
+        config.auth_info.token = Some(trimmed.to_string().into());
+    }
+    Ok(())
 }
 
 /// Where a client error came from: the context, the server and the user's exec plugin
@@ -223,6 +278,10 @@ pub enum ClusterError {
         "the cluster of context {context:?} at {server} rejected the credentials (401 Unauthorized): they are wrong or have expired; log in again or fix the user in the kubeconfig"
     )]
     Unauthorized { context: String, server: String },
+    #[error(
+        "the cluster of context {context:?} at {server} answered 401 Unauthorized: floe sends no token or credential plugin's token to a plain http:// server (kubectl sends none either); use the server's https:// address in the kubeconfig"
+    )]
+    UnauthorizedOverHttp { context: String, server: String },
     #[error("{0}")]
     Api(String),
     #[error(
@@ -278,7 +337,7 @@ fn read_kubeconfig_list(list: &std::ffi::OsStr) -> Result<Kubeconfig, ClusterErr
     for path in existing {
         let config = Kubeconfig::read_from(path).map_err(|e| ClusterError::BadKubeconfig {
             path: path.display().to_string(),
-            reason: error_chain(&e),
+            reason: kubeconfig_reason(&e),
         })?;
         merged = merged
             .merge(config)
@@ -288,6 +347,35 @@ fn read_kubeconfig_list(list: &std::ffi::OsStr) -> Result<Kubeconfig, ClusterErr
             })?;
     }
     Ok(merged)
+}
+
+/// Why a kubeconfig file does not parse, without its content: the parser's first line (where
+/// and why, `line 12 column 4: did not find expected key`) with quoted values elided. The YAML
+/// parser's own message quotes the lines around the error, and a kubeconfig holds tokens and
+/// keys; serde's messages quote the offending value (`invalid type: string "..."`).
+pub fn kubeconfig_reason(err: &dyn std::error::Error) -> String {
+    let chain = error_chain(err);
+    let first = chain.lines().next().unwrap_or_default();
+    let mut out = String::with_capacity(first.len());
+    let mut quoted = false;
+    for c in first.chars() {
+        match c {
+            '"' if quoted => {
+                quoted = false;
+                out.push_str("…\"");
+            }
+            '"' => {
+                quoted = true;
+                out.push('"');
+            }
+            _ if quoted => {}
+            c => out.push(c),
+        }
+    }
+    if quoted {
+        out.push('…');
+    }
+    out
 }
 
 /// The program of the context's exec credential plugin, if its user has one.
@@ -337,7 +425,7 @@ impl Cluster {
                 Some(
                     Kubeconfig::read_from(path).map_err(|e| ClusterError::BadKubeconfig {
                         path: path.display().to_string(),
-                        reason: error_chain(&e),
+                        reason: kubeconfig_reason(&e),
                     })?,
                 )
             }
@@ -350,7 +438,7 @@ impl Cluster {
                     Some(path) => Some(Kubeconfig::read_from(&path).map_err(|e| {
                         ClusterError::BadKubeconfig {
                             path: path.display().to_string(),
-                            reason: error_chain(&e),
+                            reason: kubeconfig_reason(&e),
                         }
                     })?),
                     None => None,
@@ -358,7 +446,7 @@ impl Cluster {
             }
         };
         let mut exec_plugin = None;
-        let (config, context) = match kubeconfig {
+        let (mut config, context) = match kubeconfig {
             Some(kubeconfig) => {
                 let context = opts
                     .context
@@ -403,6 +491,8 @@ impl Cluster {
                 (config, "in-cluster".to_string())
             }
         };
+        let credentials_withheld = withhold_bearer_over_http(&mut config);
+        check_static_token(&mut config, &context)?;
         let server = config.cluster_url.to_string();
         let server = server.trim_end_matches('/').to_string();
         crate::lifecycle::set_activity(format!(
@@ -419,6 +509,7 @@ impl Cluster {
             context,
             server,
             exec_plugin,
+            credentials_withheld,
         })
     }
 
@@ -445,10 +536,24 @@ impl Cluster {
             return explained;
         }
         match &err {
+            kube::Error::Api(status) if status.code == 401 && self.credentials_withheld => {
+                ClusterError::UnauthorizedOverHttp {
+                    context: self.context.clone(),
+                    server: self.server.clone(),
+                }
+            }
             kube::Error::Api(status) if status.code == 401 => ClusterError::Unauthorized {
                 context: self.context.clone(),
                 server: self.server.clone(),
             },
+            kube::Error::Auth(kube::client::AuthError::InvalidBearerToken(_)) => {
+                ClusterError::CredentialPlugin {
+                    context: self.context.clone(),
+                    detail: "it returned a token an HTTP header cannot carry (a line break or \
+                             another control character inside it)"
+                        .to_string(),
+                }
+            }
             kube::Error::Api(status) => ClusterError::Api(status.message.clone()),
             kube::Error::Auth(_) => ClusterError::Unauthorized {
                 context: self.context.clone(),

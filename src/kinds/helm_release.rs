@@ -233,11 +233,12 @@ impl FluxObject for HelmRelease {
         }
         let namespace = self.spec.chart.as_ref()?.spec.source_ref.namespace.as_deref();
         let name = self.metadata.name.as_deref().unwrap_or_default();
-        Some(ObjectRef::new(
+        ObjectRef::parse(
             super::FluxKind::HelmChart,
             namespace.unwrap_or(own),
             &format!("{own}-{name}"),
-        ))
+        )
+        .ok()
     }
 }
 

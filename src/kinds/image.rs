@@ -279,11 +279,12 @@ flux_kind!(ImagePolicy, "image-reflector-controller", Image, ["policy"],
     source: |o| {
         let reference = &o.spec.image_repository_ref;
         let own = o.metadata.namespace.as_deref().unwrap_or_default();
-        Some(ObjectRef::new(
+        ObjectRef::parse(
             FluxKind::ImageRepository,
             reference.namespace.as_deref().unwrap_or(own),
             &reference.name,
-        ))
+        )
+        .ok()
     });
 
 flux_kind!(ImageUpdateAutomation, "image-automation-controller", Image, ["update"],
@@ -311,7 +312,7 @@ mod tests {
         assert_eq!(observed.revision, "ghcr.io/stefanprodan/podinfo:5.0.3");
         assert_eq!(
             observed.source,
-            Some(ObjectRef::new(FluxKind::ImageRepository, "apps", "podinfo"))
+            ObjectRef::parse(FluxKind::ImageRepository, "apps", "podinfo").ok()
         );
         let repository: DynamicObject = serde_json::from_value(json!({
             "apiVersion": "image.toolkit.fluxcd.io/v1", "kind": "ImageRepository",

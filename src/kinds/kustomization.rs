@@ -119,21 +119,84 @@ pub struct InventoryObject {
     pub kind: String,
 }
 
+/// An inventory entry that names no object the API server could hold: reported as such,
+/// never sent to the server as a path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("malformed inventory entry {id:?}: {reason}")]
+pub struct MalformedEntry {
+    pub id: String,
+    pub reason: String,
+}
+
 impl InventoryEntry {
-    /// The object, or None for an id that is not `<namespace>_<name>_<group>_<kind>`.
-    pub fn object(&self) -> Option<InventoryObject> {
-        let mut parts = self.id.splitn(4, '_');
-        let namespace = parts.next()?.to_string();
-        let name = parts.next()?.to_string();
-        let group = parts.next()?.to_string();
-        let kind = parts.next()?.to_string();
-        Some(InventoryObject {
-            namespace,
+    /// The object its id names, parsed as cli-utils' `ParseObjMetadata` parses it: the
+    /// namespace up to the first `_`, the kind after the last, the group before that, the
+    /// name in between with `__` standing for `:` (RBAC names). Each part is then checked as
+    /// the API server checks it, so a hostile id (`apps_../x_apps_Deployment`) cannot become a
+    /// request path.
+    pub fn object(&self) -> Result<InventoryObject, MalformedEntry> {
+        let bad = |reason: &str| MalformedEntry {
+            id: self.id.clone(),
+            reason: reason.to_string(),
+        };
+        let (namespace, rest) = self
+            .id
+            .split_once('_')
+            .ok_or_else(|| bad("not <namespace>_<name>_<group>_<kind>"))?;
+        let (rest, kind) = rest
+            .rsplit_once('_')
+            .ok_or_else(|| bad("not <namespace>_<name>_<group>_<kind>"))?;
+        let (name, group) = rest
+            .rsplit_once('_')
+            .ok_or_else(|| bad("not <namespace>_<name>_<group>_<kind>"))?;
+        if name.replace("__", "").contains('_') {
+            return Err(bad("the name holds a '_' (only '__', for ':', is allowed)"));
+        }
+        let name = name.replace("__", ":");
+        if !namespace.is_empty() && !super::names::is_dns_label(namespace) {
+            return Err(bad("the namespace is not an RFC 1123 label"));
+        }
+        if name.is_empty()
+            || name == "."
+            || name == ".."
+            || name.contains(['/', '%', '?', '#'])
+            || name.chars().any(|c| c.is_control() || c.is_whitespace())
+        {
+            // The API server's rule for names in a path, plus what would end the path.
+            return Err(bad(
+                "the name is empty, '.' or '..', or holds '/', '%', '?', '#', white space or a \
+                 control character",
+            ));
+        }
+        if !group.is_empty() && !super::names::is_dns_subdomain(group) {
+            return Err(bad("the group is not a DNS subdomain"));
+        }
+        if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(bad("the kind is not a name of letters and digits"));
+        }
+        if self.v.is_empty() || !self.v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(bad("the version ('v') is not a name of letters and digits"));
+        }
+        Ok(InventoryObject {
+            namespace: namespace.to_string(),
             name,
-            group,
+            group: group.to_string(),
             version: self.v.clone(),
-            kind,
+            kind: kind.to_string(),
         })
+    }
+}
+
+impl InventoryObject {
+    /// The entry's id, as kustomize-controller writes it.
+    pub fn id(&self) -> String {
+        format!(
+            "{}_{}_{}_{}",
+            self.namespace,
+            self.name.replace(':', "__"),
+            self.group,
+            self.kind
+        )
     }
 }
 
@@ -195,5 +258,71 @@ impl FluxObject for Kustomization {
     fn source(&self) -> Option<ObjectRef> {
         let own = self.metadata.namespace.as_deref().unwrap_or_default();
         self.spec.source_ref.object_ref(own)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn entry(id: &str) -> InventoryEntry {
+        InventoryEntry {
+            id: id.to_string(),
+            v: "v1".to_string(),
+        }
+    }
+
+    #[test]
+    fn inventory_ids_parse_as_cli_utils_parses_them() {
+        let rbac = entry("_system__controller__flux_rbac.authorization.k8s.io_ClusterRole")
+            .object()
+            .unwrap();
+        assert_eq!(
+            (rbac.namespace.as_str(), rbac.name.as_str(), rbac.group.as_str()),
+            ("", "system:controller:flux", "rbac.authorization.k8s.io")
+        );
+        let web = entry("apps_web_apps_Deployment").object().unwrap();
+        assert_eq!(web.to_string(), "Deployment/apps/web");
+        assert_eq!(web.id(), "apps_web_apps_Deployment");
+        for hostile in [
+            "apps_../x_apps_Deployment",
+            "team/../kube-system_web_apps_Deployment",
+            "apps_web?dryRun=All_apps_Deployment",
+            "apps_a%2Fb_apps_Deployment",
+            "apps_.._apps_Deployment",
+            "apps_web_apps/v1_Deployment",
+            "apps_web__Deploy/ment",
+            "apps_we_b_apps_Deployment",
+            "nounderscores",
+            "a_b",
+        ] {
+            let err = entry(hostile).object().unwrap_err();
+            assert_eq!(err.id, hostile);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn inventory_ids_never_panic_and_round_trip(id in ".{0,80}", v in "[a-z0-9]{0,4}") {
+            let entry = InventoryEntry { id: id.clone(), v };
+            if let Ok(object) = entry.object() {
+                prop_assert_eq!(object.id(), id);
+            }
+        }
+
+        #[test]
+        fn valid_objects_round_trip(
+            namespace in "([a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?)?",
+            name in "[a-z0-9]([a-z0-9.:-]{0,20}[a-z0-9])?",
+            group in "([a-z0-9]{1,8}(\\.[a-z0-9]{1,8}){0,2})?",
+            kind in "[A-Z][A-Za-z0-9]{0,12}",
+        ) {
+            let object = InventoryObject {
+                namespace, name, group, version: "v1".into(), kind,
+            };
+            let parsed = InventoryEntry { id: object.id(), v: "v1".into() }.object();
+            prop_assert_eq!(parsed, Ok(object));
+        }
     }
 }

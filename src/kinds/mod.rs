@@ -10,6 +10,7 @@
 //! registry.
 
 pub mod meta;
+pub mod names;
 pub mod observed;
 
 use std::borrow::Cow;
@@ -20,6 +21,8 @@ use kube::Resource;
 use kube::discovery::ApiResource;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+pub use names::{InvalidName, Namespace, ObjectName};
 
 pub use observed::Observed;
 
@@ -302,12 +305,14 @@ impl fmt::Display for FluxKind {
     }
 }
 
-/// One Flux object in the cluster, by kind, namespace and name; shown as `Kind ns/name`.
+/// One Flux object in the cluster, by kind, namespace and name; shown as `Kind ns/name`. Its
+/// namespace and name are validated types: a reference read from a cluster object is parsed
+/// with [`ObjectRef::parse`] before it can name a request path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectRef {
     pub kind: FluxKind,
-    pub namespace: String,
-    pub name: String,
+    pub namespace: Namespace,
+    pub name: ObjectName,
 }
 
 impl fmt::Display for ObjectRef {
@@ -317,17 +322,28 @@ impl fmt::Display for ObjectRef {
 }
 
 impl ObjectRef {
-    pub fn new(kind: FluxKind, namespace: &str, name: &str) -> Self {
+    pub fn new(kind: FluxKind, namespace: &Namespace, name: &ObjectName) -> Self {
         ObjectRef {
             kind,
-            namespace: namespace.to_string(),
-            name: name.to_string(),
+            namespace: namespace.clone(),
+            name: name.clone(),
         }
     }
 
-    /// A reference by the kind's Kubernetes name; None for a kind floe does not know.
+    /// A reference from strings a cluster object or a file holds, checked as the API server
+    /// checks them.
+    pub fn parse(kind: FluxKind, namespace: &str, name: &str) -> Result<Self, InvalidName> {
+        Ok(ObjectRef {
+            kind,
+            namespace: Namespace::parse(&format!("namespace of a {kind}"), namespace)?,
+            name: ObjectName::parse(&format!("name of a {kind}"), name)?,
+        })
+    }
+
+    /// A reference by the kind's Kubernetes name, as a cluster object's spec names it; None
+    /// for a kind floe does not know, or a namespace or name no object can have.
     pub fn named(kind: &str, namespace: &str, name: &str) -> Option<Self> {
-        FluxKind::named(kind).map(|kind| ObjectRef::new(kind, namespace, name))
+        FluxKind::named(kind).and_then(|kind| ObjectRef::parse(kind, namespace, name).ok())
     }
 }
 

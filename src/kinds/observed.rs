@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(now.revision, "main@sha1:1");
         assert_eq!(
             now.source,
-            Some(ObjectRef::new(FluxKind::GitRepository, "ns", "s"))
+            ObjectRef::parse(FluxKind::GitRepository, "ns", "s").ok()
         );
     }
 

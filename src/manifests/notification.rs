@@ -75,7 +75,7 @@ pub fn provider(opts: &ProviderOptions) -> Result<Provider, InvalidInput> {
         .as_deref()
         .map(|address| {
             // A webhook address may itself be the secret (Slack's is): say where it belongs.
-            if url::Url::parse(address).is_ok_and(|u| u.password().is_some()) {
+            if crate::redact::has_password(address) {
                 return Err(InvalidInput::new(format!(
                     "invalid --address '{}': the URL contains a password, which would be stored in the object for anyone who can read it; put the address in a Secret's `address` key and pass --secret-ref",
                     crate::redact::url(address)

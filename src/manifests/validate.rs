@@ -6,20 +6,8 @@ use std::collections::BTreeMap;
 use crate::usage::InvalidInput;
 
 const DNS_LABEL_MAX: usize = 63;
-const DNS_SUBDOMAIN_MAX: usize = 253;
 
-fn is_dns_label(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= DNS_LABEL_MAX
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
-fn is_dns_subdomain(s: &str) -> bool {
-    !s.is_empty() && s.len() <= DNS_SUBDOMAIN_MAX && s.split('.').all(is_dns_label)
-}
+use crate::kinds::names::{is_dns_label, is_dns_subdomain};
 
 /// An object or namespace name: an RFC 1123 label (what Flux's objects and namespaces need).
 pub fn rfc1123_name(what: &str, value: &str) -> Result<String, InvalidInput> {
@@ -115,6 +103,14 @@ pub fn labels(pairs: &[String]) -> Result<BTreeMap<String, String>, InvalidInput
 /// flattened, since they always mean the user pointed at the wrong place.
 pub fn relative_path(value: &str) -> Result<String, InvalidInput> {
     let trimmed = value.trim();
+    if let Some(bad) = trimmed.chars().find(|c| c.is_control()) {
+        return Err(InvalidInput::new(format!(
+            "invalid path '{}': it holds the control character {}; a path may not contain line \
+             breaks, NUL or other control characters",
+            value.escape_debug(),
+            bad.escape_debug()
+        )));
+    }
     if trimmed.starts_with('/') || trimmed.starts_with('\\') {
         return Err(InvalidInput::new(format!(
             "invalid path '{value}': must be relative to the source root, e.g. ./clusters/dev"
@@ -130,6 +126,14 @@ pub fn relative_path(value: &str) -> Result<String, InvalidInput> {
                         "invalid path '{value}': '..' must not climb above the source root"
                     )));
                 }
+            }
+            // Git refuses a `.git` in any case as a path component (it names the repository's
+            // own directory); a path through one can never be committed.
+            _ if part.eq_ignore_ascii_case(".git") => {
+                return Err(InvalidInput::new(format!(
+                    "invalid path '{value}': '{part}' is Git's own directory and cannot be part \
+                     of a path in a repository"
+                )));
             }
             _ => parts.push(part),
         }
@@ -182,5 +186,10 @@ mod tests {
         assert!(relative_path("/etc").is_err());
         assert!(relative_path("../x").is_err());
         assert!(relative_path("apps/../../x").is_err());
+        for bad in [".git/x", "a/.GIT/b", "a/.git", "a\nb", "a\0b", "a\u{1b}b"] {
+            let err = relative_path(bad).unwrap_err().to_string();
+            assert!(!err.contains('\n') && !err.contains('\0'), "{err}");
+        }
+        assert_eq!(relative_path("a/.gitignored").unwrap(), "./a/.gitignored");
     }
 }
