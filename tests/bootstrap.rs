@@ -1069,6 +1069,21 @@ fn image_automation_with_a_read_only_key_is_warned_about() {
     assert!(s.gh.writes().is_empty(), "{:?}", s.gh.writes());
 }
 
+/// An API answer that never ends (chunked, no Content-Length): before the fix floe read all of
+/// it; now it stops at 16 MiB and names the limit, before anything changes.
+#[test]
+fn a_github_answer_that_never_ends_is_cut_at_the_cap() {
+    let s = scenario!("bs-endless");
+    s.gh.state().fault = Some(Fault::EndlessBody);
+    s.github(&["--owner=me", "--repository=fleet", "--personal", "--path=c"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the answer is larger than floe accepts (16 MiB)",
+        ));
+    assert!(s.gh.writes().is_empty());
+}
+
 /// GitHub's rate limits: a short retry-after is waited out; an exhausted limit is reported
 /// with its reset time, before anything changes.
 #[test]

@@ -1220,7 +1220,11 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
             stdout.contains("ok\\x1b]8;;http://evil/\\x07click"),
             "floe {args:?}: {stdout:?}"
         );
-        assert_eq!(stdout.lines().count(), 2, "a header and one row: {stdout:?}");
+        assert_eq!(
+            stdout.lines().count(),
+            2,
+            "a header and one row: {stdout:?}"
+        );
     }
     // -o json stays exact.
     let json: Value = serde_json::from_slice(
@@ -1274,7 +1278,10 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
-    assert!(stdout.contains(&format!("Deployment/{ns}/gone")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("Deployment/{ns}/gone")),
+        "{stdout}"
+    );
     assert_eq!(
         stdout.matches("MalformedInventoryEntry/").count(),
         3,

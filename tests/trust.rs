@@ -748,3 +748,37 @@ fn a_token_ending_in_a_line_break_is_trimmed_and_none_goes_to_a_plain_http_serve
         );
     }
 }
+
+#[test]
+fn a_list_whose_body_never_ends_is_cut_at_the_cap_with_memory_flat() {
+    // Before the fix floe buffered the whole answer: 3-6 GB, then SIGABRT under a limit.
+    // Here the server sends 1 GiB; floe stops at its 64 MiB cap and says so.
+    let port = hostile::endless_body(1 << 30);
+    let dir = tempfile::tempdir().unwrap();
+    let config = kubeconfig(
+        dir.path(),
+        "endless",
+        &format!("http://127.0.0.1:{port}"),
+        "",
+        "    username: u\n",
+    );
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "peak-rss-kib=%M"])
+        .arg(assert_cmd::cargo::cargo_bin("floe"))
+        .args(["get", "syncs", "--timeout=90s", "--kubeconfig"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("more than 64 MiB in one response"), "{err}");
+    let peak_kib: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("peak-rss-kib="))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("GNU time's report");
+    assert!(
+        peak_kib < 400 * 1024,
+        "peak RSS {peak_kib} KiB: floe buffered far past its cap"
+    );
+}

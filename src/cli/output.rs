@@ -223,6 +223,27 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever a server sends, no control character reaches the terminal through a
+        /// cell, and the escaping loses nothing that was printable.
+        #[test]
+        fn no_control_character_survives(text in "\\PC*|[\\x00-\\x{9f}\\x{202a}-\\x{202e}a-z]{0,40}") {
+            for keep in [Keep::Nothing, Keep::LineBreaks] {
+                let shown = sanitize(&text, keep);
+                proptest::prop_assert!(
+                    !shown.chars().any(|c| (c.is_control() && !(keep == Keep::LineBreaks && c == '\n'))
+                        || ('\u{202a}'..='\u{202e}').contains(&c)),
+                    "{:?}", shown
+                );
+                let printable: String = text.chars().filter(|c| !c.is_control() && !('\u{202a}'..='\u{202e}').contains(c) && !matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}')).collect();
+                let kept: String = shown.chars().filter(|c| !c.is_control()).collect();
+                proptest::prop_assert!(kept.len() >= printable.len());
+            }
+            let table = table(&[vec![text.clone(), "x".into()]]);
+            proptest::prop_assert_eq!(table.matches('\n').count(), 1);
+        }
+    }
+
     #[test]
     fn fields_align_keys_and_escape_values() {
         assert_eq!(

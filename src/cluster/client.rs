@@ -113,7 +113,7 @@ where
         .layer(config.extra_headers_layer()?)
         .layer(tower::retry::RetryLayer::new(Busy::default()))
         .map_err(tower::BoxError::from)
-        .service(http);
+        .service(super::capped::CapBodies(http));
     Ok(Client::new(service, config.default_namespace.clone()))
 }
 

@@ -2,6 +2,7 @@
 //! apply of manifests, and watch-based waits.
 
 pub mod apply;
+pub mod capped;
 pub mod client;
 pub mod controllers;
 pub mod wait;
@@ -282,6 +283,14 @@ pub enum ClusterError {
         "the cluster of context {context:?} at {server} answered 401 Unauthorized: floe sends no token or credential plugin's token to a plain http:// server (kubectl sends none either); use the server's https:// address in the kubeconfig"
     )]
     UnauthorizedOverHttp { context: String, server: String },
+    #[error(
+        "the cluster of context {context:?} at {server}: {detail}; check the kubeconfig's server address and any proxy in between"
+    )]
+    TooLarge {
+        context: String,
+        server: String,
+        detail: String,
+    },
     #[error("{0}")]
     Api(String),
     #[error(
@@ -376,6 +385,15 @@ pub fn kubeconfig_reason(err: &dyn std::error::Error) -> String {
         out.push('…');
     }
     out
+}
+
+/// A kubeconfig's text parsed as [`Cluster::connect`] parses a file, with the same errors
+/// (`what` names it: a path or `KUBECONFIG`). The fuzz target in tests/fuzz drives it.
+pub fn parse_kubeconfig(what: &str, text: &str) -> Result<Kubeconfig, ClusterError> {
+    Kubeconfig::from_yaml(text).map_err(|e| ClusterError::BadKubeconfig {
+        path: what.to_string(),
+        reason: kubeconfig_reason(&e),
+    })
 }
 
 /// The program of the context's exec credential plugin, if its user has one.
@@ -532,6 +550,17 @@ impl Cluster {
 
     /// Turns a client error into one that says which cluster, and what to do about it.
     pub fn explain(&self, err: kube::Error) -> ClusterError {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+        while let Some(e) = cause {
+            if let Some(too_large) = e.downcast_ref::<capped::ResponseTooLarge>() {
+                return ClusterError::TooLarge {
+                    context: self.context.clone(),
+                    server: self.server.clone(),
+                    detail: too_large.to_string(),
+                };
+            }
+            cause = e.source();
+        }
         if let Some(explained) = self.origin().explain_transport(&err) {
             return explained;
         }

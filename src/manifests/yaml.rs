@@ -58,7 +58,7 @@ fn emit_value(emitter: &mut Emitter, value: &Value) {
         }
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_by(|a, b| go_key_order(a, b));
+            sort_keys(&mut keys);
             emitter.emit(Event::MappingStart);
             for key in keys {
                 emitter.scalar(key, string_style(key));
@@ -373,6 +373,44 @@ fn go_float(f: f64) -> String {
     }
 }
 
+/// Sorts map keys in go-yaml v2's order. That order is not total for some keys (a letter
+/// against a digit run at one position, numbers at another: `u22…3`, `u22…ü`, `u0008…`
+/// compare in a cycle), and Rust's sort may panic on such a comparison (found by the
+/// yaml_emitter fuzz target), where Go's `sort.Sort` just returns an order. So: up to 12 keys,
+/// Go's own insertion sort (what `sort.Sort` runs for so few, the same result even for such
+/// keys); beyond, a merge sort that cannot panic (the same result whenever the order is
+/// consistent, which it is for every key Kubernetes allows).
+fn sort_keys(keys: &mut [&String]) {
+    let less = |a: &String, b: &String| go_key_order(a, b) == Ordering::Less;
+    if keys.len() <= 12 {
+        for i in 1..keys.len() {
+            let mut j = i;
+            while j > 0 && less(keys[j], keys[j - 1]) {
+                keys.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = keys.len() / 2;
+    sort_keys(&mut keys[..mid]);
+    sort_keys(&mut keys[mid..]);
+    let mut merged = Vec::with_capacity(keys.len());
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < keys.len() {
+        if less(keys[j], keys[i]) {
+            merged.push(keys[j]);
+            j += 1;
+        } else {
+            merged.push(keys[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&keys[i..mid]);
+    merged.extend_from_slice(&keys[j..]);
+    keys.copy_from_slice(&merged);
+}
+
 /// go-yaml v2's map key order: letters compare by code point, a non-letter sorts before a
 /// letter, and runs of digits compare by numeric value.
 pub fn go_key_order(a: &str, b: &str) -> Ordering {
@@ -652,9 +690,25 @@ mod tests {
 
     #[test]
     fn key_order_is_go_yamls() {
-        let mut keys = vec!["b", "a10", "a9", "B", "_x", "a", "a.b", "a-b"];
-        keys.sort_by(|a, b| go_key_order(a, b));
-        assert_eq!(keys, vec!["_x", "B", "a", "a-b", "a.b", "a9", "a10", "b"]);
+        let owned: Vec<String> = ["b", "a10", "a9", "B", "_x", "a", "a.b", "a-b"]
+            .map(String::from)
+            .to_vec();
+        let mut keys: Vec<&String> = owned.iter().collect();
+        sort_keys(&mut keys);
+        assert_eq!(keys, ["_x", "B", "a", "a-b", "a.b", "a9", "a10", "b"]);
+        // Keys whose go-yaml order is a cycle, found by the yaml_emitter fuzz target: before
+        // the fix Rust's sort panicked on them ("does not correctly implement a total order").
+        let found: Value = serde_json::from_str(include_str!(
+            "../../tests/fuzz/seeds/yaml_emitter/key-order-cycle.json"
+        ))
+        .unwrap();
+        let yaml = to_go_yaml(&found);
+        let back: Value = serde_yaml::from_str(&yaml).unwrap();
+        assert_eq!(back["list"], found["list"]);
+        assert_eq!(
+            back["a~piVersi"].as_object().unwrap().len(),
+            found["a~piVersi"].as_object().unwrap().len()
+        );
     }
 
     #[test]

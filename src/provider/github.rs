@@ -262,14 +262,27 @@ impl GitHub {
                     limit: format!("{} MiB", MAX_RESPONSE_BYTES / (1024 * 1024)),
                 });
             }
-            let text =
-                self.crab
-                    .body_to_string(response)
-                    .await
-                    .map_err(|e| GitHubError::Transport {
+            // Read with a cap: a chunked answer has no Content-Length to refuse it by.
+            let limit = usize::try_from(MAX_RESPONSE_BYTES).unwrap_or(usize::MAX);
+            let body = http_body_util::BodyExt::collect(http_body_util::Limited::new(
+                response.into_body(),
+                limit,
+            ))
+            .await
+            .map_err(|e| {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    GitHubError::TooLarge {
+                        what: what.to_string(),
+                        limit: format!("{} MiB", MAX_RESPONSE_BYTES / (1024 * 1024)),
+                    }
+                } else {
+                    GitHubError::Transport {
                         url: self.api_url.clone(),
-                        detail: crate::cluster::error_chain(&e),
-                    })?;
+                        detail: crate::cluster::error_chain(&*e),
+                    }
+                }
+            })?;
+            let text = String::from_utf8_lossy(&body.to_bytes()).into_owned();
             if status.is_success() {
                 return Ok((status, headers, text));
             }

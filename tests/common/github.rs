@@ -52,6 +52,8 @@ pub enum Fault {
     RateLimited,
     /// 429 with `retry-after: 1` (a secondary limit), once.
     RetryAfter,
+    /// 200 with a chunked body of 256 MiB (no Content-Length): a hostile or broken server.
+    EndlessBody,
 }
 
 pub type Hook = Box<dyn FnOnce(&Path) + Send>;
@@ -609,6 +611,19 @@ impl Server {
                 r.headers_mut()
                     .insert("retry-after", HeaderValue::from_static("1"));
                 return r;
+            }
+            Some(Fault::EndlessBody) => {
+                let chunks = futures::StreamExt::take(
+                    futures::stream::repeat_with(|| {
+                        Ok::<_, std::io::Error>(Bytes::from_static(&[b' '; 64 * 1024]))
+                    }),
+                    4096,
+                );
+                return Response::builder()
+                    .status(StatusCode::OK)
+                    .header("content-type", "application/json")
+                    .body(Body::from_stream(chunks))
+                    .unwrap();
             }
             None => {}
         }
