@@ -339,7 +339,9 @@ fn history_joins_the_revisions_the_real_kustomize_controller_applied_with_their_
     f.apply_head();
     assert_eq!(f.applied(), format!("main@sha1:{c3}"));
     // Outside the path: the same manifests, so kustomize-controller updates c3's entry.
-    let c4 = commit_as(&f.gh, "dave", &[("README.md", Some("docs\n"))], "docs only");
+    // Its subject is hostile: an OSC 8 link and a BEL, which the table must not pass on.
+    let hostile = "docs \u{1b}]8;;http://evil/\u{7}only\u{1b}]8;;\u{7}";
+    let c4 = commit_as(&f.gh, "dave", &[("README.md", Some("docs\n"))], hostile);
     f.apply_head();
     assert_eq!(f.applied(), format!("main@sha1:{c4}"));
     // What the controller itself wrote: three entries, c3's now naming c4.
@@ -378,7 +380,7 @@ fn history_joins_the_revisions_the_real_kustomize_controller_applied_with_their_
     );
     assert_eq!(rows[0]["live"], true);
     assert_eq!(rows[1]["live"], false);
-    assert_eq!(rows[0]["commit"]["subject"], "docs only");
+    assert_eq!(rows[0]["commit"]["subject"], hostile, "-o json stays exact");
     assert_eq!(
         rows[0]["files"],
         serde_json::json!([]),
@@ -411,6 +413,12 @@ fn history_joins_the_revisions_the_real_kustomize_controller_applied_with_their_
     assert!(lines[0].starts_with("LIVE   REVISION"), "{table}");
     assert!(
         lines[1].starts_with(&format!("*      main@sha1:{}", &c4[..7])),
+        "{table}"
+    );
+    // Before the fix the ESC and BEL reached the terminal as they are.
+    assert!(!table.contains(['\u{1b}', '\u{7}']), "{table:?}");
+    assert!(
+        lines[1].contains("docs \\x1b]8;;http://evil/\\x07only"),
         "{table}"
     );
     assert!(

@@ -1207,19 +1207,23 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
         &status.to_string(),
     ]);
 
-    // Before the fix: the ESC, BEL and CR reached the terminal as they are.
-    for args in [&["get", "syncs"][..], &["get", "all"][..]] {
+    // What floe prints for `args` in the namespace: no control character, and `shown`, escaped.
+    let escaped = |args: &[&str], shown: &[&str]| -> String {
         let out = bed.floe().args(args).args(["-n", &ns]).output().unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
         assert!(out.status.success(), "{out:?}");
         assert!(
             !stdout.contains(['\u{1b}', '\u{7}', '\r']),
             "floe {args:?}: {stdout:?}"
         );
-        assert!(
-            stdout.contains("ok\\x1b]8;;http://evil/\\x07click"),
-            "floe {args:?}: {stdout:?}"
-        );
+        for text in shown {
+            assert!(stdout.contains(text), "floe {args:?}: {stdout:?}");
+        }
+        stdout
+    };
+    // Before the fix: the ESC, BEL and CR reached the terminal as they are.
+    for args in [&["get", "syncs"][..], &["get", "all"][..]] {
+        let stdout = escaped(args, &["ok\\x1b]8;;http://evil/\\x07click"]);
         assert_eq!(
             stdout.lines().count(),
             2,
@@ -1286,6 +1290,39 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
         stdout.matches("MalformedInventoryEntry/").count(),
         3,
         "{stdout}"
+    );
+
+    // An Event about it with the same message and a hostile reason: `events` escapes both,
+    // `-o json` keeps them exact.
+    let event = serde_json::json!({
+        "apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": "apps.hostile", "namespace": ns},
+        "involvedObject": {"apiVersion": "kustomize.toolkit.fluxcd.io/v1",
+            "kind": "Kustomization", "name": "apps", "namespace": ns},
+        "reason": "Bad\u{1b}[2JReason", "message": hostile, "type": "Warning",
+        "source": {"component": "kustomize-controller"},
+        "firstTimestamp": "2026-01-01T00:00:00Z", "lastTimestamp": "2026-01-01T00:00:00Z", "count": 1
+    });
+    let created = bed.kubectl_with_input(&["create", "-f", "-"], event.to_string().as_bytes());
+    assert!(created.status.success(), "{created:?}");
+    for args in [
+        &["events"][..],
+        &["events", "--for", "Kustomization/apps"][..],
+    ] {
+        escaped(args, &["Bad\\x1b[2JReason", "ok\\x1b]8;;http://evil/"]);
+    }
+    let json: Value = serde_json::from_slice(
+        &bed.floe()
+            .args(["events", "-n", &ns, "-o", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        json.to_string()
+            .contains(&serde_json::to_string(hostile).unwrap()),
+        "{json}"
     );
 
     // The Ready message in a failure line is escaped too.

@@ -39,7 +39,7 @@ fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
-/// Runs `cmd`, checks its exit status, and returns its stderr.
+/// Runs `cmd`, checks its exit status (0 too), and returns its stderr.
 fn fails(cmd: &mut assert_cmd::Command, code: i32) -> String {
     let out = cmd.output().unwrap();
     let err = stderr_of(&out);
@@ -580,19 +580,147 @@ fn a_failing_exec_plugin_is_reported_without_its_environment_or_stdout() {
     assert!(out.stdout.is_empty());
 }
 
-/// A kubeconfig whose exec credential plugin never returns (kube runs it synchronously, on the
-/// command's runtime thread): floe still stops at its --timeout, and on SIGINT, naming what it
-/// waited for. Both runs are wrapped in a 60 s `timeout` so a hang fails instead of blocking.
+/// An exec credential plugin runs once per command (kube ran it twice, once for a TLS identity
+/// and once for the token), its token may end in a line break (trimmed; before the fix the HTTP
+/// stack panicked on it, exit 101), a token that still cannot be a header is named without its
+/// value, and a token that has expired is renewed by running the plugin again.
+#[test]
+fn an_exec_plugin_runs_once_and_its_token_is_trimmed_checked_and_renewed() {
+    let bed = testbed!();
+    if bed_dir(bed).is_none() {
+        return;
+    }
+    let ns = bed.namespace("exec-token");
+    let binding = format!("{ns}-reader");
+    bed.kubectl_out(&["-n", &ns, "create", "serviceaccount", "reader"]);
+    bed.kubectl_out(&[
+        "create",
+        "clusterrolebinding",
+        &binding,
+        "--clusterrole=cluster-admin",
+        &format!("--serviceaccount={ns}:reader"),
+    ]);
+    let token = bed
+        .kubectl_out(&["-n", &ns, "create", "token", "reader"])
+        .trim()
+        .to_string();
+    let dir = tempfile::tempdir().unwrap();
+    // Each plugin counts its runs in a file and prints the credential given.
+    let plugin = |name: &str, status: serde_json::Value| -> (PathBuf, PathBuf) {
+        let runs = dir.path().join(format!("{name}.runs"));
+        let answer = dir.path().join(format!("{name}.json"));
+        std::fs::write(
+            &answer,
+            serde_json::json!({
+                "apiVersion": "client.authentication.k8s.io/v1",
+                "kind": "ExecCredential",
+                "status": status
+            })
+            .to_string(),
+        )
+        .unwrap();
+        let config = bed_kubeconfig(
+            bed,
+            dir.path(),
+            name,
+            &format!(
+                "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: /bin/sh\n      args:\n      - -c\n      - 'echo run >> {}; cat {}'\n      interactiveMode: Never\n",
+                runs.display(),
+                answer.display()
+            ),
+        );
+        (config, runs)
+    };
+    let runs_of = |runs: &Path| {
+        std::fs::read_to_string(runs)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+
+    let (config, runs) = plugin(
+        "newline",
+        serde_json::json!({"token": format!("{token}\n")}),
+    );
+    fails(
+        common::floe()
+            .env("KUBECONFIG", &config)
+            .args(CLUSTER_CALLS),
+        0,
+    );
+    assert_eq!(runs_of(&runs), 1, "the plugin ran once");
+
+    let (config, _) = plugin(
+        "inside",
+        serde_json::json!({"token": format!("{SECRET}\nmore")}),
+    );
+    let err = fails(
+        common::floe()
+            .env("KUBECONFIG", &config)
+            .args(CLUSTER_CALLS),
+        1,
+    );
+    assert!(!err.contains(SECRET) && !err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("the credential plugin of context \"c\" failed: /bin/sh returned a token an HTTP header cannot carry"),
+        "{err}"
+    );
+
+    // Expired when it is handed out: every request runs the plugin again for a fresh one.
+    let (config, runs) = plugin(
+        "expired",
+        serde_json::json!({"token": token, "expirationTimestamp": "2001-01-01T00:00:00Z"}),
+    );
+    fails(
+        common::floe()
+            .env("KUBECONFIG", &config)
+            .args(CLUSTER_CALLS),
+        0,
+    );
+    assert!(runs_of(&runs) >= 2, "renewed: {} runs", runs_of(&runs));
+    bed.kubectl_out(&["delete", "clusterrolebinding", &binding]);
+}
+
+/// A kubeconfig whose exec credential plugin never returns: floe still stops at its
+/// --timeout, and on SIGINT, naming what it waited for, and the plugin is stopped with it
+/// (before floe ran the plugin itself, kube ran it on the runtime's thread: a watchdog ended
+/// floe and the plugin ran on). Both runs are wrapped in a 60 s `timeout` so a hang fails
+/// instead of blocking.
 #[test]
 fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
     let dir = tempfile::tempdir().unwrap();
+    // An argument no other test's plugin has, to find this plugin's processes.
+    let nap = format!("{}.{}", 600 + std::process::id() % 100, std::process::id());
     let config = kubeconfig(
         dir.path(),
         "kubeconfig",
         "https://127.0.0.1:1",
         "",
-        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: sleep\n      args: ['600']\n      interactiveMode: Never\n",
+        &format!(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: sleep\n      args: ['{nap}']\n      interactiveMode: Never\n"
+        ),
     );
+    let pids = |args: &[&str]| {
+        let out = std::process::Command::new("pgrep")
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let plugin = format!("^sleep {nap}$");
+    let plugin_is_gone = || {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !pids(&["-f", &plugin]).is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "the plugin still runs after floe ended"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
     let out = std::process::Command::new("timeout")
         .args(["60", env!("CARGO_BIN_EXE_floe")])
         .env("KUBECONFIG", &config)
@@ -605,6 +733,7 @@ fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
         err.contains("timed out after 2s while waiting for the cluster"),
         "{err}"
     );
+    plugin_is_gone();
 
     let child = std::process::Command::new("timeout")
         .args(["60", env!("CARGO_BIN_EXE_floe")])
@@ -613,19 +742,17 @@ fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // `timeout` runs floe as its child; signal floe itself once it is waiting on the plugin.
+    // `timeout` runs floe as its child; signal floe itself once its plugin runs.
+    let deadline = Instant::now() + Duration::from_secs(30);
     let floe_pid = loop {
-        let out = std::process::Command::new("pgrep")
-            .args(["-P", &child.id().to_string()])
-            .output()
-            .unwrap();
-        let pids = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if !pids.is_empty() {
-            break pids.lines().next().unwrap().to_string();
+        if let Some(floe) = pids(&["-P", &child.id().to_string()]).first()
+            && !pids(&["-P", floe, "-f", &plugin]).is_empty()
+        {
+            break floe.clone();
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(Instant::now() < deadline, "floe never ran its plugin");
+        std::thread::sleep(Duration::from_millis(50));
     };
-    std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(
         std::process::Command::new("kill")
             .args(["-INT", &floe_pid])
@@ -637,6 +764,7 @@ fn a_hanging_exec_plugin_cannot_hold_floe_past_its_timeout_or_a_signal() {
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(err.contains("interrupted by SIGINT"), "{err}");
+    plugin_is_gone();
 }
 
 #[test]
@@ -780,5 +908,125 @@ fn a_list_whose_body_never_ends_is_cut_at_the_cap_with_memory_flat() {
     assert!(
         peak_kib < 400 * 1024,
         "peak RSS {peak_kib} KiB: floe buffered far past its cap"
+    );
+}
+
+/// The name, namespace and label parsers accept exactly what the real API server accepts: a
+/// seeded sample of generated strings (near misses included: upper case, '_', '/', '?', '%',
+/// line breaks, spaces, leading and trailing '-' or '.', over-long) is sent as a server-side
+/// dry-run create of a Namespace (its name: a namespace), a ConfigMap (its name: an object
+/// name) and a ConfigMap's label, and each answer is compared with floe's parser.
+#[test]
+fn names_namespaces_and_labels_are_accepted_exactly_as_the_api_server_accepts_them() {
+    use floe::kinds::names::{Label, Namespace, ObjectName};
+    use k8s_openapi::api::core::v1::{ConfigMap, Namespace as NamespaceObject};
+    use kube::api::{Api, PostParams};
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+    let bed = testbed!();
+    let ns = bed.namespace("names-cross-check");
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[23; 32]),
+    );
+    let mut sample = |pattern: &str, n: usize| -> Vec<String> {
+        let strategy = proptest::string::string_regex(pattern).unwrap();
+        (0..n)
+            .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+            .collect()
+    };
+    let mut names = sample("[a-z0-9.\\-A-Z_/?%\n ]{0,12}", 120);
+    names.extend(sample("[a-z0-9][a-z0-9.-]{0,70}[a-z0-9.-]", 60));
+    names.extend(sample(
+        "[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?){0,3}",
+        60,
+    ));
+    names.extend(sample("[a-z0-9]{1,3}(\\.[a-z0-9-]{1,62}){3,5}", 40));
+    names.extend([
+        "a".repeat(63),
+        "a".repeat(64),
+        "a".repeat(253),
+        "a".repeat(254),
+    ]);
+    let mut labels = sample("[a-zA-Z0-9._/-]{0,12}=[a-zA-Z0-9._ -]{0,8}", 100);
+    labels.extend(sample(
+        "([a-z]([a-z0-9-]{0,10}[a-z])?/)?[a-zA-Z]([a-zA-Z0-9_.-]{0,20}[a-zA-Z0-9])?=([a-zA-Z0-9]([a-zA-Z0-9_.-]{0,20}[a-zA-Z0-9])?)?",
+        60,
+    ));
+    labels.extend(sample(
+        "[a-z0-9.]{1,20}/[a-zA-Z0-9_.-]{60,66}=[a-zA-Z0-9_.-]{60,66}",
+        40,
+    ));
+
+    let dry_run = PostParams {
+        dry_run: true,
+        ..Default::default()
+    };
+    let mut disagreements = Vec::new();
+    let mut check = |what: String, answer: Result<(), kube::Error>, ours: bool| {
+        let server = match answer {
+            Ok(()) => true,
+            // The name was valid; an object of that name is there already.
+            Err(kube::Error::Api(status)) if status.code == 409 => true,
+            Err(kube::Error::Api(status)) if status.code == 422 || status.code == 400 => false,
+            Err(e) => panic!("{what}: {e}"),
+        };
+        if server != ours {
+            disagreements.push(format!("{what}: the API server says {server}, floe {ours}"));
+        }
+    };
+    common::testbed::runtime().block_on(async {
+        let client = bed.client().await;
+        let namespaces: Api<NamespaceObject> = Api::all(client.clone());
+        let config_maps: Api<ConfigMap> = Api::namespaced(client, &ns);
+        let object = |metadata: serde_json::Value| serde_json::json!({ "metadata": metadata });
+        for name in &names {
+            let named = object(serde_json::json!({ "name": name }));
+            let answer = namespaces
+                .create(&dry_run, &serde_json::from_value(named.clone()).unwrap())
+                .await;
+            check(
+                format!("namespace {name:?}"),
+                answer.map(drop),
+                Namespace::flag(name).is_ok(),
+            );
+            let answer = config_maps
+                .create(&dry_run, &serde_json::from_value(named).unwrap())
+                .await;
+            check(
+                format!("name {name:?}"),
+                answer.map(drop),
+                ObjectName::arg(name).is_ok(),
+            );
+        }
+        for pair in &labels {
+            let (key, value) = pair.split_once('=').unwrap();
+            let labelled = object(serde_json::json!({"name": "labelled", "labels": {key: value}}));
+            let answer = config_maps
+                .create(&dry_run, &serde_json::from_value(labelled).unwrap())
+                .await;
+            check(
+                format!("label {pair:?}"),
+                answer.map(drop),
+                Label::parse(pair).is_ok(),
+            );
+        }
+    });
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+    // The sample is not trivially one-sided.
+    let valid = names.iter().filter(|n| ObjectName::arg(n).is_ok()).count();
+    assert!(
+        valid > 50 && valid < names.len() - 50,
+        "{valid} of {}",
+        names.len()
+    );
+    let valid = names.iter().filter(|n| Namespace::flag(n).is_ok()).count();
+    assert!(valid > 20, "{valid} namespaces of {}", names.len());
+    let valid = labels.iter().filter(|l| Label::parse(l).is_ok()).count();
+    assert!(
+        valid > 30 && valid < labels.len() - 30,
+        "{valid} of {}",
+        labels.len()
     );
 }

@@ -24,7 +24,7 @@ pub struct CreateFlags {
     pub interval: GoDuration,
     /// Set a label on the object, as key=value (repeat or separate with commas)
     #[arg(long = "label", value_name = "KEY=VALUE", value_delimiter = ',')]
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::kinds::names::Label>,
     /// Print the object as YAML to stdout instead of applying it
     #[arg(long)]
     pub export: bool,

@@ -47,7 +47,7 @@ pub enum SecretKind {
 pub struct SecretFlags {
     /// Set a label on the Secret, as key=value (repeat or separate with commas)
     #[arg(long = "label", value_name = "KEY=VALUE", value_delimiter = ',')]
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::kinds::names::Label>,
     /// Print the Secret, values included, as YAML to stdout instead of applying it
     #[arg(long)]
     pub export: bool,

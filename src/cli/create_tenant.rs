@@ -32,7 +32,7 @@ pub struct TenantArgs {
     pub skip_namespace: bool,
     /// Set a label on every object, as key=value (repeat or separate with commas)
     #[arg(long = "label", value_name = "KEY=VALUE", value_delimiter = ',')]
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::kinds::names::Label>,
     /// Accepted as flux's `create` accepts it everywhere; a tenant's objects have no interval
     #[arg(long, value_name = "DURATION")]
     pub interval: Option<crate::manifests::duration::GoDuration>,

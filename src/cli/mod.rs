@@ -416,9 +416,9 @@ fn stopped() -> std::io::Result<impl std::future::Future<Output = anyhow::Error>
 const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// The last line of defence for the deadline and for SIGINT/SIGTERM, on its own thread with
-/// its own runtime: code that blocks the command's runtime thread (a credential plugin that
-/// never returns, run synchronously inside kube's auth layer) would otherwise keep the deadline
-/// and the signal handlers from ever running. When the command has not finished
+/// its own runtime: code that blocks the command's runtime thread (a library call that never
+/// returns; kube once ran credential plugins so, floe now runs them itself) would otherwise
+/// keep the deadline and the signal handlers from ever running. When the command has not finished
 /// [`WATCHDOG_GRACE`] after the deadline's backstop or a signal, the watchdog prints the same
 /// error the runtime would, removes the scratch directories and exits with the same code.
 fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {

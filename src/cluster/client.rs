@@ -37,20 +37,24 @@ pub enum ClientError {
     Proxy(String),
 }
 
-/// Builds the client for `config`.
-pub fn build(config: Config) -> Result<Client, ClientError> {
+/// Builds the client for `config`, with `renewing` as its credential when the user's exec
+/// plugin returned a token that expires.
+pub fn build(
+    config: Config,
+    renewing: Option<super::exec::RenewingToken>,
+) -> Result<Client, ClientError> {
     let mut http = HttpConnector::new();
     http.enforce_http(false);
     match config.proxy_url.clone() {
-        None => finish(config, http),
+        None => finish(config, renewing, http),
         Some(proxy) => match proxy.scheme_str() {
-            Some("socks5") | Some("socks5h") => finish(config, SocksV5::new(proxy, http)),
+            Some("socks5") | Some("socks5h") => finish(config, renewing, SocksV5::new(proxy, http)),
             Some("http") | Some("https") => {
                 let mut tunnel = Tunnel::new(proxy.clone(), http);
                 if let Some(auth) = proxy_authorization(&proxy) {
                     tunnel = tunnel.with_auth(auth);
                 }
-                finish(config, tunnel)
+                finish(config, renewing, tunnel)
             }
             _ => Err(ClientError::Proxy(crate::redact::url(&proxy.to_string()))),
         },
@@ -74,7 +78,11 @@ fn proxy_authorization(proxy: &http::Uri) -> Option<http::HeaderValue> {
     Some(value)
 }
 
-fn finish<C>(config: Config, connector: C) -> Result<Client, ClientError>
+fn finish<C>(
+    config: Config,
+    renewing: Option<super::exec::RenewingToken>,
+    connector: C,
+) -> Result<Client, ClientError>
 where
     C: tower::Service<http::Uri> + Clone + Send + Sync + 'static,
     C::Response: hyper::rt::Read
@@ -107,9 +115,15 @@ where
     timeouts.set_write_timeout(config.write_timeout);
     let http: hyper_util::client::legacy::Client<_, kube::client::Body> =
         hyper_util::client::legacy::Builder::new(TokioExecutor::new()).build(timeouts);
+    let auth = match renewing {
+        Some(token) => Some(tower::util::Either::Right(
+            tower::filter::AsyncFilterLayer::new(token),
+        )),
+        None => config.auth_layer()?.map(tower::util::Either::Left),
+    };
     let service = tower::ServiceBuilder::new()
         .layer(config.base_uri_layer())
-        .option_layer(config.auth_layer()?)
+        .option_layer(auth)
         .layer(config.extra_headers_layer()?)
         .layer(tower::retry::RetryLayer::new(Busy::default()))
         .map_err(tower::BoxError::from)

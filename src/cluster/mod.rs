@@ -5,6 +5,7 @@ pub mod apply;
 pub mod capped;
 pub mod client;
 pub mod controllers;
+pub mod exec;
 pub mod wait;
 
 use std::path::PathBuf;
@@ -129,6 +130,46 @@ fn check_static_token(config: &mut Config, context: &str) -> Result<(), ClusterE
     Ok(())
 }
 
+/// Runs the kubeconfig user's exec credential plugin, once, and puts what it answered where
+/// kube reads credentials: a token without an expiry as the user's token, a client certificate
+/// and key as the user's, a token with an expiry in the returned [`exec::RenewingToken`]. kube
+/// is left no plugin to run (see [`exec`] for why).
+async fn run_exec_plugin(
+    config: &mut Config,
+    context: &str,
+) -> Result<Option<exec::RenewingToken>, ClusterError> {
+    use base64::Engine;
+    use secrecy::ExposeSecret;
+    let Some(plugin) = config.auth_info.exec.take() else {
+        return Ok(None);
+    };
+    let credential = exec::run(&plugin)
+        .await
+        .map_err(|e| ClusterError::CredentialPlugin {
+            context: context.to_string(),
+            detail: e.to_string(),
+        })?;
+    let base64 = base64::engine::general_purpose::STANDARD;
+    Ok(match credential {
+        exec::Credential::Token {
+            token,
+            expires: None,
+        } => {
+            config.auth_info.token = Some(token);
+            None
+        }
+        exec::Credential::Token {
+            token,
+            expires: Some(at),
+        } => Some(exec::RenewingToken::new(plugin, token, at)),
+        exec::Credential::Identity { certificate, key } => {
+            config.auth_info.client_certificate_data = Some(base64.encode(certificate));
+            config.auth_info.client_key_data = Some(base64.encode(key.expose_secret()).into());
+            None
+        }
+    })
+}
+
 /// Where a client error came from: the context, the server and the user's exec plugin
 /// (borrowed from the [`Cluster`], or from its parts while the client is being built).
 struct Origin<'a> {
@@ -157,6 +198,12 @@ impl Origin<'_> {
                 && let Some(explained) = self.explain_auth(auth)
             {
                 return Some(explained);
+            }
+            if let Some(plugin) = e.downcast_ref::<exec::ExecError>() {
+                return Some(ClusterError::CredentialPlugin {
+                    context: self.context.to_string(),
+                    detail: plugin.to_string(),
+                });
             }
             if let Some(tls) = rustls_error(e) {
                 return Some(self.explain_tls(tls));
@@ -510,18 +557,19 @@ impl Cluster {
             }
         };
         let credentials_withheld = withhold_bearer_over_http(&mut config);
-        check_static_token(&mut config, &context)?;
         let server = config.cluster_url.to_string();
         let server = server.trim_end_matches('/').to_string();
         crate::lifecycle::set_activity(format!(
             "waiting for the cluster of context {context:?} at {server}"
         ));
+        let renewing = run_exec_plugin(&mut config, &context).await?;
+        check_static_token(&mut config, &context)?;
         let origin = Origin {
             context: &context,
             server: &server,
             exec_plugin: exec_plugin.as_deref(),
         };
-        let client = client::build(config).map_err(|e| origin.describe(&e))?;
+        let client = client::build(config, renewing).map_err(|e| origin.describe(&e))?;
         Ok(Cluster {
             client,
             context,

@@ -48,9 +48,19 @@ pub fn is_dns_label(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-/// Dot-separated DNS labels, at most 253 bytes.
+/// Dot-separated DNS labels, at most 253 bytes in all: apimachinery's `IsDNS1123Subdomain`,
+/// which limits only the whole (a part may be longer than 63, unlike in DNS).
 pub fn is_dns_subdomain(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 253 && s.split('.').all(is_dns_label)
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !part.starts_with('-')
+                && !part.ends_with('-')
+        })
 }
 
 impl Namespace {
@@ -103,6 +113,87 @@ impl ObjectName {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`, at most 63 characters (label values, the name
+/// part of label keys).
+fn is_label_token(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 63
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+}
+
+/// A qualified name: an optional DNS subdomain and '/', then a label token.
+fn is_label_key(key: &str) -> bool {
+    match key.split_once('/') {
+        Some((prefix, name)) => is_dns_subdomain(prefix) && is_label_token(name),
+        None => is_label_token(key),
+    }
+}
+
+/// A label from `--label key=value`: the key a qualified name, the value empty or a label
+/// token, as the API server accepts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    key: String,
+    value: String,
+}
+
+impl Label {
+    pub fn parse(pair: &str) -> Result<Label, InvalidName> {
+        let shown = pair.escape_debug();
+        let Some((key, value)) = pair.split_once('=') else {
+            return Err(InvalidName(format!(
+                "invalid label '{shown}': must be key=value, e.g. env=prod"
+            )));
+        };
+        if !is_label_key(key) {
+            return Err(InvalidName(format!(
+                "invalid label key '{}' in '{shown}': must be a name of at most 63 characters \
+                 (letters, digits, '-', '_', '.'; alphanumeric at both ends), optionally prefixed \
+                 with a DNS subdomain and '/'",
+                key.escape_debug()
+            )));
+        }
+        if !value.is_empty() && !is_label_token(value) {
+            return Err(InvalidName(format!(
+                "invalid label value '{}' in '{shown}': must be empty or at most 63 \
+                 characters (letters, digits, '-', '_', '.'; alphanumeric at both ends)",
+                value.escape_debug()
+            )));
+        }
+        Ok(Label {
+            key: key.to_string(),
+            value: value.to_string(),
+        })
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+/// How clap parses `--label` (its value parser for a `FromStr` type).
+impl std::str::FromStr for Label {
+    type Err = InvalidName;
+
+    fn from_str(pair: &str) -> Result<Label, InvalidName> {
+        Label::parse(pair)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.key, self.value)
     }
 }
 
@@ -170,6 +261,11 @@ mod tests {
         assert!(Namespace::flag("a.b").is_err(), "a namespace is a label");
         assert!(ObjectName::arg("podinfo.v2").is_ok());
         assert!(ObjectName::arg(&"a".repeat(254)).is_err());
+        // The API server limits a subdomain's length, not its parts' (the test bed's answer
+        // for a ConfigMap named so; floe refused it before).
+        assert!(ObjectName::arg(&"a".repeat(64)).is_ok());
+        assert!(ObjectName::arg(&format!("{}.b", "a".repeat(200))).is_ok());
+        assert!(Namespace::flag(&"a".repeat(64)).is_err());
         let err = Namespace::flag("a\nb").unwrap_err().to_string();
         assert!(!err.contains('\n'), "{err}");
     }
@@ -189,10 +285,57 @@ mod tests {
             && s.len() <= 253
     }
 
+    #[test]
+    fn labels_are_parsed_once_with_what_is_wrong_named() {
+        let label = Label::parse("app.kubernetes.io/name=podinfo").unwrap();
+        assert_eq!(
+            (label.key(), label.value()),
+            ("app.kubernetes.io/name", "podinfo")
+        );
+        assert_eq!(Label::parse("tier=").unwrap().value(), "");
+        for (bad, named) in [
+            ("novalue", "must be key=value"),
+            ("=x", "label key ''"),
+            ("a b=c", "label key 'a b'"),
+            ("k=-v", "label value '-v'"),
+            ("Bad_Prefix/x=y", "label key 'Bad_Prefix/x'"),
+            ("k=v\n", "label value 'v\\n'"),
+        ] {
+            let err = Label::parse(bad).unwrap_err().to_string();
+            assert!(err.contains(named), "{bad:?}: {err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+
+    /// apimachinery's `IsQualifiedName` and `IsValidLabelValue`.
+    fn kubernetes_label_pair(s: &str) -> bool {
+        let Some((key, value)) = s.split_once('=') else {
+            return false;
+        };
+        let token = regex::Regex::new("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$").unwrap();
+        let key_ok = match key.split_once('/') {
+            Some((prefix, name)) => {
+                kubernetes_subdomain(prefix) && token.is_match(name) && name.len() <= 63
+            }
+            None => token.is_match(key) && key.len() <= 63,
+        };
+        key_ok && (value.is_empty() || (token.is_match(value) && value.len() <= 63))
+    }
+
     proptest! {
         #[test]
+        fn labels_are_accepted_exactly_as_kubernetes_accepts_them(
+            s in "[a-zA-Z0-9._/=-]{0,80}|[a-z.]{1,20}/[a-zA-Z0-9_.-]{1,70}=[a-zA-Z0-9_.-]{0,70}"
+        ) {
+            prop_assert_eq!(Label::parse(&s).is_ok(), kubernetes_label_pair(&s));
+            if let Ok(label) = Label::parse(&s) {
+                prop_assert_eq!(label.to_string(), s);
+            }
+        }
+
+        #[test]
         fn names_are_accepted_exactly_as_kubernetes_accepts_them(
-            s in "[a-z0-9.\\-A-Z_/?%\n ]{0,70}|[a-z0-9][a-z0-9.-]{0,300}"
+            s in "[a-z0-9.\\-A-Z_/?%\n ]{0,70}|[a-z0-9][a-z0-9.-]{0,300}|[a-z]{60,260}"
         ) {
             prop_assert_eq!(Namespace::flag(&s).is_ok(), kubernetes_label(&s));
             prop_assert_eq!(ObjectName::arg(&s).is_ok(), kubernetes_subdomain(&s));

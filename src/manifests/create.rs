@@ -28,7 +28,7 @@ pub struct ObjectOptions {
     pub name: String,
     pub namespace: String,
     /// `key=value` pairs as given on the command line.
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::kinds::names::Label>,
     pub interval: GoDuration,
 }
 

@@ -23,7 +23,7 @@ pub struct TenantOptions {
     pub service_account: Option<String>,
     /// The namespaces exist already (managed elsewhere): do not write them.
     pub skip_namespace: bool,
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::kinds::names::Label>,
 }
 
 /// The tenant's objects in order: per namespace, the Namespace (unless skipped), the
