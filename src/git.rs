@@ -456,7 +456,7 @@ fn classify(url: &str, e: git2::Error) -> GitError {
             url,
             detail: format!(
                 "{detail} (within the command's --timeout of {})",
-                crate::manifests::duration::GoDuration(crate::lifecycle::timeout())
+                crate::kinds::duration::GoDuration(crate::lifecycle::timeout())
             ),
         };
     }

@@ -3,7 +3,6 @@
 
 use crate::cluster::Cluster;
 use crate::git::{self, GitAccess, GitError};
-use crate::kinds::kustomization::Kustomization;
 use crate::kinds::source::GitRepository;
 use crate::kinds::{FluxKind, ObjectRef};
 use crate::objects::ObjectError;
@@ -33,11 +32,6 @@ pub enum OriginError {
     NotABranch { repository: ObjectRef, what: String },
     #[error(transparent)]
     Object(#[from] ObjectError),
-    #[error("{target}'s sourceRef: {error}")]
-    Malformed {
-        target: ObjectRef,
-        error: crate::kinds::InvalidName,
-    },
 }
 
 /// A sync's path as Git names it: `./apps/prod` → `apps/prod`, `./` → ``.
@@ -51,46 +45,26 @@ pub fn git_path(path: Option<&str>) -> String {
 
 /// The GitRepository `target` reads (itself, for a GitRepository) and the path it applies.
 pub async fn origin(cluster: &Cluster, target: &ObjectRef) -> Result<GitOrigin, OriginError> {
-    let (source, path) = match target.kind {
-        FluxKind::GitRepository => (target.clone(), String::new()),
-        FluxKind::Kustomization => {
-            let ks: Kustomization =
-                target
-                    .fetch(cluster)
-                    .await?
-                    .try_parse()
-                    .map_err(|_| ObjectError::NotFound {
-                        target: target.clone(),
-                    })?;
-            let own = ks.metadata.namespace.clone().unwrap_or_default();
-            let reference = &ks.spec.source_ref;
-            if reference.kind != "GitRepository" {
+    let (source, path) = if target.kind == FluxKind::GitRepository {
+        (target.clone(), String::new())
+    } else {
+        // The source and path every kind reports through its `FluxObject` impl.
+        let observed = target.get(cluster).await?;
+        match observed.source {
+            Some(source) if source.kind == FluxKind::GitRepository => {
+                (source, git_path(observed.source_path.as_deref()))
+            }
+            other => {
                 return Err(OriginError::NotGit {
                     target: target.clone(),
-                    source_kind: reference.kind.clone(),
+                    source_kind: other.map_or_else(
+                        || {
+                            "no source it can name (its sourceRef is missing or malformed)"
+                                .to_string()
+                        },
+                        |s| s.kind.to_string(),
+                    ),
                 });
-            }
-            let source = ObjectRef::parse(
-                FluxKind::GitRepository,
-                reference.namespace.as_deref().unwrap_or(&own),
-                &reference.name,
-            )
-            .map_err(|error| OriginError::Malformed {
-                target: target.clone(),
-                error,
-            })?;
-            (source, git_path(ks.spec.path.as_deref()))
-        }
-        _ => {
-            let observed = target.get(cluster).await?;
-            match observed.source {
-                Some(source) if source.kind == FluxKind::GitRepository => (source, String::new()),
-                other => {
-                    return Err(OriginError::NotGit {
-                        target: target.clone(),
-                        source_kind: other.map_or("no source".to_string(), |s| s.kind.to_string()),
-                    });
-                }
             }
         }
     };

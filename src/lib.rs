@@ -1,7 +1,8 @@
 //! floe: bootstrap and manage GitOps on Kubernetes with the Flux toolkit.
 //!
 //! The binary is a thin shell over this library: [`cli`] turns flags into option structs and
-//! calls the domain modules ([`manifests`], [`ui`]), which work without a terminal.
+//! calls the domain modules (such as [`manifests`]), which work without a terminal; the terminal
+//! UI ([`cli::ui`]) and the output module ([`cli::output`]) live under [`cli`].
 
 pub mod bootstrap;
 pub mod check;
@@ -24,7 +25,6 @@ pub mod redact;
 pub mod rollback;
 pub mod status;
 pub mod trace;
-pub mod ui;
 pub mod usage;
 
 /// The Flux release floe installs by default and is tested against.

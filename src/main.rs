@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     match floe::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            floe::ui::print_error(&err);
+            floe::cli::ui::print_error(&err);
             ExitCode::from(floe::cli::exit_code(&err))
         }
     }

@@ -37,7 +37,7 @@ pub enum ObjectError {
     Timeout {
         target: ObjectRef,
         what: &'static str,
-        timeout: crate::manifests::duration::GoDuration,
+        timeout: crate::kinds::duration::GoDuration,
         detail: String,
         hint: String,
     },
@@ -90,7 +90,7 @@ impl ObjectRef {
         ObjectError::Timeout {
             target: self.clone(),
             what,
-            timeout: crate::manifests::duration::GoDuration(timeout),
+            timeout: crate::kinds::duration::GoDuration(timeout),
             detail,
             hint,
         }
@@ -487,7 +487,7 @@ pub async fn delete(
     Err(ObjectError::Timeout {
         target: target.clone(),
         what: "go away",
-        timeout: crate::manifests::duration::GoDuration(timeout),
+        timeout: crate::kinds::duration::GoDuration(timeout),
         detail: format!(" (waiting on finalizers: {finalizers})"),
         hint: format!("is the {controller} running? (floe check)"),
     })

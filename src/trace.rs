@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::cluster::Cluster;
 use crate::kinds::kustomization::{InventoryObject, Kustomization};
-use crate::kinds::{FluxKind, ObjectRef};
+use crate::kinds::{FluxKind, Manages, ObjectRef};
 use crate::objects::ObjectError;
 
 pub const KUSTOMIZE_NAME: &str = "kustomize.toolkit.fluxcd.io/name";
@@ -318,8 +318,8 @@ pub fn tree<'a>(
             );
         }
         let mut malformed_entries = Vec::new();
-        let objects: Vec<InventoryObject> = match root.kind {
-            FluxKind::Kustomization => {
+        let objects: Vec<InventoryObject> = match root.kind.facts().manages {
+            Manages::Inventory => {
                 let ks: Kustomization = root
                     .fetch(cluster)
                     .await?
@@ -349,8 +349,8 @@ pub fn tree<'a>(
                 });
                 objects
             }
-            FluxKind::HelmRelease => helm_objects(cluster, root).await?,
-            _ => Vec::new(),
+            Manages::HelmRelease => helm_objects(cluster, root).await?,
+            Manages::Nothing => Vec::new(),
         };
         for object in &objects {
             let nested = match (object.group.as_str(), object.kind.as_str()) {

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::kinds::duration::GoDuration;
 use crate::kinds::kustomization::{
     CrossNamespaceSourceReference, Kustomization, KustomizationSpec,
 };
 use crate::kinds::meta::LocalObjectReference;
 use crate::kinds::source::{GitRepository, GitRepositoryRef, GitRepositorySpec};
-use crate::manifests::duration::GoDuration;
 use crate::manifests::{export_yaml, validate};
 use crate::usage::InvalidInput;
 

@@ -22,9 +22,9 @@ use crate::cluster::apply::{Action, Applied, Applier};
 use crate::cluster::wait::watch_until;
 use crate::credentials::KeyAlgorithm;
 use crate::git::{FileChange, Plan, PushOutcome, RemoteSpec, Workspace};
+use crate::kinds::duration::GoDuration;
 use crate::kinds::observed::names_revision;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
-use crate::manifests::duration::GoDuration;
 use crate::objects::{self, SecretChange};
 
 pub use git::{GitTarget, PullCredentials};

@@ -14,13 +14,13 @@ use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
     self, GitHost, GitHubTarget, GitTarget, Options, PullCredentials, TeamAccess, files,
 };
+use crate::cli::ui::{Mark, StepPrinter, Ui};
 use crate::credentials::SshKeyPair;
 use crate::git::{GitAuth, RemoteSpec};
 use crate::install::InstallOptions;
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 use crate::manifests::validate;
 use crate::provider::github::{self, GitHub};
-use crate::ui::{Mark, StepPrinter, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
@@ -626,7 +626,7 @@ fn execute<H: GitHost>(
                     total as f64 / 1000.0
                 )
             };
-            ui.step(crate::ui::Mark::Done, &what);
+            ui.step(crate::cli::ui::Mark::Done, &what);
         }
         match error {
             None => Ok(()),

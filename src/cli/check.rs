@@ -7,8 +7,8 @@ use clap::Args;
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::check::{Check, install_checks, pre_checks};
+use crate::cli::ui::{Mark, Ui};
 use crate::install::fetch::normalize_version;
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -12,7 +12,7 @@ use super::create_secret::SecretArgs;
 use super::create_source::SourceArgs;
 use super::create_sync::SyncArgs;
 use super::create_tenant::TenantArgs;
-use crate::ui::Ui;
+use crate::cli::ui::Ui;
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {

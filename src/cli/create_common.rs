@@ -8,13 +8,13 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::cluster::Cluster;
+use crate::kinds::duration::GoDuration;
 use crate::kinds::{FluxKind, ObjectRef};
 use crate::manifests::create::ObjectOptions;
-use crate::manifests::duration::GoDuration;
 use crate::manifests::export_yaml;
 use crate::objects;
-use crate::ui::{Mark, Ui};
 
 /// Flags every `create` command takes.
 #[derive(Debug, Clone, Args)]

@@ -4,9 +4,9 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::create_common::{CreateFlags, export_or_apply};
+use crate::cli::ui::Ui;
+use crate::kinds::duration::GoDuration;
 use crate::manifests::create::{self, CrdsPolicy, HelmReleaseOptions, ReconcileStrategy};
-use crate::manifests::duration::GoDuration;
-use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -5,12 +5,12 @@ use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
 use super::create_common::{CreateFlags, export_or_apply};
-use crate::manifests::duration::GoDuration;
+use crate::cli::ui::Ui;
+use crate::kinds::duration::GoDuration;
 use crate::manifests::image::{
     self, DigestReflection, ImagePolicyOptions, ImageProvider, ImageRepositoryOptions,
     ImageUpdateOptions, Order, SigningKeyType,
 };
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 pub struct ImageArgs {

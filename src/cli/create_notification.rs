@@ -4,10 +4,10 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::create_common::{CreateFlags, export_or_apply};
+use crate::cli::ui::Ui;
 use crate::manifests::notification::{
     self, AlertOptions, EventSeverity, ProviderOptions, ProviderType, ReceiverOptions, ReceiverType,
 };
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

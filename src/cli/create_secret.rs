@@ -9,12 +9,12 @@ use clap::{Args, Subcommand};
 
 use super::create_common::export_or_apply_plain;
 use super::{GlobalArgs, block_on};
+use crate::cli::ui::{Mark, Ui};
 use crate::credentials;
+use crate::kinds::duration::GoDuration;
 use crate::manifests::create::ObjectOptions;
-use crate::manifests::duration::GoDuration;
 use crate::manifests::notification::ReceiverType;
 use crate::manifests::secret::{self, GitHttps, GitHubApp, ReceiverSecret, TlsFiles};
-use crate::ui::{Mark, Ui};
 use crate::usage::{Choice, InvalidInput};
 
 #[derive(Debug, Args)]

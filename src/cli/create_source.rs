@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use super::GlobalArgs;
 use super::create_common::{CreateFlags, apply_and_wait, export_or_apply};
 use super::{block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::cluster::Cluster;
 use crate::credentials::KeyAlgorithm;
 use crate::manifests::create::{
@@ -13,7 +14,6 @@ use crate::manifests::create::{
     HelmSourceOptions, OciProvider, OciSourceOptions,
 };
 use crate::objects;
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 pub struct SourceArgs {
@@ -21,7 +21,7 @@ pub struct SourceArgs {
     pub kind: SourceKind,
     /// How long source-controller may take for one fetch (git clone, helm repo update), e.g. 60s
     #[arg(long = "fetch-timeout", value_name = "DURATION", global = true)]
-    pub fetch_timeout: Option<crate::manifests::duration::GoDuration>,
+    pub fetch_timeout: Option<crate::kinds::duration::GoDuration>,
 }
 
 /// How source-controller verifies a signature: `create source oci|chart`.

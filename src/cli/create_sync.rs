@@ -4,9 +4,9 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::create_common::{CreateFlags, export_or_apply};
+use crate::cli::ui::Ui;
+use crate::kinds::duration::GoDuration;
 use crate::manifests::create::{self, DecryptionProvider, SyncOptions};
-use crate::manifests::duration::GoDuration;
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

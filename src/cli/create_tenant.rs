@@ -5,8 +5,8 @@ use clap::Args;
 
 use super::GlobalArgs;
 use super::create_common::export_or_apply_plain;
+use crate::cli::ui::Ui;
 use crate::manifests::tenant::{self, TenantOptions};
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -35,7 +35,7 @@ pub struct TenantArgs {
     pub labels: Vec<crate::kinds::names::Label>,
     /// Accepted as flux's `create` accepts it everywhere; a tenant's objects have no interval
     #[arg(long, value_name = "DURATION")]
-    pub interval: Option<crate::manifests::duration::GoDuration>,
+    pub interval: Option<crate::kinds::duration::GoDuration>,
     /// Print the objects as YAML to stdout instead of applying them
     #[arg(long)]
     pub export: bool,

@@ -4,8 +4,8 @@ use clap::Args;
 
 use super::target::{One, Targets};
 use super::{GlobalArgs, block_on, confirm, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::objects;
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(

@@ -6,8 +6,8 @@ use clap::Args;
 use super::output::{self, Format};
 use super::target::{OneSync, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::Ui;
 use crate::drift::{self, Drift, SyncDrift};
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -9,8 +9,8 @@ use kube::runtime::watcher;
 
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::Ui;
 use crate::events::{self, EventFilter, EventRow};
-use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -7,9 +7,9 @@ use clap::Args;
 
 use super::target::{Optional, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::Ui;
 use crate::kinds::FluxKind;
 use crate::objects;
-use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

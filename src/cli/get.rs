@@ -8,10 +8,10 @@ use kube::runtime::watcher;
 use super::output::{self, Format};
 use super::target::{Listing, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::cluster::Cluster;
 use crate::kinds::FluxKind;
 use crate::status::{Selection, StatusRow, StatusSelector, list_rows, lower_kind};
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -6,9 +6,9 @@ use clap::Args;
 use super::output::{self, Format};
 use super::target::{OneApplied, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::history::{self, GitReader, HistoryRow};
 use crate::kinds::ObjectRef;
-use crate::ui::{Mark, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::install::fetch::{DEFAULT_RELEASE_URL, cache_dir, normalize_version};
 use crate::install::transform::DEFAULT_REGISTRY;
 use crate::install::{
     DEFAULT_COMPONENTS, InstallOptions, LogLevel, apply_and_wait, customize, load_manifests,
 };
-use crate::ui::{Mark, Ui};
 
 /// The options `install` and `bootstrap` share.
 #[derive(Debug, Clone, Args)]

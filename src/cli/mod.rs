@@ -28,6 +28,7 @@ pub mod rollback;
 pub mod suspend;
 pub mod target;
 pub mod trace;
+pub mod ui;
 pub mod uninstall;
 pub mod version;
 pub mod wait;
@@ -37,9 +38,9 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use deferred::Deferred;
 
+use crate::cli::ui::Ui;
+use crate::kinds::duration::GoDuration;
 use crate::lifecycle;
-use crate::manifests::duration::GoDuration;
-use crate::ui::Ui;
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Parser)]
@@ -437,7 +438,7 @@ fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
         if let Some(error) = error
             && !finished.load(std::sync::atomic::Ordering::SeqCst)
         {
-            crate::ui::print_error(&error);
+            crate::cli::ui::print_error(&error);
             lifecycle::remove_scratch();
             std::process::exit(i32::from(exit_code(&error)));
         }

@@ -6,9 +6,9 @@ use clap::Args;
 
 use super::target::{Many, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::kinds::{FluxKind, ObjectRef, Role};
 use crate::objects::{self, Request};
-use crate::ui::{Mark, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

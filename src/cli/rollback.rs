@@ -6,10 +6,10 @@ use clap::Args;
 use super::output::{self, Format};
 use super::target::{OneSync, Targets};
 use super::{GlobalArgs, block_on, confirm, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::git::FileChange;
 use crate::kinds::ObjectRef;
 use crate::rollback::{self, RollbackError, RollbackOptions};
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

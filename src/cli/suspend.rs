@@ -5,11 +5,11 @@ use clap::Args;
 
 use super::target::{Many, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::cluster::Cluster;
 use crate::kinds::ObjectRef;
 use crate::objects;
 use crate::status::{Selection, list_rows};
-use crate::ui::{Mark, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -6,8 +6,8 @@ use clap::Args;
 use super::output::{self, Format};
 use super::target::{OneApplied, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::Ui;
 use crate::trace::{self, Link, Node};
-use crate::ui::Ui;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -3,8 +3,8 @@
 use clap::Args;
 
 use super::{GlobalArgs, block_on, confirm, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::install::uninstall::{UninstallEvent, UninstallOptions, uninstall};
-use crate::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  floe uninstall --yes\n  floe uninstall --keep-namespace")]

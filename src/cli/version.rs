@@ -11,7 +11,7 @@ use kube::api::Api;
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::DEFAULT_FLUX_VERSION;
-use crate::ui::{Mark, Ui};
+use crate::cli::ui::{Mark, Ui};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  floe version\n  floe version --client -o json")]

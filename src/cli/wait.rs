@@ -8,10 +8,10 @@ use serde::Serialize;
 use super::output::{self, Format};
 use super::target::{OneReconciled, Targets};
 use super::{GlobalArgs, block_on, connect};
+use crate::cli::ui::{Mark, Ui};
 use crate::gitsource;
 use crate::objects;
 use crate::status::StatusRow;
-use crate::ui::{Mark, Ui};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use kube::ResourceExt;
 use kube::api::{Api, ListParams};
 
 use super::Cluster;
-use super::wait::{pod_problem, pods_of};
+use super::pods::{pod_problem, pods_of};
 
 /// Waiting reasons that do not go away by waiting. A Pod still pulling (`ContainerCreating`,
 /// `PodInitializing`) is not among them.

@@ -6,6 +6,7 @@ pub mod capped;
 pub mod client;
 pub mod controllers;
 pub mod exec;
+pub mod pods;
 pub mod wait;
 
 use std::path::PathBuf;

@@ -17,20 +17,7 @@ use crate::progress::Mark;
 pub use fetch::{ManifestSource, load_manifests};
 pub use transform::{InstallOptions, LogLevel, customize};
 
-/// The components `install` deploys unless told otherwise.
-pub const DEFAULT_COMPONENTS: &[&str] = &[
-    "source-controller",
-    "kustomize-controller",
-    "helm-controller",
-    "notification-controller",
-];
-
-/// Components that are only installed when asked for with `--components-extra`.
-pub const EXTRA_COMPONENTS: &[&str] = &[
-    "image-reflector-controller",
-    "image-automation-controller",
-    "source-watcher",
-];
+pub use crate::kinds::{DEFAULT_COMPONENTS, EXTRA_COMPONENTS};
 
 /// The install objects as one file, laid out as `flux install --export` and flux's
 /// `gotk-components.yaml` lay them out, so that moving between the tools changes only the

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::{OtherFields, SourceStatus, is_false};
 use super::ObjectRef;
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[kube(

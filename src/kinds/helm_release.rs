@@ -11,8 +11,8 @@ use serde_json::Value;
 
 pub use super::meta::DependencyReference;
 use super::meta::{NamespacedObjectKindReference, OtherFields, is_false};
-use super::{Applied, FluxObject, ObjectRef, Role};
-use crate::manifests::duration::GoDuration;
+use super::{Applied, FluxObject, Manages, ObjectRef, Role};
+use crate::kinds::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[kube(
@@ -176,6 +176,7 @@ impl FluxObject for HelmRelease {
     const ROLE: Role = Role::Release;
     const WORDS: &'static [&'static str] = &["helmrelease", "helmreleases", "hr"];
     const ABOUT: &'static str = "Helm releases (Flux HelmReleases)";
+    const MANAGES: Manages = Manages::HelmRelease;
 
     fn conditions(&self) -> &[Condition] {
         self.status.as_ref().map_or(&[], |s| &s.conditions)

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::meta::{LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false};
 use super::source::GitRepositoryRef;
 use super::{FluxKind, ObjectRef};
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[kube(

@@ -11,8 +11,8 @@ pub use super::meta::DependencyReference;
 use super::meta::{
     HistorySnapshot, LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false,
 };
-use super::{Applied, FluxObject, ObjectRef, Role};
-use crate::manifests::duration::GoDuration;
+use super::{Applied, FluxObject, Manages, ObjectRef, Role};
+use crate::kinds::duration::GoDuration;
 
 pub const GROUP: &str = "kustomize.toolkit.fluxcd.io";
 
@@ -216,6 +216,7 @@ impl FluxObject for Kustomization {
     const WORDS: &'static [&'static str] =
         &["sync", "syncs", "kustomization", "kustomizations", "ks"];
     const ABOUT: &'static str = "syncs (Flux Kustomizations)";
+    const MANAGES: Manages = Manages::Inventory;
 
     fn conditions(&self) -> &[Condition] {
         self.status.as_ref().map_or(&[], |s| &s.conditions)
@@ -258,6 +259,10 @@ impl FluxObject for Kustomization {
     fn source(&self) -> Option<ObjectRef> {
         let own = self.metadata.namespace.as_deref().unwrap_or_default();
         self.spec.source_ref.object_ref(own)
+    }
+
+    fn source_path(&self) -> Option<&str> {
+        self.spec.path.as_deref()
     }
 }
 

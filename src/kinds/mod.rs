@@ -9,9 +9,25 @@
 //! `delete`, `export`, waiting, completion and the command-line grammar pick it up from the
 //! registry.
 
+pub mod duration;
 pub mod meta;
 pub mod names;
 pub mod observed;
+
+/// The controllers `install` deploys unless told otherwise.
+pub const DEFAULT_COMPONENTS: &[&str] = &[
+    "source-controller",
+    "kustomize-controller",
+    "helm-controller",
+    "notification-controller",
+];
+
+/// Controllers installed only when asked for with `--components-extra`.
+pub const EXTRA_COMPONENTS: &[&str] = &[
+    "image-reflector-controller",
+    "image-automation-controller",
+    "source-watcher",
+];
 
 use std::borrow::Cow;
 use std::fmt;
@@ -80,6 +96,8 @@ pub trait FluxObject:
     /// No controller reconciles it (notification-controller's Alerts and Providers): it has
     /// no status and is ready once it exists, and there is nothing to reconcile.
     const STATIC: bool = false;
+    /// Where the objects it puts on the cluster are recorded (for `tree` and `trace`).
+    const MANAGES: Manages = Manages::Nothing;
 
     fn conditions(&self) -> &[Condition];
     fn observed_generation(&self) -> Option<i64>;
@@ -92,11 +110,26 @@ pub trait FluxObject:
     fn suspended(&self) -> bool;
     /// The object this one reads from, for `reconcile --with-source`.
     fn source(&self) -> Option<ObjectRef>;
+    /// The path in its source it applies (a sync's `spec.path`), if it applies one.
+    fn source_path(&self) -> Option<&str> {
+        None
+    }
     /// What the controller applied, newest first, from `status.history` (syncs and releases
     /// keep one; other kinds have none).
     fn history(&self) -> Vec<Applied> {
         Vec::new()
     }
+}
+
+/// Where a kind records the objects it puts on the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Manages {
+    /// Nothing: a source, a notification or an image kind.
+    Nothing,
+    /// Its `status.inventory` (a Kustomization).
+    Inventory,
+    /// Its Helm release's storage (a HelmRelease).
+    HelmRelease,
 }
 
 /// One entry of an object's `status.history`, the same for every kind that keeps one.
@@ -218,6 +251,8 @@ pub struct Facts {
     pub role: Role,
     pub words: &'static [&'static str],
     pub about: &'static str,
+    /// See [`FluxObject::MANAGES`].
+    pub manages: Manages,
 }
 
 struct FactsOf;
@@ -230,6 +265,7 @@ impl Visitor for FactsOf {
             role: K::ROLE,
             words: K::WORDS,
             about: K::ABOUT,
+            manages: K::MANAGES,
         }
     }
 }
@@ -282,7 +318,7 @@ impl FluxKind {
     /// What to say when the cluster does not serve this kind: which controller brings its CRD.
     pub fn not_installed(self) -> String {
         let controller = self.controller();
-        let flag = if crate::install::EXTRA_COMPONENTS.contains(&controller) {
+        let flag = if EXTRA_COMPONENTS.contains(&controller) {
             format!("floe install --components-extra={controller}")
         } else {
             "floe install".to_string()

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::{LocalObjectReference, NamespacedObjectKindReference, OtherFields, is_false};
 use super::{FluxObject, ObjectRef, Role};
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[kube(

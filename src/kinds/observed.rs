@@ -25,6 +25,8 @@ pub struct Observed {
     pub labels: std::collections::BTreeMap<String, String>,
     /// The object it reads from (`reconcile --with-source`).
     pub source: Option<ObjectRef>,
+    /// The path in that source it applies (a sync's `spec.path`).
+    pub source_path: Option<String>,
     /// What the controller applied, newest first.
     pub history: Vec<super::Applied>,
 }
@@ -44,6 +46,7 @@ impl Observed {
             suspended: object.suspended(),
             labels: object.labels().clone(),
             source: object.source(),
+            source_path: object.source_path().map(str::to_string),
             history: object.history(),
         }
     }

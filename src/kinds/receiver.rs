@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::{LocalObjectReference, OtherFields, is_false};
 use super::notification::CrossNamespaceObjectReference;
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 
 #[derive(CustomResource, Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[kube(

@@ -5,7 +5,7 @@
 use kube::CustomResource;
 use serde::{Deserialize, Serialize};
 
-use crate::manifests::duration::GoDuration;
+use crate::kinds::duration::GoDuration;
 
 use super::meta::{LocalObjectReference, OtherFields, SourceStatus, is_false};
 

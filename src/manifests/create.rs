@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
-use super::duration::GoDuration;
 use super::validate;
+use crate::kinds::duration::GoDuration;
 use crate::kinds::helm_release::{
     CrossNamespaceObjectReference, HelmChartTemplate, HelmChartTemplateSpec, HelmRelease,
     HelmReleaseSpec, Install, KubeConfigReference, SecretKeyReference, Upgrade, ValuesReference,

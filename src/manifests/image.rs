@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::create::{ObjectOptions, at_most_one, provider_enum, secret_name};
-use super::duration::GoDuration;
 use super::validate;
+use crate::kinds::duration::GoDuration;
 use crate::kinds::image::{
     CommitSpec, CommitUser, GitCheckout, GitSpec, ImagePolicy, ImagePolicyChoice, ImagePolicySpec,
     ImageRepository, ImageRepositoryReference, ImageRepositorySpec, ImageUpdateAutomation,

@@ -1,7 +1,6 @@
 //! The Flux objects floe writes, how they are built from user input, and how they print.
 
 pub mod create;
-pub mod duration;
 pub mod image;
 pub mod notification;
 pub mod secret;
