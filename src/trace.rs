@@ -353,11 +353,12 @@ pub fn tree<'a>(
             Manages::Nothing => Vec::new(),
         };
         for object in &objects {
-            let nested = match (object.group.as_str(), object.kind.as_str()) {
-                ("kustomize.toolkit.fluxcd.io", "Kustomization") => Some(FluxKind::Kustomization),
-                ("helm.toolkit.fluxcd.io", "HelmRelease") => Some(FluxKind::HelmRelease),
-                _ => None,
-            };
+            // A kind that manages objects of its own (a sync, a release) is followed down.
+            let nested = FluxKind::ALL.iter().copied().find(|kind| {
+                kind.facts().manages != Manages::Nothing
+                    && kind.kind() == object.kind
+                    && kind.api_resource().group == object.group
+            });
             let child = match nested {
                 Some(kind) if depth < 10 => {
                     // An entry no object can be named by is shown as not found.

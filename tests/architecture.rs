@@ -335,3 +335,16 @@ fn the_match_reader_sees_arms_and_catch_alls() {
     let code = "match word { \"git\" => FluxKind::GitRepository, _ => return None };";
     assert_eq!(match_patterns(code), [["\"git\"", "_"]]);
 }
+
+#[test]
+fn no_kind_is_looked_up_by_its_name_where_its_type_is_known() {
+    // A typed resource knows its kind (`Registered::KIND`); a lookup by name that cannot fail
+    // is a kind the registry should have given.
+    let lookup = regex::Regex::new(r"FluxKind::named\([^)]*\)\s*\.expect\(").unwrap();
+    let offenders: Vec<String> = modules()
+        .values()
+        .filter(|(_, code)| lookup.is_match(code))
+        .map(|(file, _)| file.display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}

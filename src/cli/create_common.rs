@@ -5,13 +5,12 @@
 use std::io::Write;
 
 use clap::Args;
-use serde::Serialize;
 
 use super::{GlobalArgs, block_on, connect};
 use crate::cli::ui::{Mark, Ui};
 use crate::cluster::Cluster;
 use crate::kinds::duration::GoDuration;
-use crate::kinds::{FluxKind, ObjectRef};
+use crate::kinds::{FluxObject, ObjectRef};
 use crate::manifests::create::ObjectOptions;
 use crate::manifests::export_yaml;
 use crate::objects;
@@ -43,7 +42,7 @@ impl CreateFlags {
 
 /// Prints the built object with `--export`, or applies it and waits until Flux reports it
 /// Ready.
-pub fn export_or_apply<K: Serialize + kube::Resource<DynamicType = ()>>(
+pub fn export_or_apply<K: FluxObject>(
     global: &GlobalArgs,
     ui: &Ui,
     object: &K,
@@ -63,13 +62,13 @@ pub fn export_or_apply<K: Serialize + kube::Resource<DynamicType = ()>>(
 
 /// Applies a Flux object, then waits for its Ready condition; the condition's message is the
 /// error when it fails or the wait times out.
-pub async fn apply_and_wait<K: Serialize + kube::Resource<DynamicType = ()>>(
+pub async fn apply_and_wait<K: FluxObject>(
     cluster: &Cluster,
     global: &GlobalArgs,
     ui: &Ui,
     object: &K,
 ) -> anyhow::Result<()> {
-    let kind = FluxKind::named(&K::kind(&())).expect("create builds Flux kinds only");
+    let kind = K::KIND;
     let name = object.meta().name.clone().unwrap_or_default();
     let target = ObjectRef::parse(kind, &global.namespace, &name)?;
     let what = format!("{kind} {}/{name}", global.namespace);

@@ -74,9 +74,15 @@ impl Role {
     }
 }
 
+/// A kind's place in the registry, implemented for every kind by [`registry!`].
+pub trait Registered {
+    const KIND: FluxKind;
+}
+
 /// What floe needs to know about a Flux kind, read from its typed resource.
 pub trait FluxObject:
-    Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>
+    Registered
+    + Resource<DynamicType = (), Scope = k8s_openapi::NamespaceResourceScope>
     + Clone
     + fmt::Debug
     + Serialize
@@ -229,6 +235,10 @@ macro_rules! registry {
                 match self { $($(FluxKind::$kind => stringify!($kind)),+),+ }
             }
         }
+
+        $($(impl Registered for $module::$kind {
+            const KIND: FluxKind = FluxKind::$kind;
+        })+)+
     };
 }
 
