@@ -1550,14 +1550,39 @@ fn the_token_is_asked_for_on_a_terminal_and_not_echoed() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // The terminal's output, read as it comes, so the token is typed once the prompt shows.
+    let shown = std::sync::Arc::new(Mutex::new(Vec::<u8>::new()));
+    let reader = {
+        use std::io::Read;
+        let mut stdout = child.stdout.take().unwrap();
+        let sink = shown.clone();
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        })
+    };
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !String::from_utf8_lossy(&shown.lock().unwrap()).contains("GitHub token") {
+            assert!(
+                std::time::Instant::now() < until,
+                "no prompt: {}",
+                String::from_utf8_lossy(&shown.lock().unwrap())
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         stdin.write_all(b"ghp_typedSecret123\r\n").unwrap();
     }
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let text = String::from_utf8_lossy(&shown.lock().unwrap()).to_string();
     assert!(
         text.contains("GitHub token (GITHUB_TOKEN is not set)"),
         "{text}"
@@ -1571,7 +1596,7 @@ fn the_token_is_asked_for_on_a_terminal_and_not_echoed() {
         text.contains("/nonexistent/kubeconfig"),
         "went on to the cluster: {text}"
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(status.code(), Some(1));
 }
 
 /// floe started in the background with its stderr collected line by line, to be signalled
@@ -1824,14 +1849,32 @@ fn signals_stop_cleanly_and_a_rerun_converges_on_the_real_controllers() {
     let s = scenario!("bs-signals");
     s.gh.seed_repo("me", "fleet", true, &[("README.md", "x\n")]);
     let tmp = tempfile::tempdir().unwrap();
-    let hold = || -> common::github::Hook {
-        Box::new(|_| std::thread::sleep(std::time::Duration::from_secs(15)))
+    // A hook that holds the request, and says when it does.
+    let hold = |entered: &std::sync::Arc<std::sync::atomic::AtomicBool>| -> common::github::Hook {
+        let entered = entered.clone();
+        Box::new(move |_| {
+            entered.store(true, std::sync::atomic::Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_secs(15))
+        })
     };
     let mut outputs = Vec::new();
-    let mut interrupt = |s: &Scenario, after: &str, signal: &str, code: i32, step: &str| {
+    // floe is signalled once the line `after` is out and `held` says it waits inside `step`.
+    let mut interrupt = |s: &Scenario,
+                         after: &str,
+                         held: &dyn Fn() -> bool,
+                         signal: &str,
+                         code: i32,
+                         step: &str| {
         let run = Running::start(s, tmp.path(), &ME_FLEET);
         run.wait_for(after);
-        std::thread::sleep(std::time::Duration::from_millis(700));
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while !held() {
+            assert!(
+                std::time::Instant::now() < until,
+                "floe never waited in step {step}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         run.signal(signal);
         let (status, stderr) = run.finish();
         assert_eq!(status, Some(code), "{stderr}");
@@ -1852,18 +1895,29 @@ fn signals_stop_cleanly_and_a_rerun_converges_on_the_real_controllers() {
     };
 
     // A slow Git server holds floe's clone, then its push.
-    s.gh.state().before_fetch = Some(hold());
-    interrupt(&s, " repository: ", "TERM", 143, "clone");
-    s.gh.state().before_push = Some(hold());
-    interrupt(&s, " manifests: ", "INT", 130, "push");
-    // A node that schedules nothing (cordoned): the install waits for its Deployments.
+    let fetching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    s.gh.state().before_fetch = Some(hold(&fetching));
+    let held = || fetching.load(std::sync::atomic::Ordering::SeqCst);
+    interrupt(&s, " repository: ", &held, "TERM", 143, "clone");
+    let pushing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    s.gh.state().before_push = Some(hold(&pushing));
+    let held = || pushing.load(std::sync::atomic::Ordering::SeqCst);
+    interrupt(&s, " manifests: ", &held, "INT", 130, "push");
+    // A node that schedules nothing (cordoned): the install waits for its Deployments, which
+    // it has applied.
     s.bed.kubectl_out(&["cordon", "kwok-node"]);
-    interrupt(&s, " push: ", "TERM", 143, "install");
+    let held = || {
+        s.bed
+            .kubectl_out(&["get", "deployments", "-n", &s.ns, "-o", "name"])
+            .contains("deployment.apps/source-controller")
+    };
+    interrupt(&s, " push: ", &held, "TERM", 143, "install");
     s.bed.kubectl_out(&["uncordon", "kwok-node"]);
     // A slow SSH endpoint: the real source-controller's fetch waits, and so does the
     // verification.
     s.gh.hold_ssh(true);
-    interrupt(&s, " sync: ", "INT", 130, "verify");
+    let held = || s.gh.ssh_held();
+    interrupt(&s, " sync: ", &held, "INT", 130, "verify");
     s.gh.hold_ssh(false);
 
     let out = s

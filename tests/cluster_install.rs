@@ -169,9 +169,20 @@ fn install_twice_changes_nothing_the_second_time() {
             "{key}: {written:?}"
         );
     }
-    // Controllers keep writing status for a moment after an install (rollouts, quota usage),
-    // and managed-fields times have one-second resolution: let both settle.
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Managed-fields times have one-second resolution: had the second install written an
+    // object in the second the first one did, floe's entry would read the same. Wait until
+    // the clock is past the last second the first install wrote in.
+    let last = first
+        .values()
+        .filter_map(|w| serde_json::from_str::<Value>(&w.floe_entry).ok())
+        .filter_map(|entry| entry["time"].as_str()?.parse::<jiff::Timestamp>().ok())
+        .max()
+        .expect("floe's entries carry their time");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while jiff::Timestamp::now() < last + jiff::SignedDuration::from_secs(1) {
+        assert!(std::time::Instant::now() < until, "the clock stands still");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let before = flux_objects(bed);
 
     let dry_runs = dry_run_requests(bed);

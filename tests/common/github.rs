@@ -243,11 +243,18 @@ impl FakeGitHub {
     #[allow(dead_code)]
     pub fn hold_ssh(&self, hold: bool) {
         let file = self.root.parent().unwrap().join("ssh-hold");
+        let _ = std::fs::remove_file(self.root.parent().unwrap().join("ssh-held"));
         if hold {
             std::fs::write(file, "").unwrap();
         } else {
             let _ = std::fs::remove_file(file);
         }
+    }
+
+    /// Whether an SSH session has been held since [`FakeGitHub::hold_ssh`] was last called.
+    #[allow(dead_code)]
+    pub fn ssh_held(&self) -> bool {
+        self.root.parent().unwrap().join("ssh-held").exists()
     }
 
     /// Registers `public` as a deploy key of `owner/repo`, as a user does in GitHub's web
@@ -470,6 +477,7 @@ fn git_serve_script(root: &Path) -> String {
     format!(
         r#"#!/bin/sh
 repo=$1 access=$2
+if [ -e "{hold}" ]; then : > "{held}"; fi
 while [ -e "{hold}" ]; do sleep 0.1; done
 set -f
 set -- $SSH_ORIGINAL_COMMAND
@@ -495,7 +503,8 @@ esac
 exec "$command" "{root}/$repo.git"
 "#,
         root = root.display(),
-        hold = root.parent().unwrap().join("ssh-hold").display()
+        hold = root.parent().unwrap().join("ssh-hold").display(),
+        held = root.parent().unwrap().join("ssh-held").display()
     )
 }
 
