@@ -348,3 +348,28 @@ fn no_kind_is_looked_up_by_its_name_where_its_type_is_known() {
         .collect();
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+#[test]
+fn no_process_wide_mutable_state() {
+    // A command's deadline, activity and scratch directories belong to its `lifecycle::Run`
+    // (a task-local, or the thread's run), so two operations can run in one process; a static
+    // holding a lock, an atomic or a cell would be shared by both. Immutable statics (compiled
+    // regexes, a `Once` for process set-up) are fine.
+    let per_thread = regex::Regex::new(r"(?s)(thread_local|task_local)!\s*\{.*?\n\}").unwrap();
+    let shared = regex::Regex::new(
+        r"\bstatic\s+(mut\s+)?[A-Z_0-9]+\s*:[^=;]*\b(Mutex|RwLock|Atomic[A-Za-z0-9]*|RefCell|Cell|OnceCell)\b",
+    )
+    .unwrap();
+    let mut offenders = Vec::new();
+    for (file, code) in modules().values() {
+        let code = per_thread.replace_all(code, "");
+        for found in shared.find_iter(&code) {
+            offenders.push(format!("{}: {}", file.display(), found.as_str()));
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+    // The rule reads what it should: the statics lifecycle.rs had are caught.
+    assert!(
+        shared.is_match("static DEADLINE: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);")
+    );
+}

@@ -302,8 +302,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     // the streams of `get --watch` and `events --watch`, which run until stopped.
     let watching = matches!(&cli.command, Command::Get(args) if args.watching())
         || matches!(&cli.command, Command::Events(args) if args.watching());
+    // The command's run: what `block_on` enforces and cleans up, whichever way it ends.
+    let run = lifecycle::Run::new();
+    let _entered = run.enter();
     if !watching {
-        lifecycle::set_budget(cli.global.timeout.0);
+        run.set_budget(cli.global.timeout.0);
     }
     match cli.command {
         Command::Bootstrap(Deferred(args)) => bootstrap::run(&cli.global, &ui, *args),
@@ -348,19 +351,21 @@ where
     F: std::future::Future<Output = anyhow::Result<T>>,
 {
     let future = make();
-    lifecycle::start();
+    // The thread's run (`run` entered it), or one of its own for a caller that has none.
+    let run = lifecycle::current().unwrap_or_default();
+    run.start();
     let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    watchdog(finished.clone());
+    watchdog(finished.clone(), run.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime can be built");
-    let result = runtime.block_on(supervise(future));
+    let result = runtime.block_on(run.scope(supervise(future, &run)));
     finished.store(true, std::sync::atomic::Ordering::SeqCst);
     // A thread still blocked in libgit2 (abandoned at the deadline or on a signal) must not
     // keep the process alive; its scratch directory is removed below.
     runtime.shutdown_background();
-    lifecycle::remove_scratch();
+    run.remove_scratch();
     result
 }
 
@@ -370,8 +375,9 @@ const DEADLINE_GRACE: std::time::Duration = std::time::Duration::from_millis(100
 
 async fn supervise<T>(
     future: impl std::future::Future<Output = anyhow::Result<T>>,
+    run: &std::sync::Arc<lifecycle::Run>,
 ) -> anyhow::Result<T> {
-    let stopped = stopped()?;
+    let stopped = stopped(run.clone())?;
     tokio::select! {
         result = future => result,
         error = stopped => Err(error),
@@ -381,9 +387,11 @@ async fn supervise<T>(
 /// What stops a command from outside: the deadline's backstop ([`DEADLINE_GRACE`] after
 /// `--timeout`), SIGINT or SIGTERM. The signal handlers are in place when this returns; the
 /// future resolves to the error that says which it was and what floe was doing.
-fn stopped() -> std::io::Result<impl std::future::Future<Output = anyhow::Error>> {
+fn stopped(
+    run: std::sync::Arc<lifecycle::Run>,
+) -> std::io::Result<impl std::future::Future<Output = anyhow::Error>> {
     use tokio::signal::unix::{SignalKind, signal};
-    let deadline = lifecycle::deadline();
+    let deadline = run.deadline();
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut sigterm = signal(SignalKind::terminate())?;
     Ok(async move {
@@ -397,13 +405,13 @@ fn stopped() -> std::io::Result<impl std::future::Future<Output = anyhow::Error>
             anyhow::Error::new(lifecycle::Interrupted {
                 signal,
                 exit_code,
-                activity: activity_or_starting(),
+                activity: activity_or_starting(&run),
             })
         };
         tokio::select! {
             _ = timer => lifecycle::DeadlineExceeded {
-                timeout: GoDuration(lifecycle::timeout()).to_string(),
-                activity: activity_or_starting(),
+                timeout: GoDuration(run.timeout()).to_string(),
+                activity: activity_or_starting(&run),
             }
             .into(),
             _ = sigint.recv() => interrupted("SIGINT", 130),
@@ -422,7 +430,10 @@ const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_millis(150
 /// keep the deadline and the signal handlers from ever running. When the command has not finished
 /// [`WATCHDOG_GRACE`] after the deadline's backstop or a signal, the watchdog prints the same
 /// error the runtime would, removes the scratch directories and exits with the same code.
-fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+fn watchdog(
+    finished: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    run: std::sync::Arc<lifecycle::Run>,
+) {
     std::thread::spawn(move || {
         let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -431,7 +442,7 @@ fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
             return;
         };
         let error = runtime.block_on(async {
-            let error = stopped().ok()?.await;
+            let error = stopped(run.clone()).ok()?.await;
             tokio::time::sleep(WATCHDOG_GRACE).await;
             Some(error)
         });
@@ -439,14 +450,14 @@ fn watchdog(finished: std::sync::Arc<std::sync::atomic::AtomicBool>) {
             && !finished.load(std::sync::atomic::Ordering::SeqCst)
         {
             crate::cli::ui::print_error(&error);
-            lifecycle::remove_scratch();
+            run.remove_scratch();
             std::process::exit(i32::from(exit_code(&error)));
         }
     });
 }
 
-fn activity_or_starting() -> String {
-    let activity = lifecycle::activity();
+fn activity_or_starting(run: &lifecycle::Run) -> String {
+    let activity = run.activity();
     if activity.is_empty() {
         "starting".to_string()
     } else {
