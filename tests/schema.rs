@@ -298,3 +298,74 @@ fn live_objects_with_status_round_trip() {
         "fields floe does not model are kept"
     );
 }
+
+/// The kind lists the builders check references against are the CRDs' own enums (they name
+/// kinds floe does not model yet, such as ExternalArtifact, so they are data, not the
+/// registry): the Alert's and Receiver's lists exactly, and the `create` flags' lists within
+/// the CRD's (flux's `create` accepts fewer than the CRD, and floe takes what flux takes).
+#[test]
+fn kind_lists_are_the_crds_enums() {
+    use floe::manifests::create::{CHART_REF_KINDS, HELM_CHART_SOURCE_KINDS, SYNC_SOURCE_KINDS};
+    use floe::manifests::notification::EVENT_SOURCE_KINDS;
+    if !crds_available() {
+        return;
+    }
+    let schemas = load_schemas();
+    let kinds = |kind: &str, path: &[&str]| -> Vec<String> {
+        let mut node = &schemas[kind]["properties"]["spec"];
+        for step in path {
+            node = &node[*step];
+        }
+        node["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{kind} {path:?} has an enum"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let alert = kinds(
+        "Alert",
+        &["properties", "eventSources", "items", "properties", "kind"],
+    );
+    assert_eq!(alert, EVENT_SOURCE_KINDS);
+    let receiver = kinds(
+        "Receiver",
+        &["properties", "resources", "items", "properties", "kind"],
+    );
+    assert_eq!(receiver, EVENT_SOURCE_KINDS);
+    let within = |list: &[&str], crd: Vec<String>| {
+        for kind in list {
+            assert!(crd.iter().any(|k| k == kind), "{kind} is not in {crd:?}");
+        }
+    };
+    within(
+        SYNC_SOURCE_KINDS,
+        kinds(
+            "Kustomization",
+            &["properties", "sourceRef", "properties", "kind"],
+        ),
+    );
+    within(
+        HELM_CHART_SOURCE_KINDS,
+        kinds(
+            "HelmRelease",
+            &[
+                "properties",
+                "chart",
+                "properties",
+                "spec",
+                "properties",
+                "sourceRef",
+                "properties",
+                "kind",
+            ],
+        ),
+    );
+    within(
+        CHART_REF_KINDS,
+        kinds(
+            "HelmRelease",
+            &["properties", "chartRef", "properties", "kind"],
+        ),
+    );
+}
