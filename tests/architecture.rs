@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Every module file under src/, by module path (`cluster::wait`, `cli`), with its code: comment
-/// lines and the trailing `#[cfg(test)]` module left out.
+/// lines and `#[cfg(test)]` modules left out.
 fn modules() -> BTreeMap<String, (PathBuf, String)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -37,11 +37,7 @@ fn modules() -> BTreeMap<String, (PathBuf, String)> {
         if parts == ["lib"] || parts == ["main"] {
             continue;
         }
-        let text = std::fs::read_to_string(&file).unwrap();
-        let text = match text.find("\n#[cfg(test)]\nmod ") {
-            Some(tests) => &text[..tests],
-            None => &text[..],
-        };
+        let text = without_test_modules(&std::fs::read_to_string(&file).unwrap());
         let code: String = text
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))
@@ -50,6 +46,37 @@ fn modules() -> BTreeMap<String, (PathBuf, String)> {
         modules.insert(parts.join("::"), (file, code));
     }
     modules
+}
+
+/// `text` without its `#[cfg(test)] mod … { … }` blocks, wherever they stand.
+fn without_test_modules(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("#[cfg(test)]\nmod ") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(open) = after.find('{') else {
+            return out;
+        };
+        let mut depth = 0;
+        let mut end = after.len();
+        for (i, c) in after[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The modules `module`'s code refers to (`crate::a::b`, `crate::a::{b, c}`, `super::b`),
@@ -323,6 +350,12 @@ fn no_match_over_flux_kinds_has_a_catch_all_arm() {
         "the matches over kinds were found: {over_kinds}"
     );
     assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+#[test]
+fn test_modules_are_left_out_wherever_they_stand() {
+    let text = "fn a() {}\n#[cfg(test)]\nmod tests {\n    fn t() { crate::x(); }\n}\nfn b() {}\n";
+    assert_eq!(without_test_modules(text), "fn a() {}\n\nfn b() {}\n");
 }
 
 #[test]
