@@ -236,15 +236,72 @@ pub enum RollbackError {
     Other(#[from] anyhow::Error),
 }
 
-/// Plans the rollback; unless a dry run, asks `confirm`, then commits, pushes, reconciles and
-/// waits.
+/// Plans the rollback; unless a dry run, asks `confirm`, then commits and pushes ([`apply`]),
+/// and waits until the cluster applied the commit ([`converge`]).
 pub async fn rollback(
     cluster: &Cluster,
     opts: &RollbackOptions,
     progress: &dyn Progress,
     confirm: impl FnOnce(&RollbackPlan) -> bool,
 ) -> Result<RollbackOutcome, RollbackError> {
-    let started = Instant::now();
+    let deadline = Instant::now() + opts.timeout;
+    let planned = match plan(cluster, opts, progress).await? {
+        Planned::Converged(outcome) => return Ok(*outcome),
+        Planned::Restore(restore) => *restore,
+    };
+    if opts.dry_run {
+        return Ok(RollbackOutcome {
+            plan: planned.plan,
+            commit: None,
+            pushed: false,
+            rebased: false,
+            review_branch: None,
+            live_revision: None,
+        });
+    }
+    if !planned.plan.already_committed && !confirm(&planned.plan) {
+        return Err(RollbackError::Declined);
+    }
+    let origin = planned.origin.clone();
+    let (plan, pushed) = match apply(planned, opts, progress).await? {
+        Applied::Pushed(plan, pushed) => (plan, pushed),
+        Applied::ForReview(outcome) => return Ok(outcome),
+    };
+    let commit = pushed.commit.to_string();
+    let live = converge(cluster, &origin, &opts.target, &commit, progress, deadline).await?;
+    Ok(RollbackOutcome {
+        plan,
+        commit: Some(commit),
+        pushed: pushed.pushed,
+        rebased: pushed.rebased,
+        review_branch: None,
+        live_revision: Some(live),
+    })
+}
+
+/// A rollback that has something to restore: the plan, and the clone it is committed in.
+struct Restore {
+    origin: GitOrigin,
+    workspace: git::Workspace,
+    /// The commit whose tree under the path is restored.
+    from: git2::Oid,
+    plan: RollbackPlan,
+}
+
+/// What [`plan`] found.
+enum Planned {
+    /// Nothing to do: the revision to restore is live already.
+    Converged(Box<RollbackOutcome>),
+    Restore(Box<Restore>),
+}
+
+/// Reads the sync's history and its Git origin, chooses the revision to restore and plans
+/// the commit, changing nothing.
+async fn plan(
+    cluster: &Cluster,
+    opts: &RollbackOptions,
+    progress: &dyn Progress,
+) -> Result<Planned, RollbackError> {
     let target = &opts.target;
     if target.kind != FluxKind::Kustomization {
         return Err(InvalidInput::new(format!(
@@ -282,7 +339,6 @@ pub async fn rollback(
         Ok((workspace, rows))
     })
     .await??;
-    let mut workspace = workspace;
     let (restore, undone) = match choose(&joined, opts)? {
         Choice::Restore(restore, undone) => (restore, undone),
         Choice::Converged(live) => {
@@ -302,14 +358,14 @@ pub async fn rollback(
                 message: String::new(),
                 already_committed: true,
             };
-            return Ok(RollbackOutcome {
+            return Ok(Planned::Converged(Box::new(RollbackOutcome {
                 plan,
                 commit: history::commit_of(&live.revision).map(str::to_string),
                 pushed: false,
                 rebased: false,
                 review_branch: None,
                 live_revision: Some(live.revision),
-            });
+            })));
         }
     };
     let restore_sha = history::commit_of(&restore.revision)
@@ -375,19 +431,35 @@ pub async fn rollback(
         undone,
         already_committed,
     };
-    if opts.dry_run {
-        return Ok(RollbackOutcome {
-            plan: rollback_plan,
-            commit: None,
-            pushed: false,
-            rebased: false,
-            review_branch: None,
-            live_revision: None,
-        });
-    }
-    if !already_committed && !confirm(&rollback_plan) {
-        return Err(RollbackError::Declined);
-    }
+    Ok(Planned::Restore(Box::new(Restore {
+        origin,
+        workspace,
+        from,
+        plan: rollback_plan,
+    })))
+}
+
+/// What [`apply`] did.
+enum Applied {
+    /// The commit is on the branch.
+    Pushed(RollbackPlan, git::PushOutcome),
+    /// The branch refused it; it went to a review branch instead, and the rollback ends there.
+    ForReview(RollbackOutcome),
+}
+
+/// Commits the planned restore and pushes it (to a review branch if the branch refuses it and
+/// one was named).
+async fn apply(
+    restore: Restore,
+    opts: &RollbackOptions,
+    progress: &dyn Progress,
+) -> Result<Applied, RollbackError> {
+    let Restore {
+        origin,
+        mut workspace,
+        from,
+        plan: rollback_plan,
+    } = restore;
     let author = git::author(opts.author_name.as_deref(), opts.author_email.as_deref())?;
     let (name, email) = (
         author.name().unwrap_or("floe").to_string(),
@@ -421,37 +493,42 @@ pub async fn rollback(
     let pushed = match pushed? {
         Ok(pushed) => pushed,
         Err((commit, branch)) => {
-            return Ok(RollbackOutcome {
+            return Ok(Applied::ForReview(RollbackOutcome {
                 plan: rollback_plan,
                 commit: Some(commit.to_string()),
                 pushed: true,
                 rebased: false,
                 review_branch: Some(branch),
                 live_revision: None,
-            });
+            }));
         }
     };
-    let commit = pushed.commit.to_string();
+    Ok(Applied::Pushed(rollback_plan, pushed))
+}
+
+/// Asks Flux to reconcile the source and the sync, and waits until the sync applied `commit`
+/// (by `deadline`); the revision it runs then.
+async fn converge(
+    cluster: &Cluster,
+    origin: &GitOrigin,
+    target: &ObjectRef,
+    commit: &str,
+    progress: &dyn Progress,
+    deadline: Instant,
+) -> Result<String, RollbackError> {
     progress.step(&format!(
         "asking Flux to reconcile {} and {target}",
         origin.source
     ));
-    let remaining = opts.timeout.saturating_sub(started.elapsed());
+    let remaining = deadline.saturating_duration_since(Instant::now());
     objects::request_reconcile(cluster, &origin.source, Default::default(), None).await?;
-    objects::wait_for_revision(cluster, &origin.source, Some(&commit), remaining).await?;
+    objects::wait_for_revision(cluster, &origin.source, Some(commit), remaining).await?;
     objects::request_reconcile(cluster, target, Default::default(), None).await?;
     progress.step(&format!(
         "waiting for {target} to apply {}",
-        git::abbrev(&commit)
+        git::abbrev(commit)
     ));
-    let remaining = opts.timeout.saturating_sub(started.elapsed());
-    let live = objects::wait_for_revision(cluster, target, Some(&commit), remaining).await?;
-    Ok(RollbackOutcome {
-        plan: rollback_plan,
-        commit: Some(commit),
-        pushed: pushed.pushed,
-        rebased: pushed.rebased,
-        review_branch: None,
-        live_revision: Some(live.revision),
-    })
+    let remaining = deadline.saturating_duration_since(Instant::now());
+    let live = objects::wait_for_revision(cluster, target, Some(commit), remaining).await?;
+    Ok(live.revision)
 }
