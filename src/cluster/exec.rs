@@ -165,30 +165,10 @@ pub async fn run(exec: &ExecConfig) -> Result<Credential, ExecError> {
     };
     // Both pipes at once (a plugin blocked on a full stderr pipe never ends its stdout); the
     // first to pass the cap ends the wait, and the child is killed as it is dropped.
-    let read = |pipe: Option<Box<dyn tokio::io::AsyncRead + Unpin + Send>>| async {
-        let mut bytes = Vec::new();
-        if let Some(pipe) = pipe {
-            pipe.take(MAX_OUTPUT + 1)
-                .read_to_end(&mut bytes)
-                .await
-                .map_err(failed_to_read)?;
-        }
-        if bytes.len() as u64 > MAX_OUTPUT {
-            return Err(ExecError::TooLarge {
-                program: program.clone(),
-            });
-        }
-        Ok(bytes)
-    };
-    let stdout = child
-        .stdout
-        .take()
-        .map(|p| Box::new(p) as Box<dyn tokio::io::AsyncRead + Unpin + Send>);
-    let stderr = child
-        .stderr
-        .take()
-        .map(|p| Box::new(p) as Box<dyn tokio::io::AsyncRead + Unpin + Send>);
-    let (stdout, stderr) = tokio::try_join!(read(stdout), read(stderr))?;
+    let (stdout, stderr) = tokio::try_join!(
+        read_capped(child.stdout.take(), &program),
+        read_capped(child.stderr.take(), &program)
+    )?;
     let status = child.wait().await.map_err(failed_to_read)?;
     if !status.success() {
         return Err(ExecError::Failed {
@@ -198,6 +178,29 @@ pub async fn run(exec: &ExecConfig) -> Result<Credential, ExecError> {
         });
     }
     credential(&program, &stdout)
+}
+
+/// All a plugin printed on `pipe` (nothing when it is not piped), up to [`MAX_OUTPUT`].
+async fn read_capped(
+    pipe: Option<impl tokio::io::AsyncRead + Unpin>,
+    program: &str,
+) -> Result<Vec<u8>, ExecError> {
+    let mut bytes = Vec::new();
+    if let Some(pipe) = pipe {
+        pipe.take(MAX_OUTPUT + 1)
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| ExecError::Start {
+                program: program.to_string(),
+                reason: e.to_string(),
+            })?;
+    }
+    if bytes.len() as u64 > MAX_OUTPUT {
+        return Err(ExecError::TooLarge {
+            program: program.to_string(),
+        });
+    }
+    Ok(bytes)
 }
 
 /// The credential in a plugin's answer.

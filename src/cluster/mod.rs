@@ -72,8 +72,6 @@ pub struct Cluster {
     pub context: String,
     /// The API server address.
     pub server: String,
-    /// The program of the kubeconfig user's exec credential plugin, to name it in errors.
-    exec_plugin: Option<String>,
     /// The server is plain `http://` and the kubeconfig's token was not sent to it.
     credentials_withheld: bool,
 }
@@ -171,12 +169,11 @@ async fn run_exec_plugin(
     })
 }
 
-/// Where a client error came from: the context, the server and the user's exec plugin
-/// (borrowed from the [`Cluster`], or from its parts while the client is being built).
+/// Where a client error came from: the context and the server (borrowed from the
+/// [`Cluster`], or from its parts while the client is being built).
 struct Origin<'a> {
     context: &'a str,
     server: &'a str,
-    exec_plugin: Option<&'a str>,
 }
 
 impl Origin<'_> {
@@ -221,27 +218,19 @@ impl Origin<'_> {
         None
     }
 
-    /// Exec credential plugins: the program, its exit status and the last lines of its
-    /// stderr, as kubectl prints them; never its environment or its stdout (where the
-    /// credentials are).
+    /// A command kube ran for credentials (an auth provider's; floe runs exec plugins itself,
+    /// see [`exec`]): its exit status and the last lines of its stderr, as an exec plugin's
+    /// are shown; never its environment or its stdout (where the credentials are).
     fn explain_auth(&self, err: &kube::client::AuthError) -> Option<ClusterError> {
         use kube::client::AuthError;
-        let program = self.exec_plugin.unwrap_or("the exec credential plugin");
+        let program = "the exec credential plugin";
         let detail = match err {
-            AuthError::AuthExecRun { out, .. } => {
-                let stderr = String::from_utf8_lossy(&out.stderr);
-                let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-                let tail = lines[lines.len().saturating_sub(5)..].join(" / ");
-                format!(
-                    "{program} failed with {}{}",
-                    out.status,
-                    if tail.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {tail}")
-                    }
-                )
+            AuthError::AuthExecRun { out, .. } => exec::ExecError::Failed {
+                program: program.to_string(),
+                status: out.status,
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
             }
+            .to_string(),
             AuthError::AuthExecStart(e) => format!("cannot run {program}: {e}"),
             AuthError::AuthExecParse(_) => {
                 format!("{program} did not print an ExecCredential on stdout")
@@ -444,28 +433,6 @@ pub fn parse_kubeconfig(what: &str, text: &str) -> Result<Kubeconfig, ClusterErr
     })
 }
 
-/// The program of the context's exec credential plugin, if its user has one.
-fn exec_plugin_of(kubeconfig: &Kubeconfig, context: &str) -> Option<String> {
-    let user = kubeconfig
-        .contexts
-        .iter()
-        .find(|c| c.name == context)?
-        .context
-        .as_ref()?
-        .user
-        .clone()?;
-    kubeconfig
-        .auth_infos
-        .iter()
-        .find(|a| a.name == user)?
-        .auth_info
-        .as_ref()?
-        .exec
-        .as_ref()?
-        .command
-        .clone()
-}
-
 impl Cluster {
     /// A resource found by discovery: in `namespace` when it is namespaced, cluster-wide
     /// otherwise.
@@ -511,7 +478,6 @@ impl Cluster {
                 }
             }
         };
-        let mut exec_plugin = None;
         let (mut config, context) = match kubeconfig {
             Some(kubeconfig) => {
                 let context = opts
@@ -538,7 +504,6 @@ impl Cluster {
                     context: Some(context.clone()),
                     ..Default::default()
                 };
-                exec_plugin = exec_plugin_of(&kubeconfig, &context);
                 let config = Config::from_custom_kubeconfig(kubeconfig, &options)
                     .await
                     .map_err(|e| ClusterError::BadKubeconfig {
@@ -568,14 +533,12 @@ impl Cluster {
         let origin = Origin {
             context: &context,
             server: &server,
-            exec_plugin: exec_plugin.as_deref(),
         };
         let client = client::build(config, renewing).map_err(|e| origin.describe(&e))?;
         Ok(Cluster {
             client,
             context,
             server,
-            exec_plugin,
             credentials_withheld,
         })
     }
@@ -584,7 +547,6 @@ impl Cluster {
         Origin {
             context: &self.context,
             server: &self.server,
-            exec_plugin: self.exec_plugin.as_deref(),
         }
     }
 
