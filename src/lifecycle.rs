@@ -83,12 +83,15 @@ impl Run {
         RUN.scope(self.clone(), future).await
     }
 
-    /// Sets the run's time budget (`--timeout`); see [`set_budget`].
+    /// Sets the run's time budget (`--timeout`); the clock starts with [`Run::start`], when the
+    /// command first goes to the network, so time spent answering a prompt before does not
+    /// count.
     pub fn set_budget(&self, timeout: Duration) {
         *lock(&self.budget) = Some(timeout);
     }
 
-    /// Starts the run's clock, once; see [`start`].
+    /// Starts the run's clock, once: every bounded operation ends by `now + budget`. Without a
+    /// budget (`get --watch`) nothing is bounded.
     pub fn start(&self) {
         let Some(timeout) = *lock(&self.budget) else {
             return;
@@ -138,18 +141,6 @@ impl Run {
     }
 }
 
-/// Sets the command's time budget (`--timeout`); the clock starts with [`start`], when the
-/// command first goes to the network, so time spent answering a prompt before does not count.
-pub fn set_budget(timeout: Duration) {
-    with(|run| run.set_budget(timeout));
-}
-
-/// Starts the command's clock, once: every bounded operation ends by `now + budget`. Without a
-/// budget (`get --watch`) nothing is bounded.
-pub fn start() {
-    with(Run::start);
-}
-
 /// The command's deadline, if one was started.
 pub fn deadline() -> Option<Instant> {
     with(Run::deadline).flatten()
@@ -188,11 +179,6 @@ pub fn set_step(step: impl Into<String>) {
 pub fn set_activity(activity: impl Into<String>) {
     let activity = activity.into();
     with(|run| *lock(&run.activity) = activity);
-}
-
-/// What the command was last doing: the step, then the operation within it.
-pub fn activity() -> String {
-    with(Run::activity).unwrap_or_default()
 }
 
 /// A scratch directory removed when dropped, and also when the process is stopped by a
@@ -276,6 +262,11 @@ where
 mod tests {
     use super::*;
 
+    /// What the current run was last doing ("" outside any run).
+    fn activity() -> String {
+        with(Run::activity).unwrap_or_default()
+    }
+
     #[test]
     fn scratch_directories_are_registered_until_dropped_and_removed_on_exit() {
         let run = Run::new();
@@ -299,8 +290,8 @@ mod tests {
         assert_eq!(bounded(Duration::from_secs(5)), Duration::from_secs(5));
         let run = Run::new();
         let _entered = run.enter();
-        set_budget(Duration::from_secs(3));
-        start();
+        run.set_budget(Duration::from_secs(3));
+        run.start();
         assert!(bounded(Duration::from_secs(5)) <= Duration::from_secs(3));
     }
 
@@ -314,7 +305,7 @@ mod tests {
         two.set_budget(Duration::from_secs(1000));
         let (a, b) = tokio::join!(
             one.scope(async {
-                start();
+                one.start();
                 set_activity("cloning one");
                 let scratch = blocking(|| {
                     set_step("step one");
@@ -325,7 +316,7 @@ mod tests {
                 (remaining(), activity(), scratch)
             }),
             two.scope(async {
-                start();
+                two.start();
                 set_activity("cloning two");
                 (remaining(), activity())
             }),
