@@ -301,6 +301,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// An inventory entry at version v1.
+    fn inventory_object(namespace: &str, name: &str, group: &str, kind: &str) -> InventoryObject {
+        InventoryObject {
+            namespace: namespace.into(),
+            name: name.into(),
+            group: group.into(),
+            version: "v1".into(),
+            kind: kind.into(),
+        }
+    }
+
     #[test]
     fn field_sets_read_as_paths() {
         let fields = json!({"f:spec": {"f:replicas": {}, "f:template": {"f:spec": {"f:containers": {"k:{\"name\":\"web\"}": {".": {}, "f:image": {}}}}}}});
@@ -318,13 +329,7 @@ mod tests {
     /// from Git): every field is co-owned, nothing is drift.
     #[test]
     fn fields_another_manager_set_to_the_applied_value_are_not_drift() {
-        let object = InventoryObject {
-            namespace: "flux-system".into(),
-            name: "source-controller".into(),
-            group: "apps".into(),
-            version: "v1".into(),
-            kind: "Deployment".into(),
-        };
+        let object = inventory_object("flux-system", "source-controller", "apps", "Deployment");
         let spec = json!({"f:spec": {"f:replicas": {}, "f:template": {"f:spec": {
             "f:containers": {"k:{\"name\":\"manager\"}": {".": {}, "f:args": {}, "f:image": {}}}}}}});
         let live = json!({"metadata": {"managedFields": [
@@ -352,13 +357,7 @@ mod tests {
     /// The same apply to an object that is not part of the install is drift.
     #[test]
     fn an_installer_reapplying_the_components_is_not_drift() {
-        let object = InventoryObject {
-            namespace: "flux-system".into(),
-            name: "source-controller".into(),
-            group: "apps".into(),
-            version: "v1".into(),
-            kind: "Deployment".into(),
-        };
+        let object = inventory_object("flux-system", "source-controller", "apps", "Deployment");
         let entries = json!([
             {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-02T19:45:52Z",
              "fieldsV1": {"f:spec": {"f:replicas": {}}}},
@@ -375,13 +374,12 @@ mod tests {
 
     #[test]
     fn a_request_to_reconcile_is_not_drift() {
-        let object = InventoryObject {
-            namespace: "flux-system".into(),
-            name: "flux-system".into(),
-            group: "source.toolkit.fluxcd.io".into(),
-            version: "v1".into(),
-            kind: "GitRepository".into(),
-        };
+        let object = inventory_object(
+            "flux-system",
+            "flux-system",
+            "source.toolkit.fluxcd.io",
+            "GitRepository",
+        );
         // What the real flux CLI's bootstrap leaves on the objects it syncs (issue 22).
         let live = json!({"metadata": {"managedFields": [
             {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-12-03T07:55:00Z",
@@ -394,13 +392,12 @@ mod tests {
 
     #[test]
     fn a_flux_controllers_finalizer_is_not_drift() {
-        let object = InventoryObject {
-            namespace: "flux-system".into(),
-            name: "flux-system".into(),
-            group: "source.toolkit.fluxcd.io".into(),
-            version: "v1".into(),
-            kind: "GitRepository".into(),
-        };
+        let object = inventory_object(
+            "flux-system",
+            "flux-system",
+            "source.toolkit.fluxcd.io",
+            "GitRepository",
+        );
         // The real controllers add their finalizer in the second kustomize-controller applies
         // the objects they reconcile (a warm whole-suite run found it as drift, 2026-12-04).
         let live = json!({"metadata": {"managedFields": [
@@ -421,13 +418,7 @@ mod tests {
 
     #[test]
     fn only_foreign_writes_after_the_last_apply_are_changes() {
-        let object = InventoryObject {
-            namespace: "apps".into(),
-            name: "web".into(),
-            group: "apps".into(),
-            version: "v1".into(),
-            kind: "Deployment".into(),
-        };
+        let object = inventory_object("apps", "web", "apps", "Deployment");
         let live = json!({"metadata": {"managedFields": [
             {"manager": "kustomize-controller", "operation": "Apply", "time": "2026-11-27T10:00:00Z",
              "fieldsV1": {"f:spec": {"f:template": {}}}},
