@@ -2,7 +2,8 @@
 //! or source reads, read from the cluster; and the branch's head, read from Git.
 
 use crate::cluster::Cluster;
-use crate::git::{self, GitAccess, GitError};
+use crate::git::{self, GitError};
+use crate::host::Host;
 use crate::kinds::source::GitRepository;
 use crate::kinds::{FluxKind, ObjectRef};
 use crate::objects::ObjectError;
@@ -113,9 +114,10 @@ pub async fn origin(cluster: &Cluster, target: &ObjectRef) -> Result<GitOrigin, 
     })
 }
 
-/// The commit at the head of the origin's branch, read from Git with `access`.
-pub async fn branch_head(origin: &GitOrigin, access: &GitAccess) -> Result<String, GitError> {
-    let remote = access.remote(&origin.url);
+/// The commit at the head of the origin's branch, read from Git with the credentials `host`
+/// holds for its URL.
+pub async fn branch_head<H: Host>(origin: &GitOrigin, host: &H) -> Result<String, GitError> {
+    let remote = host.credentials_for(&origin.url);
     let branch = origin.branch.clone();
     let head = crate::lifecycle::blocking(move || git::branch_head(&remote, &branch))
         .await

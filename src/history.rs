@@ -12,8 +12,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::cluster::Cluster;
-use crate::git::{self, CommitInfo, GitAccess, Workspace};
+use crate::git::{self, CommitInfo, RemoteSpec, Workspace};
 use crate::gitsource::{self, GitOrigin};
+use crate::host::Host;
 use crate::kinds::observed::names_revision;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
 
@@ -24,11 +25,12 @@ pub const UNDONE_TRAILER: &str = "Undone-Revisions";
 
 /// How to read the Git side.
 #[derive(Debug, Clone)]
-pub enum GitReader {
+pub enum GitReader<H> {
     /// A local clone (`--repo-dir`).
     Local(PathBuf),
-    /// The source's repository, fetched only as deep as the listed revisions need.
-    Remote(GitAccess),
+    /// The source's repository on its host, fetched only as deep as the listed revisions
+    /// need, with the credentials the host holds for its URL.
+    Remote(H),
 }
 
 /// One revision the controller applied.
@@ -133,10 +135,10 @@ pub fn join(repo: &git2::Repository, rows: &mut [HistoryRow], path: &str) {
 /// A workspace on the origin's branch, deep enough for `revisions`.
 pub fn workspace(
     origin: &GitOrigin,
-    access: &GitAccess,
+    remote: RemoteSpec,
     revisions: &[String],
 ) -> Result<Workspace, git::GitError> {
-    let mut workspace = Workspace::open(access.remote(&origin.url), &origin.branch)?;
+    let mut workspace = Workspace::open(remote, &origin.branch)?;
     let commits: Vec<String> = revisions
         .iter()
         .filter_map(|r| commit_of(r))
@@ -148,10 +150,10 @@ pub fn workspace(
 
 /// The history of a sync or Helm release. Without a reader, or when Git cannot be read, the
 /// rows have the cluster side only and `git_unavailable` says why.
-pub async fn history(
+pub async fn history<H: Host>(
     cluster: &Cluster,
     target: &ObjectRef,
-    reader: Option<GitReader>,
+    reader: Option<GitReader<H>>,
 ) -> anyhow::Result<History> {
     let observed = target.get(cluster).await?;
     let rows = rows(&observed);
@@ -181,6 +183,10 @@ pub async fn history(
             out.path = Some(origin.path.clone());
             let revisions: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
             let mut joined = rows.clone();
+            let reader = match reader {
+                GitReader::Local(dir) => GitReader::Local(dir),
+                GitReader::Remote(host) => GitReader::Remote(host.credentials_for(&origin.url)),
+            };
             crate::lifecycle::blocking(move || -> Result<Vec<HistoryRow>, String> {
                 match reader {
                     GitReader::Local(dir) => {
@@ -188,9 +194,9 @@ pub async fn history(
                             .map_err(|e| format!("--repo-dir {}: {e}", dir.display()))?;
                         join(&repo, &mut joined, &origin.path);
                     }
-                    GitReader::Remote(access) => {
+                    GitReader::Remote(remote) => {
                         let ws =
-                            workspace(&origin, &access, &revisions).map_err(|e| e.to_string())?;
+                            workspace(&origin, remote, &revisions).map_err(|e| e.to_string())?;
                         join(ws.repo(), &mut joined, &origin.path);
                     }
                 }

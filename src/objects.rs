@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use tokio::time::Instant;
+
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams};
 use serde_json::{Value, json};
 
@@ -11,7 +13,10 @@ use k8s_openapi::api::core::v1::Secret;
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applier};
 use crate::cluster::controllers;
-use crate::cluster::wait::watch_until;
+use crate::converge::conditions::{
+    applied, at, attempt_failed, attempted, decided, handled, never, ready, suspended,
+};
+use crate::converge::{Condition, Converged, controller_namespaces, converge};
 use crate::credentials::{self, KeyAlgorithm};
 use crate::kinds::{FluxKind, Namespace, ObjectName, ObjectRef, Observed};
 
@@ -60,10 +65,11 @@ impl ObjectRef {
         }
     }
 
-    /// Where the controller for this object is looked for: the object's namespace, then
-    /// Flux's default one (else the only one in the cluster, see [`controllers::check`]).
-    fn controller_namespaces(&self) -> [&str; 2] {
-        [self.namespace.as_str(), "flux-system"]
+    fn controller_down(&self, reason: String) -> ObjectError {
+        ObjectError::ControllerDown {
+            target: self.clone(),
+            reason,
+        }
     }
 
     /// A wait that ran out, with what the controller's state says about why.
@@ -79,8 +85,7 @@ impl ObjectRef {
             .map(|c| format!(" (Ready={}: {})", c.status, c.message))
             .unwrap_or_default();
         let controller = self.kind.controller();
-        let hint = match controllers::check(cluster, controller, &self.controller_namespaces())
-            .await
+        let hint = match controllers::check(cluster, controller, &controller_namespaces(self)).await
         {
             controllers::Health::Broken(reason) | controllers::Health::NotReady(reason) => reason,
             controllers::Health::Fine => {
@@ -222,37 +227,26 @@ where
     Ok((key.public_openssh.trim().to_string(), change))
 }
 
-/// Waits until the object is Ready for its current generation. A Ready=False condition whose
-/// controller has seen the current generation ends the wait early with its message, as does
-/// Stalled; otherwise the wait runs until `timeout`.
+/// Waits until the object is Ready for its current generation. A failed attempt at the
+/// current generation ends the wait early with its message (see [`Observed::settled`]);
+/// otherwise the wait runs until `timeout`.
 pub async fn wait_ready(
     cluster: &Cluster,
     target: &ObjectRef,
     timeout: Duration,
 ) -> Result<Observed, ObjectError> {
     cluster.doing(format!("waiting for {target} to become ready"));
-    let kind = target.kind;
-    let watch = async {
-        watch_until(target.api(cluster), &target.name, timeout, |o| {
-            kind.observe(o).settled().is_some()
-        })
-        .await
-        .map_err(|e| ObjectError::from(cluster.explain(e)))
-    };
-    let (done, last) = guarded(cluster, target, watch).await?;
-    let last = last.map(|o| kind.observe(&o));
-    match (done, last) {
-        (true, Some(observed)) => match observed.settled() {
-            Some(Ok(())) => Ok(observed),
-            Some(Err(message)) => Err(ObjectError::NotReady {
-                target: target.clone(),
-                message,
-            }),
-            None => unreachable!("watch_until returned on a settled object"),
-        },
-        (_, last) => Err(target
+    let deadline = Instant::now() + timeout;
+    match converge(cluster, target, ready(), attempt_failed(), deadline).await? {
+        Converged::Reached(observed) => Ok(observed),
+        Converged::Stopped(observed) => Err(ObjectError::NotReady {
+            target: target.clone(),
+            message: observed.failure_message(),
+        }),
+        Converged::TimedOut(last) => Err(target
             .timeout(cluster, "become ready", timeout, last.as_ref())
             .await),
+        Converged::ControllerDown(reason) => Err(target.controller_down(reason)),
     }
 }
 
@@ -273,65 +267,36 @@ pub async fn wait_for_revision(
         return wait_ready(cluster, target, timeout).await;
     };
     cluster.doing(format!("waiting for {target} to be ready at {wanted}"));
-    let kind = target.kind;
-    let reached = |o: &Observed| o.ready_at(wanted) || o.applied(wanted);
+    let deadline = Instant::now() + timeout;
+    let reached = ready().and(at(wanted)).or(applied(wanted));
     let current = target.get(cluster).await?;
-    if reached(&current) {
+    if reached.holds(&current) {
         return Ok(current);
     }
     // A suspended object reconciles nothing: the wait could only run out.
-    let suspended = || ObjectError::Suspended {
+    let suspended_error = || ObjectError::Suspended {
         target: target.clone(),
     };
     if current.suspended {
-        return Err(suspended());
+        return Err(suspended_error());
     }
-    let watch = async {
-        watch_until(target.api(cluster), &target.name, timeout, |o| {
-            let o = kind.observe(o);
-            reached(&o) || o.failed_at(wanted) || o.suspended
-        })
-        .await
-        .map_err(|e| ObjectError::from(cluster.explain(e)))
-    };
-    let (done, last) = guarded(cluster, target, watch).await?;
-    let last = last.map(|o| kind.observe(&o)).unwrap_or(current);
-    if done && reached(&last) {
-        Ok(last)
-    } else if done && last.suspended {
-        Err(suspended())
-    } else if done {
-        Err(ObjectError::NotReady {
+    let stop = attempted(wanted).and(attempt_failed()).or(suspended());
+    match converge(cluster, target, reached, stop, deadline).await? {
+        Converged::Reached(observed) => Ok(observed),
+        Converged::Stopped(observed) if observed.suspended => Err(suspended_error()),
+        Converged::Stopped(observed) => Err(ObjectError::NotReady {
             target: target.clone(),
-            message: last.failure_message(),
-        })
-    } else {
-        Err(target
+            message: observed.failure_message(),
+        }),
+        Converged::TimedOut(last) => Err(target
             .timeout(
                 cluster,
                 "become ready at that revision",
                 timeout,
-                Some(&last),
+                Some(&last.unwrap_or(current)),
             )
-            .await)
-    }
-}
-
-/// Races `wait` against the controller of `target`'s kind being found unable to act (a Pod
-/// that cannot pull its image or keeps crashing: at once; absent or never ready: after a
-/// grace period).
-async fn guarded<T>(
-    cluster: &Cluster,
-    target: &ObjectRef,
-    wait: impl std::future::Future<Output = Result<T, ObjectError>>,
-) -> Result<T, ObjectError> {
-    let controller = target.kind.controller();
-    let namespaces = target.controller_namespaces();
-    tokio::select! {
-        result = wait => result,
-        reason = controllers::watch_for_failure(cluster, controller, &namespaces) => {
-            Err(ObjectError::ControllerDown { target: target.clone(), reason })
-        }
+            .await),
+        Converged::ControllerDown(reason) => Err(target.controller_down(reason)),
     }
 }
 
@@ -409,28 +374,25 @@ async fn wait_handled(
     token: &str,
     timeout: Duration,
 ) -> Result<Observed, ObjectError> {
-    let kind = target.kind;
     cluster.doing(format!("waiting for the controller to reconcile {target}"));
-    let watch = async {
-        watch_until(target.api(cluster), &target.name, timeout, |o| {
-            kind.observe(o).handled(token)
-        })
-        .await
-        .map_err(|e| ObjectError::from(cluster.explain(e)))
+    let deadline = Instant::now() + timeout;
+    let answered = handled(token).and(decided());
+    let observed = match converge(cluster, target, answered, never(), deadline).await? {
+        Converged::Reached(observed) => observed,
+        Converged::Stopped(_) | Converged::TimedOut(_) => {
+            return Err(target
+                .timeout(cluster, "handle the reconcile request", timeout, None)
+                .await);
+        }
+        Converged::ControllerDown(reason) => return Err(target.controller_down(reason)),
     };
-    let (done, last) = guarded(cluster, target, watch).await?;
-    let Some(observed) = last.filter(|_| done).map(|o| kind.observe(&o)) else {
-        return Err(target
-            .timeout(cluster, "handle the reconcile request", timeout, None)
-            .await);
-    };
-    match observed.ready() {
-        Some(c) if c.status == "True" => Ok(observed),
-        Some(_) => Err(ObjectError::NotReady {
+    if observed.ready().is_some_and(|c| c.status == "True") {
+        Ok(observed)
+    } else {
+        Err(ObjectError::NotReady {
             target: target.clone(),
             message: observed.failure_message(),
-        }),
-        None => unreachable!("handled() requires a Ready condition"),
+        })
     }
 }
 

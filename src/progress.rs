@@ -25,3 +25,17 @@ impl Mark {
         }
     }
 }
+
+/// Where a library operation reports its progress: one line at a time, each with its
+/// [`Mark`] and naming the object it is about. The implementations that show them are the
+/// terminal UI's (`cli::ui`); [`Silent`] drops them.
+pub trait Reporter: Sync {
+    fn step(&self, mark: Mark, message: &str);
+}
+
+/// Reports nothing: a step whose progress nobody is shown (a dry run's inner work).
+pub struct Silent;
+
+impl Reporter for Silent {
+    fn step(&self, _: Mark, _: &str) {}
+}

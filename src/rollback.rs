@@ -16,12 +16,14 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::cluster::Cluster;
-use crate::git::{self, FileChange, GitAccess, GitError};
+use crate::git::{self, FileChange, GitError};
 use crate::gitsource::{self, GitOrigin};
 use crate::history::{self, HistoryRow, RESTORED_TRAILER, UNDONE_TRAILER};
+use crate::host::Host;
 use crate::kinds::observed::names_revision;
 use crate::kinds::{FluxKind, ObjectRef};
 use crate::objects::{self, ObjectError};
+use crate::progress::{Mark, Reporter};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Clone)]
@@ -32,7 +34,6 @@ pub struct RollbackOptions {
     pub force: bool,
     pub dry_run: bool,
     pub branch_for_review: Option<String>,
-    pub access: GitAccess,
     pub author_name: Option<String>,
     pub author_email: Option<String>,
     pub timeout: std::time::Duration,
@@ -73,11 +74,6 @@ pub struct RollbackOutcome {
     /// The revision the sync runs now.
     #[serde(rename = "liveRevision")]
     pub live_revision: Option<String>,
-}
-
-/// Progress a caller can show.
-pub trait Progress {
-    fn step(&self, message: &str);
 }
 
 fn commit_short(row: &HistoryRow) -> String {
@@ -238,14 +234,15 @@ pub enum RollbackError {
 
 /// Plans the rollback; unless a dry run, asks `confirm`, then commits and pushes ([`apply`]),
 /// and waits until the cluster applied the commit ([`converge`]).
-pub async fn rollback(
+pub async fn rollback<H: Host>(
     cluster: &Cluster,
     opts: &RollbackOptions,
-    progress: &dyn Progress,
+    host: &H,
+    progress: &dyn Reporter,
     confirm: impl FnOnce(&RollbackPlan) -> bool,
 ) -> Result<RollbackOutcome, RollbackError> {
     let deadline = Instant::now() + opts.timeout;
-    let planned = match plan(cluster, opts, progress).await? {
+    let planned = match plan(cluster, opts, host, progress).await? {
         Planned::Converged(outcome) => return Ok(*outcome),
         Planned::Restore(restore) => *restore,
     };
@@ -297,10 +294,11 @@ enum Planned {
 
 /// Reads the sync's history and its Git origin, chooses the revision to restore and plans
 /// the commit, changing nothing.
-async fn plan(
+async fn plan<H: Host>(
     cluster: &Cluster,
     opts: &RollbackOptions,
-    progress: &dyn Progress,
+    host: &H,
+    progress: &dyn Reporter,
 ) -> Result<Planned, RollbackError> {
     let target = &opts.target;
     if target.kind != FluxKind::Kustomization {
@@ -324,17 +322,20 @@ async fn plan(
         ))
         .into());
     }
-    progress.step(&format!(
-        "reading {} {} for {} revisions",
-        crate::redact::url(&origin.url),
-        origin.branch,
-        rows.len()
-    ));
+    progress.step(
+        Mark::Applying,
+        &format!(
+            "reading {} {} for {} revisions",
+            crate::redact::url(&origin.url),
+            origin.branch,
+            rows.len()
+        ),
+    );
     let mut wanted: Vec<String> = rows.iter().map(|r| r.revision.clone()).collect();
     wanted.extend(opts.to.iter().cloned());
-    let (access, origin_for_git) = (opts.access.clone(), origin.clone());
+    let (remote, origin_for_git) = (host.credentials_for(&origin.url), origin.clone());
     let (workspace, joined) = crate::lifecycle::blocking(move || -> Result<_, GitError> {
-        let workspace = history::workspace(&origin_for_git, &access, &wanted)?;
+        let workspace = history::workspace(&origin_for_git, remote, &wanted)?;
         history::join(workspace.repo(), &mut rows, &origin_for_git.path);
         Ok((workspace, rows))
     })
@@ -342,11 +343,14 @@ async fn plan(
     let (restore, undone) = match choose(&joined, opts)? {
         Choice::Restore(restore, undone) => (restore, undone),
         Choice::Converged(live) => {
-            progress.step(&format!(
-                "{} restores {} and is live already",
-                live.revision,
-                opts.to.as_deref().unwrap_or_default()
-            ));
+            progress.step(
+                Mark::Applying,
+                &format!(
+                    "{} restores {} and is live already",
+                    live.revision,
+                    opts.to.as_deref().unwrap_or_default()
+                ),
+            );
             let plan = RollbackPlan {
                 repository: crate::redact::url(&origin.url),
                 branch: origin.branch.clone(),
@@ -452,7 +456,7 @@ enum Applied {
 async fn apply(
     restore: Restore,
     opts: &RollbackOptions,
-    progress: &dyn Progress,
+    progress: &dyn Reporter,
 ) -> Result<Applied, RollbackError> {
     let Restore {
         origin,
@@ -470,10 +474,13 @@ async fn apply(
         rollback_plan.message.clone(),
         opts.branch_for_review.clone(),
     );
-    progress.step(&format!(
-        "committing and pushing to {} {}",
-        rollback_plan.repository, origin.branch
-    ));
+    progress.step(
+        Mark::Applying,
+        &format!(
+            "committing and pushing to {} {}",
+            rollback_plan.repository, origin.branch
+        ),
+    );
     let (workspace, pushed) = crate::lifecycle::blocking(move || {
         let author = git2::Signature::now(&name, &email).expect("a valid signature");
         let result =
@@ -513,21 +520,21 @@ async fn converge(
     origin: &GitOrigin,
     target: &ObjectRef,
     commit: &str,
-    progress: &dyn Progress,
+    progress: &dyn Reporter,
     deadline: Instant,
 ) -> Result<String, RollbackError> {
-    progress.step(&format!(
-        "asking Flux to reconcile {} and {target}",
-        origin.source
-    ));
+    progress.step(
+        Mark::Applying,
+        &format!("asking Flux to reconcile {} and {target}", origin.source),
+    );
     let remaining = deadline.saturating_duration_since(Instant::now());
     objects::request_reconcile(cluster, &origin.source, Default::default(), None).await?;
     objects::wait_for_revision(cluster, &origin.source, Some(commit), remaining).await?;
     objects::request_reconcile(cluster, target, Default::default(), None).await?;
-    progress.step(&format!(
-        "waiting for {target} to apply {}",
-        git::abbrev(commit)
-    ));
+    progress.step(
+        Mark::Waiting,
+        &format!("waiting for {target} to apply {}", git::abbrev(commit)),
+    );
     let remaining = deadline.saturating_duration_since(Instant::now());
     let live = objects::wait_for_revision(cluster, target, Some(commit), remaining).await?;
     Ok(live.revision)

@@ -18,7 +18,8 @@ use floe::bootstrap::{
 };
 use floe::cluster::{Cluster, ConnectOptions};
 use floe::git::{GitAuth, RemoteSpec};
-use floe::progress::Mark;
+use floe::host::Host;
+use floe::progress::{Mark, Reporter};
 
 /// A host with an API of its own, its repository on the Git server `git`.
 struct FakeHost {
@@ -33,6 +34,16 @@ impl FakeHost {
 
     fn called(&self, what: &'static str) {
         self.calls.lock().unwrap().push(what);
+    }
+}
+
+/// The fake host holds no credentials: its repository is a local file:// one.
+impl Host for FakeHost {
+    fn credentials_for(&self, url: &str) -> RemoteSpec {
+        RemoteSpec {
+            url: url.to_string(),
+            auth: GitAuth::None,
+        }
     }
 }
 
@@ -73,12 +84,9 @@ impl GitHost for FakeHost {
         ))
     }
 
-    fn push_remote(&self) -> RemoteSpec {
+    fn push_url(&self) -> String {
         self.called("push_remote");
-        RemoteSpec {
-            url: format!("file://{}", self.bare().display()),
-            auth: GitAuth::None,
-        }
+        format!("file://{}", self.bare().display())
     }
 
     fn sync_source(&self) -> (String, bool) {
@@ -125,9 +133,12 @@ struct Recorder {
     ended: Mutex<Vec<StepReport>>,
 }
 
+impl Reporter for Recorder {
+    fn step(&self, _mark: Mark, _message: &str) {}
+}
+
 impl Progress for Recorder {
     fn begin(&self, _step: Step, _message: &str) {}
-    fn note(&self, _mark: Mark, _message: &str) {}
     fn end(&self, report: &StepReport) {
         self.ended.lock().unwrap().push(report.clone());
     }

@@ -11,6 +11,7 @@ use super::{Options, Outcome, Progress, action_outcome, https_secret, secret_cha
 use crate::cluster::Cluster;
 use crate::credentials::{self, SshKeyPair};
 use crate::git::RemoteSpec;
+use crate::host::Host;
 use crate::objects::{self, SecretChange};
 
 /// How the cluster authenticates its pulls from a plain Git server.
@@ -36,6 +37,20 @@ pub struct GitTarget {
     pub ca_crt: Option<String>,
 }
 
+/// The credentials given go to the push URL only.
+impl Host for GitTarget {
+    fn credentials_for(&self, url: &str) -> RemoteSpec {
+        if url == self.push.url {
+            self.push.clone()
+        } else {
+            RemoteSpec {
+                url: url.to_string(),
+                auth: crate::git::GitAuth::None,
+            }
+        }
+    }
+}
+
 impl GitHost for GitTarget {
     fn repository(&self) -> String {
         self.push.url.clone()
@@ -58,8 +73,8 @@ impl GitHost for GitTarget {
         ))
     }
 
-    fn push_remote(&self) -> RemoteSpec {
-        self.push.clone()
+    fn push_url(&self) -> String {
+        self.push.url.clone()
     }
 
     fn sync_source(&self) -> (String, bool) {

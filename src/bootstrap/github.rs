@@ -10,8 +10,9 @@ use super::{Options, Outcome, Progress, action_outcome, https_secret, secret_cha
 use crate::cluster::Cluster;
 use crate::credentials;
 use crate::git::RemoteSpec;
+use crate::host::github::{self, GitHub, GitHubError};
+use crate::host::{GitHubHost, Host};
 use crate::objects::{self, SecretChange};
-use crate::provider::github::{self, GitHub, GitHubError};
 
 /// A team's access to a GitHub repository (`--team name[:permission]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +67,18 @@ pub struct GitHubTarget {
     pub ca_crt: Option<String>,
 }
 
+/// The token goes to this GitHub host only (see [`GitHubHost`]).
+impl Host for GitHubTarget {
+    fn credentials_for(&self, url: &str) -> RemoteSpec {
+        GitHubHost {
+            hostname: self.client.host().to_string(),
+            token: Some(self.token.clone()),
+            given: Default::default(),
+        }
+        .credentials_for(url)
+    }
+}
+
 impl GitHost for GitHubTarget {
     fn repository(&self) -> String {
         format!("{}/{}", self.owner, self.repository)
@@ -88,14 +101,8 @@ impl GitHost for GitHubTarget {
         repository(self, opts).await
     }
 
-    fn push_remote(&self) -> RemoteSpec {
-        RemoteSpec {
-            url: self.client.https_url(&self.owner, &self.repository),
-            auth: crate::git::GitAuth::Basic {
-                username: "git".into(),
-                password: self.token.clone(),
-            },
-        }
+    fn push_url(&self) -> String {
+        self.client.https_url(&self.owner, &self.repository)
     }
 
     fn sync_source(&self) -> (String, bool) {

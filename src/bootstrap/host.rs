@@ -7,6 +7,7 @@ use super::report::Done;
 use super::{Options, Progress};
 use crate::cluster::Cluster;
 use crate::git::RemoteSpec;
+use crate::host::Host;
 
 /// What one bootstrap step hands back: its value, how it ended, its line and its details.
 pub type StepResult<T> = anyhow::Result<Done<T>>;
@@ -19,9 +20,10 @@ pub struct HostCheck {
     pub user: Option<String>,
 }
 
-/// A repository's host, as bootstrap uses it.
+/// A repository's host, as bootstrap uses it: a [`Host`] (which credentials go where) with the
+/// steps bootstrap takes on it.
 #[allow(async_fn_in_trait)]
-pub trait GitHost {
+pub trait GitHost: Host {
     /// The repository as the summary names it: `owner/name`, or its URL.
     fn repository(&self) -> String;
 
@@ -36,8 +38,13 @@ pub trait GitHost {
     /// exists (a dry run creates nothing).
     async fn ensure_repository(&self, opts: &Options) -> StepResult<bool>;
 
-    /// Where floe pushes, and with which credentials.
-    fn push_remote(&self) -> RemoteSpec;
+    /// The URL floe pushes to.
+    fn push_url(&self) -> String;
+
+    /// Where floe pushes, and with which credentials: the host's for its URL.
+    fn push_remote(&self) -> RemoteSpec {
+        self.credentials_for(&self.push_url())
+    }
 
     /// The URL the cluster pulls from, and whether it needs a credentials Secret.
     fn sync_source(&self) -> (String, bool);

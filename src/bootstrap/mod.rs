@@ -19,11 +19,11 @@ use serde_json::{Value, json};
 
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Action, Applied, Applier};
-use crate::cluster::wait::watch_until;
+use crate::converge::conditions::{at, attempt_failed, attempted, handled, ready};
+use crate::converge::{Condition, Converged, converge};
 use crate::credentials::KeyAlgorithm;
 use crate::git::{FileChange, Plan, PushOutcome, RemoteSpec, Workspace};
 use crate::kinds::duration::GoDuration;
-use crate::kinds::observed::names_revision;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
 use crate::objects::{self, SecretChange};
 
@@ -481,7 +481,7 @@ async fn install(cluster: &Cluster, opts: &Options, progress: &dyn Progress) -> 
         &opts.namespace,
         opts.timeout,
         true,
-        &|mark, message| progress.note(mark, message),
+        progress,
     )
     .await?;
     let (outcome, message) = summarize(&report.applied, "components");
@@ -617,7 +617,7 @@ async fn dry_run_cluster<H: GitHost>(
 ) -> StepResult<()> {
     let applier = Applier::new(cluster).dry_run(true);
     let mut objects = opts.install_objects.clone();
-    crate::install::fit_to_server(cluster, &mut objects, &|_, _| {}).await?;
+    crate::install::fit_to_server(cluster, &mut objects, &crate::progress::Silent).await?;
     let applied = applier
         .apply_all(&objects, opts.timeout, &|_: &Applied| {})
         .await?;
@@ -702,77 +702,64 @@ async fn verify(
     let mut revisions = std::collections::BTreeMap::new();
     for kind in [FluxKind::GitRepository, FluxKind::Kustomization] {
         let target = ObjectRef::parse(kind, &opts.namespace, &opts.namespace)?;
-        let synced = |o: &Observed| names_revision(&o.revision, commit) && o.is_ready_now();
+        let synced = ready().and(at(commit));
         let fetch_again = kind == FluxKind::GitRepository && credentials_changed;
         let current = target.get(cluster).await?;
-        let observed = if synced(&current) && !fetch_again {
+        let observed = if synced.holds(&current) && !fetch_again {
             current
         } else {
             let token =
                 objects::request_reconcile(cluster, &target, Default::default(), None).await?;
-            let answered = |o: &Observed| {
-                synced(o)
-                    && (!fetch_again || o.last_handled_reconcile_at.as_deref() == Some(&token))
+            let answered = synced.and(|o: &Observed| !fetch_again || handled(&token).holds(o));
+            let named = format!("{} {}/{}", kind.kind(), opts.namespace, opts.namespace);
+            let not_ready = |o: &Observed, state: &dyn Fn(&str) -> String| {
+                let (reason, message) = o
+                    .ready()
+                    .map(|c| (c.reason.clone(), c.message.trim().to_string()))
+                    .unwrap_or_default();
+                anyhow::anyhow!(
+                    "{named} {}{}",
+                    state(&message),
+                    hint(kind, &reason, &message, sync, opts)
+                )
             };
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            let watch = watch_until(target.api(cluster), &target.name, remaining, |o| {
-                let o = kind.observe(o);
-                answered(&o) || failed(&o, &token, commit)
-            });
-            // The controller that should sync it may be unable to: say so within seconds.
-            let namespaces = [opts.namespace.as_str()];
-            let (done, last) = tokio::select! {
-                result = watch => result.map_err(|e| cluster.explain(e))?,
-                reason = crate::cluster::controllers::watch_for_failure(cluster, kind.controller(), &namespaces) => {
-                    anyhow::bail!(
-                        "{} {}/{} cannot sync {}: {reason}; re-running the same command resumes",
-                        kind.kind(),
-                        opts.namespace,
-                        opts.namespace,
-                        short(commit)
-                    );
+            match converge(
+                cluster,
+                &target,
+                answered,
+                failed(&token, commit),
+                deadline.into(),
+            )
+            .await?
+            {
+                Converged::Reached(o) => o,
+                Converged::Stopped(o) => {
+                    return Err(not_ready(&o, &|message| format!("not ready: {message}")));
                 }
-            };
-            match last.map(|o| kind.observe(&o)) {
-                Some(o) if done && answered(&o) => o,
-                Some(o) => {
-                    let (reason, message) = o
-                        .ready()
-                        .map(|c| (c.reason.clone(), c.message.trim().to_string()))
-                        .unwrap_or_default();
-                    let revision = o.revision.clone();
-                    let state = if done {
-                        format!("not ready: {message}")
-                    } else {
+                Converged::TimedOut(Some(o)) => {
+                    let revision = match o.revision.as_str() {
+                        "" => "none",
+                        revision => revision,
+                    };
+                    let state = |message: &str| {
                         format!(
-                            "not synced to {} within {:?} (revision {}, Ready: {})",
+                            "not synced to {} within {:?} (revision {revision}, Ready: {})",
                             short(commit),
                             opts.timeout,
-                            if revision.is_empty() {
-                                "none".into()
-                            } else {
-                                revision
-                            },
                             if message.is_empty() {
-                                "unknown".to_string()
+                                "unknown"
                             } else {
-                                message.clone()
+                                message
                             }
                         )
                     };
-                    anyhow::bail!(
-                        "{} {}/{} {state}{}",
-                        kind.kind(),
-                        opts.namespace,
-                        opts.namespace,
-                        hint(kind, &reason, &message, sync, opts)
-                    );
+                    return Err(not_ready(&o, &state));
                 }
-                None => anyhow::bail!(
-                    "{} {}/{} disappeared",
-                    kind.kind(),
-                    opts.namespace,
-                    opts.namespace
+                Converged::TimedOut(None) => anyhow::bail!("{named} disappeared"),
+                // The controller that should sync it cannot: said within seconds.
+                Converged::ControllerDown(reason) => anyhow::bail!(
+                    "{named} cannot sync {}: {reason}; re-running the same command resumes",
+                    short(commit)
                 ),
             }
         };
@@ -791,18 +778,13 @@ async fn verify(
     ))
 }
 
-/// The controller handled floe's request and its attempt failed (see
+/// The controller handled floe's request `token` and its attempt failed (see
 /// [`Observed::attempt_failed`]); for a kind that records the revision it attempted (a
 /// Kustomization), the attempt was at the pushed commit, so a failure of an older revision, or
 /// one from before the request (a run being resumed), does not end the wait. A source's failed
 /// fetch is of the ref floe just pushed to.
-fn failed(object: &Observed, token: &str, commit: &str) -> bool {
-    let handled = object.last_handled_reconcile_at.as_deref() == Some(token);
-    let at_pushed_commit = object
-        .attempted_revision
-        .as_deref()
-        .is_none_or(|r| names_revision(r, commit));
-    handled && at_pushed_commit && object.attempt_failed()
+fn failed<'a>(token: &'a str, commit: &'a str) -> impl Condition + 'a {
+    handled(token).and(attempted(commit)).and(attempt_failed())
 }
 
 /// What to look at for a known failure.
@@ -860,6 +842,7 @@ fn hint(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::observed::names_revision;
 
     /// A Kustomization as kustomize-controller leaves it after a failed attempt at `revision`
     /// that handled request `token`.
@@ -893,32 +876,20 @@ mod tests {
     fn only_a_failed_attempt_at_the_pushed_commit_after_the_request_ends_the_wait() {
         let (new, old) = ("a".repeat(40), "b".repeat(40));
         let at = |sha: &str| format!("main@sha1:{sha}");
-        assert!(failed(
-            &observe(&failed_attempt(&at(&new), "t2")),
-            "t2",
-            &new
-        ));
+        assert!(failed("t2", &new).holds(&observe(&failed_attempt(&at(&new), "t2"))));
         // An older revision failing (the source has not fetched the push yet): keep waiting.
-        assert!(!failed(
-            &observe(&failed_attempt(&at(&old), "t2")),
-            "t2",
-            &new
-        ));
+        assert!(!failed("t2", &new).holds(&observe(&failed_attempt(&at(&old), "t2"))));
         // A failure from before floe's request (a run being resumed): keep waiting.
-        assert!(!failed(
-            &observe(&failed_attempt(&at(&new), "t1")),
-            "t2",
-            &new
-        ));
+        assert!(!failed("t2", &new).holds(&observe(&failed_attempt(&at(&new), "t1"))));
         // Still in progress, not failed: keep waiting.
         let mut progressing = failed_attempt(&at(&new), "t2");
         progressing["status"]["conditions"][0]["reason"] = json!("Progressing");
         progressing["status"]["conditions"][1]["status"] = json!("Unknown");
-        assert!(!failed(&observe(&progressing), "t2", &new));
+        assert!(!failed("t2", &new).holds(&observe(&progressing)));
         // A failure for an older generation of the spec: keep waiting.
         let mut stale = failed_attempt(&at(&new), "t2");
         stale["status"]["conditions"][1]["observedGeneration"] = json!(1);
-        assert!(!failed(&observe(&stale), "t2", &new));
+        assert!(!failed("t2", &new).holds(&observe(&stale)));
     }
 
     /// source-controller's message when it does not trust the server's certificate says

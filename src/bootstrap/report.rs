@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::cluster::apply::Applied;
 use crate::git::FileChange;
-use crate::progress::Mark;
+use crate::progress::{Mark, Reporter};
 
 /// The steps, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -190,12 +190,11 @@ pub struct Summary {
     pub steps: Vec<StepReport>,
 }
 
-/// Where reports go while bootstrap runs.
-pub trait Progress: Sync {
+/// Where reports go while bootstrap runs: its steps, and inside them the progress lines every
+/// operation reports ([`Reporter::step`]: an object applied, a warning).
+pub trait Progress: Reporter {
     /// A step starts.
     fn begin(&self, step: Step, message: &str);
-    /// Something worth saying inside a step (an object applied, a warning).
-    fn note(&self, mark: Mark, message: &str);
     /// A step ended.
     fn end(&self, report: &StepReport);
     /// A new SSH key must be added to the Git server by hand (`bootstrap git`): show it, and

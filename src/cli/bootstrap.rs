@@ -17,10 +17,10 @@ use crate::bootstrap::{
 use crate::cli::ui::{Mark, StepPrinter, Ui};
 use crate::credentials::SshKeyPair;
 use crate::git::{GitAuth, RemoteSpec};
+use crate::host::github::{self, GitHub};
 use crate::install::InstallOptions;
 use crate::kinds::duration::GoDuration;
 use crate::manifests::validate;
-use crate::provider::github::{self, GitHub};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]

@@ -135,18 +135,21 @@ pub struct GitAccessFlags {
 }
 
 impl GitAccessFlags {
-    pub fn access(&self) -> anyhow::Result<crate::git::GitAccess> {
+    /// The host a source's repository is read from: github.com with `GITHUB_TOKEN` (its token
+    /// for its own URLs only), and these flags' credentials for any server.
+    pub fn host(&self) -> anyhow::Result<crate::host::GitHubHost> {
         if let Some(ca) = &self.ca_file {
             crate::git::trust_ca_file(ca)?;
         }
-        Ok(crate::git::GitAccess {
+        let given = crate::host::PlainGit {
             username: self.username.clone(),
             password: self.password.clone().map(zeroize::Zeroizing::new),
             private_key_file: self.private_key_file.clone(),
-            github_token: std::env::var("GITHUB_TOKEN")
-                .ok()
-                .filter(|t| !t.trim().is_empty())
-                .map(zeroize::Zeroizing::new),
-        })
+        };
+        let token = std::env::var("GITHUB_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty())
+            .map(zeroize::Zeroizing::new);
+        Ok(crate::host::GitHubHost::github_com(token, given))
     }
 }

@@ -97,7 +97,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()
             .into());
         }
         Some(dir) => GitReader::Local(dir.clone()),
-        None => GitReader::Remote(args.git.access()?),
+        None => GitReader::Remote(args.git.host()?),
     };
     let target = ObjectRef::new(kind, &global.namespace, &name);
     block_on(|| async {

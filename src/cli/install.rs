@@ -152,7 +152,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: InstallArgs) -> anyhow::Result<()
             &opts.namespace,
             global.timeout.0,
             args.wait,
-            &|mark, message| ui.step(mark, message),
+            ui,
         )
         .await?;
         ui.step(Mark::Done, "install finished");

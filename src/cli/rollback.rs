@@ -53,13 +53,6 @@ pub struct RollbackArgs {
     pub output: Format,
 }
 
-struct Steps<'a>(&'a Ui);
-impl rollback::Progress for Steps<'_> {
-    fn step(&self, message: &str) {
-        self.0.step(Mark::Applying, message);
-    }
-}
-
 fn change_word(change: FileChange) -> &'static str {
     match change {
         FileChange::Added => "add",
@@ -84,6 +77,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
         // Refused before anything is read or changed.
         confirm(ui, false, "rollback", "")?;
     }
+    let host = args.git.host()?;
     let opts = RollbackOptions {
         target: ObjectRef::new(kind, &global.namespace, &name),
         to: args.to.clone(),
@@ -91,7 +85,6 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
         force: args.force,
         dry_run: args.dry_run,
         branch_for_review: args.branch_for_review.clone(),
-        access: args.git.access()?,
         author_name: args.author_name.clone(),
         author_email: args.author_email.clone(),
         timeout: global.timeout.0,
@@ -99,7 +92,6 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
     let json = args.output == Format::Json;
     block_on(|| async {
         let cluster = connect(global).await?;
-        let steps = Steps(ui);
         let show_plan = |plan: &rollback::RollbackPlan| {
             ui.step(
                 Mark::Generating,
@@ -124,7 +116,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
                 );
             }
         };
-        let outcome = rollback::rollback(&cluster, &opts, &steps, |plan| {
+        let outcome = rollback::rollback(&cluster, &opts, &host, ui, |plan| {
             show_plan(plan);
             confirm(
                 ui,

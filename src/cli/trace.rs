@@ -7,7 +7,7 @@ use super::output::{self, Format};
 use super::target::{OneApplied, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::cli::ui::Ui;
-use crate::trace::{self, Link, Node};
+use crate::trace;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -41,70 +41,6 @@ pub struct TreeArgs {
     pub output: Format,
 }
 
-fn text(chain: &[Link]) -> String {
-    let mut out = String::new();
-    for (i, link) in chain.iter().enumerate() {
-        if i > 0 {
-            out.push_str("---\n");
-        }
-        let mut rows: Vec<(String, String)> = vec![(link.kind.clone(), link.name.clone())];
-        if !link.namespace.is_empty() {
-            rows.push(("Namespace".into(), link.namespace.clone()));
-        }
-        rows.extend(link.details.iter().cloned());
-        if let Some(revision) = &link.revision {
-            rows.push(("Revision".into(), revision.clone()));
-        }
-        let status = if link.message.is_empty() {
-            link.ready.clone()
-        } else {
-            format!("{}: {}", link.ready, link.message)
-        };
-        rows.push(("Status".into(), status));
-        out.push_str(&output::fields(&rows));
-    }
-    out
-}
-
-/// The tree drawn as flux draws it.
-fn draw(node: &Node) -> String {
-    fn label(node: &Node) -> String {
-        let clean = |s: &str| output::sanitize(s, output::Keep::Nothing).into_owned();
-        let what = if node.namespace.is_empty() {
-            format!("{}/{}", clean(&node.kind), clean(&node.name))
-        } else {
-            format!(
-                "{}/{}/{}",
-                clean(&node.kind),
-                clean(&node.namespace),
-                clean(&node.name)
-            )
-        };
-        match &node.status {
-            Some(status) => format!("{what} {}", clean(status)),
-            None => what,
-        }
-    }
-    fn walk(node: &Node, prefix: &str, out: &mut String) {
-        for (i, child) in node.children.iter().enumerate() {
-            let last = i + 1 == node.children.len();
-            out.push_str(&format!(
-                "{prefix}{}{}\n",
-                if last { "└── " } else { "├── " },
-                label(child)
-            ));
-            walk(
-                child,
-                &format!("{prefix}{}", if last { "    " } else { "│   " }),
-                out,
-            );
-        }
-    }
-    let mut out = format!("{}\n", label(node));
-    walk(node, "", &mut out);
-    out
-}
-
 pub fn run_trace(global: &GlobalArgs, _ui: &Ui, args: TraceArgs) -> anyhow::Result<()> {
     crate::manifests::validate::rfc1123_subdomain("name", &args.name)?;
     block_on(|| async {
@@ -113,7 +49,7 @@ pub fn run_trace(global: &GlobalArgs, _ui: &Ui, args: TraceArgs) -> anyhow::Resu
         let out = match args.output {
             Format::Json => output::json_document(&chain)?,
             Format::Yaml => output::yaml_document(&chain)?,
-            Format::Text | Format::Table => text(&chain),
+            Format::Text | Format::Table => output::tree::chain(&chain),
         };
         output::write(&out)?;
         Ok(())
@@ -129,57 +65,9 @@ pub fn run_tree(global: &GlobalArgs, _ui: &Ui, args: TreeArgs) -> anyhow::Result
         let out = match args.output {
             Format::Json => output::json_document(&node)?,
             Format::Yaml => output::yaml_document(&node)?,
-            Format::Text | Format::Table => draw(&node),
+            Format::Text | Format::Table => output::tree::tree(&node),
         };
         output::write(&out)?;
         Ok(())
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn node(name: &str, status: Option<&str>, children: Vec<Node>) -> Node {
-        Node {
-            kind: "Kustomization".into(),
-            namespace: "flux-system".into(),
-            name: name.into(),
-            status: status.map(str::to_string),
-            children,
-        }
-    }
-
-    #[test]
-    fn trees_and_traces_escape_what_the_cluster_wrote() {
-        let tree = draw(&node(
-            "apps",
-            None,
-            vec![node(
-                "web\u{1b}[2J",
-                Some("Failed\r\nFake True"),
-                Vec::new(),
-            )],
-        ));
-        assert_eq!(
-            tree,
-            "Kustomization/flux-system/apps\n\
-             └── Kustomization/flux-system/web\\x1b[2J Failed\\r\\nFake True\n"
-        );
-        let link = Link {
-            kind: "Kustomization".into(),
-            namespace: "flux-system".into(),
-            name: "apps".into(),
-            revision: None,
-            ready: "False".into(),
-            message: "bad\u{1b}]8;;http://evil/\u{7}".into(),
-            details: Vec::new(),
-        };
-        let out = text(&[link]);
-        assert!(
-            out.contains("False: bad\\x1b]8;;http://evil/\\x07\n"),
-            "{out}"
-        );
-        assert!(!out.contains('\u{1b}'), "{out}");
-    }
 }

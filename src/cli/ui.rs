@@ -44,6 +44,7 @@ impl Ui {
 }
 
 pub use crate::progress::Mark;
+use crate::progress::Reporter;
 
 use crate::cli::output::{Keep, sanitize};
 
@@ -54,6 +55,13 @@ fn color(mark: Mark) -> &'static str {
         Mark::Done => "\x1b[32m",
         Mark::Failed => "\x1b[31m",
         Mark::Warning => "\x1b[33m",
+    }
+}
+
+/// The progress lines of a command run at a terminal or in a script (stderr).
+impl Reporter for Ui {
+    fn step(&self, mark: Mark, message: &str) {
+        Ui::step(self, mark, message);
     }
 }
 
@@ -112,6 +120,15 @@ impl StepPrinter {
     }
 }
 
+/// Inside bootstrap's steps, only warnings are shown unless `--verbose`.
+impl Reporter for StepPrinter {
+    fn step(&self, mark: Mark, message: &str) {
+        if mark == Mark::Warning || self.verbose {
+            self.line(&self.ui.format_step(mark, message));
+        }
+    }
+}
+
 impl crate::bootstrap::Progress for StepPrinter {
     fn begin(&self, step: crate::bootstrap::Step, message: &str) {
         if self.json || !self.ui.live {
@@ -129,12 +146,6 @@ impl crate::bootstrap::Progress for StepPrinter {
         ));
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
         *self.spinner() = Some(bar);
-    }
-
-    fn note(&self, mark: Mark, message: &str) {
-        if mark == Mark::Warning || self.verbose {
-            self.line(&self.ui.format_step(mark, message));
-        }
     }
 
     fn end(&self, report: &crate::bootstrap::StepReport) {

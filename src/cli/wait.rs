@@ -70,7 +70,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
     }
     let name = args.target.names[0].clone();
     crate::manifests::validate::rfc1123_name("name", &name)?;
-    let access = args.git.access()?;
+    let host = args.git.host()?;
     let target = crate::kinds::ObjectRef::new(kind, &global.namespace, &name);
     block_on(|| async {
         let cluster = connect(global).await?;
@@ -78,7 +78,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
             (Some(rev), _) => Some(rev.clone()),
             (None, true) => {
                 let origin = gitsource::origin(&cluster, &target).await?;
-                let head = gitsource::branch_head(&origin, &access).await?;
+                let head = gitsource::branch_head(&origin, &host).await?;
                 ui.step(
                     Mark::Generating,
                     &format!(

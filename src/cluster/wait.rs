@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use super::Cluster;
 use super::apply::CONCURRENCY;
 use super::pods::{pod_problem, pods_of};
+use crate::progress::{Mark, Reporter};
 
 /// What a watch on one object just saw.
 enum Seen {
@@ -153,16 +154,16 @@ pub struct NotRolledOut {
     pub reason: String,
 }
 
-/// Waits for all the named Deployments to roll out, concurrently; calls `on_ready` as each does.
+/// Waits for all the named Deployments to roll out, concurrently; reports each as it does.
 pub async fn wait_rollouts(
     cluster: &Cluster,
     namespace: &str,
     names: &[String],
     timeout: Duration,
-    on_ready: &(dyn Fn(&str) + Sync),
+    progress: &dyn Reporter,
 ) -> anyhow::Result<()> {
     tokio::select! {
-        result = wait_all_rollouts(cluster, namespace, names, timeout, on_ready) => result,
+        result = wait_all_rollouts(cluster, namespace, names, timeout, progress) => result,
         problem = super::controllers::stuck_pod(cluster, namespace, names) => {
             Err(anyhow::anyhow!("{problem}"))
         }
@@ -174,7 +175,7 @@ async fn wait_all_rollouts(
     namespace: &str,
     names: &[String],
     timeout: Duration,
-    on_ready: &(dyn Fn(&str) + Sync),
+    progress: &dyn Reporter,
 ) -> anyhow::Result<()> {
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), namespace);
     let failures: Vec<anyhow::Error> = stream::iter(names.iter().map(|name| {
@@ -184,7 +185,7 @@ async fn wait_all_rollouts(
                 .await
                 .map_err(|e| anyhow::Error::new(cluster.explain(e)))?;
             if ready {
-                on_ready(name);
+                progress.step(Mark::Done, &format!("Deployment/{name} ready"));
                 return Ok(());
             }
             let reason = match &last {

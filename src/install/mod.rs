@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::cluster::Cluster;
 use crate::cluster::apply::{Applied, Applier};
 use crate::cluster::wait::wait_rollouts;
-use crate::progress::Mark;
+use crate::progress::{Mark, Reporter};
 
 pub use fetch::{ManifestSource, load_manifests};
 pub use transform::{InstallOptions, LogLevel, customize};
@@ -64,13 +64,13 @@ pub fn strip_cel_rules(objects: &mut [Value]) -> usize {
 pub async fn fit_to_server(
     cluster: &Cluster,
     objects: &mut [Value],
-    notify: &(dyn Fn(Mark, &str) + Sync),
+    notify: &dyn Reporter,
 ) -> anyhow::Result<()> {
     let version = cluster.server_version().await?;
     if !version.has_cel() {
         let stripped = strip_cel_rules(objects);
         if stripped > 0 {
-            notify(
+            notify.step(
                 Mark::Warning,
                 &format!(
                     "the server ({}) predates CEL validation; applying the CRDs without their {stripped} x-kubernetes-validations rules",
@@ -96,13 +96,13 @@ pub async fn apply_and_wait(
     namespace: &str,
     timeout: Duration,
     wait: bool,
-    notify: &(dyn Fn(Mark, &str) + Sync),
+    notify: &dyn Reporter,
 ) -> anyhow::Result<InstallReport> {
     cluster.doing(format!(
         "applying the Flux components to namespace {namespace}"
     ));
     fit_to_server(cluster, &mut objects, notify).await?;
-    notify(
+    notify.step(
         Mark::Applying,
         &format!(
             "applying {} objects to {} (context {})",
@@ -114,7 +114,7 @@ pub async fn apply_and_wait(
     let applier = Applier::new(cluster);
     let applied = applier
         .apply_all(&objects, timeout, &|a: &Applied| {
-            notify(Mark::Done, &format!("{} {}", a.reference(), a.action));
+            notify.step(Mark::Done, &format!("{} {}", a.reference(), a.action));
         })
         .await
         .map_err(|e| {
@@ -128,7 +128,7 @@ pub async fn apply_and_wait(
         .filter_map(|o| o["metadata"]["name"].as_str().map(str::to_string))
         .collect();
     if wait && !deployments.is_empty() {
-        notify(
+        notify.step(
             Mark::Waiting,
             &format!(
                 "waiting for {} to roll out in {namespace}",
@@ -139,9 +139,7 @@ pub async fn apply_and_wait(
                     .join(", ")
             ),
         );
-        wait_rollouts(cluster, namespace, &deployments, timeout, &|name| {
-            notify(Mark::Done, &format!("Deployment/{name} ready"));
-        })
+        wait_rollouts(cluster, namespace, &deployments, timeout, notify)
         .await
         .map_err(|e| {
             e.context(

@@ -1,7 +1,9 @@
 //! How commands write their results: one format type for every `-o` flag, each command
-//! accepting the formats that fit its data, and the renderers for the structured ones. Tables
-//! and plain text are drawn by the command that knows its columns; JSON, YAML and JSON Lines
-//! are written here, the same way for every command.
+//! accepting the formats that fit its data, and every renderer: tables and aligned fields from
+//! the rows a command builds, trees and traces ([`tree`]), JSON, YAML and JSON Lines, the same
+//! way for every command; and [`sanitize`], which every human-readable rendering goes through.
+
+pub mod tree;
 
 use std::io::Write;
 

@@ -1,4 +1,0 @@
-//! Git hosting providers floe talks to through their APIs. Only GitHub for now; `bootstrap git`
-//! needs no provider at all.
-
-pub mod github;
