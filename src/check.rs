@@ -42,6 +42,23 @@ impl Check {
     }
 }
 
+/// The label Flux's install manifests put on the namespace with the installed version.
+const VERSION_LABEL: &str = "app.kubernetes.io/version";
+
+/// The Flux version installed in `namespace`, as its install manifests label the namespace:
+/// `None` when Flux is not installed there.
+pub async fn installed_version(
+    cluster: &Cluster,
+    namespace: &str,
+) -> Result<Option<String>, crate::cluster::ClusterError> {
+    let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(cluster.client.clone());
+    let namespace = namespaces
+        .get_opt(namespace)
+        .await
+        .map_err(|e| cluster.explain(e))?;
+    Ok(namespace.and_then(|ns| ns.metadata.labels?.get(VERSION_LABEL).cloned()))
+}
+
 /// The oldest Kubernetes each Flux minor release supports, from Flux's release notes.
 pub fn minimum_kubernetes(flux_version: &str) -> Option<(u32, u32)> {
     let bare = flux_version.trim_start_matches('v');

@@ -13,6 +13,8 @@ use ssh_key::rand_core::OsRng;
 use ssh_key::{EcdsaCurve, LineEnding, PrivateKey};
 use zeroize::Zeroizing;
 
+use crate::manifests::create::ObjectOptions;
+use crate::manifests::secret;
 use crate::usage::InvalidInput;
 
 /// The kinds of SSH key floe generates.
@@ -202,6 +204,35 @@ pub fn key_material(key: &str) -> String {
 pub fn public_key_of(secret: &Secret) -> Option<String> {
     let bytes = secret.data.as_ref()?.get("identity.pub")?;
     String::from_utf8(bytes.0.clone()).ok()
+}
+
+/// A GitRepository's SSH Secret (`create secret git` over SSH): the key of `key_file`
+/// (decrypted with `passphrase` to check it) or a new pair of `algorithm`, and `host`'s keys
+/// as ssh-keyscan reads them. Returns the Secret and its public key, which is what the user
+/// registers as a deploy key.
+pub async fn git_ssh_secret(
+    object: &ObjectOptions,
+    host: &SshHost,
+    key_file: Option<&std::path::Path>,
+    passphrase: Option<&str>,
+    algorithm: KeyAlgorithm,
+) -> anyhow::Result<(Secret, String)> {
+    let identity = match key_file {
+        Some(path) => secret::load_private_key(path, passphrase)?,
+        None => {
+            let pair = generate_key(algorithm)?;
+            secret::SshIdentity {
+                private_openssh: pair.private_openssh.clone(),
+                public_openssh: format!("{}\n", pair.public_openssh.trim_end()),
+            }
+        }
+    };
+    let known_hosts = scan_known_hosts(host).await?;
+    let public_key = identity.public_openssh.trim_end().to_string();
+    Ok((
+        secret::git_ssh(object, &identity, &known_hosts, passphrase)?,
+        public_key,
+    ))
 }
 
 #[cfg(test)]

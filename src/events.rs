@@ -2,8 +2,12 @@
 //! one row per Event with its count (client-go's recorder already folds repeats into one
 //! Event's `count`).
 
+use std::collections::HashSet;
+
+use futures::{Stream, StreamExt};
 use k8s_openapi::api::core::v1::Event;
 use kube::api::{Api, ListParams};
+use kube::runtime::watcher;
 use serde::Serialize;
 
 use crate::cluster::Cluster;
@@ -118,6 +122,51 @@ pub async fn list(
     .await?;
     rows.sort_by(|a, b| a.last_seen.cmp(&b.last_seen));
     Ok(rows)
+}
+
+/// The Events `filter` keeps that happen from now on in `namespace` (None: every namespace),
+/// one row each as it arrives, until the watch ends. What the first list returns is the past
+/// (`list` showed it), and an Event seen again with the same count (a relist) is not new.
+pub fn watch<'a>(
+    cluster: &Cluster,
+    namespace: Option<&str>,
+    filter: &'a EventFilter,
+) -> impl Stream<Item = Result<EventRow, watcher::Error>> + 'a {
+    let api: Api<Event> = match namespace {
+        Some(ns) => Api::namespaced(cluster.client.clone(), ns),
+        None => Api::all(cluster.client.clone()),
+    };
+    let key = |e: &Event| {
+        (
+            e.metadata.uid.clone().unwrap_or_default(),
+            e.count.unwrap_or(1),
+        )
+    };
+    let mut seen: HashSet<(String, i32)> = HashSet::new();
+    let mut listing = true;
+    watcher::watcher(api, watcher::Config::default()).filter_map(move |event| {
+        let row = match event {
+            Err(e) => Some(Err(e)),
+            Ok(watcher::Event::Init) => {
+                listing = true;
+                None
+            }
+            Ok(watcher::Event::InitDone) => {
+                listing = false;
+                None
+            }
+            Ok(watcher::Event::InitApply(e)) => {
+                seen.insert(key(&e));
+                None
+            }
+            Ok(watcher::Event::Delete(_)) => None,
+            Ok(watcher::Event::Apply(e)) => {
+                let new = !listing && filter.matches(&e) && seen.insert(key(&e));
+                new.then(|| Ok(EventRow::new(&e)))
+            }
+        };
+        std::future::ready(row)
+    })
 }
 
 /// How long ago `time` (RFC 3339) was, as kubectl shows ages: `45s`, `3m`, `2h`, `4d`.

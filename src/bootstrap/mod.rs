@@ -27,7 +27,7 @@ use crate::kinds::duration::GoDuration;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
 use crate::objects::{self, SecretChange};
 
-pub use git::{GitTarget, PullCredentials};
+pub use git::{GitFlags, GitTarget, PullCredentials};
 pub use github::{GitHubTarget, TEAM_PERMISSIONS, TeamAccess};
 pub use host::{GitHost, HostCheck, StepResult};
 pub use report::{Details, Done, FileReport, Outcome, Progress, Step, StepReport, Summary};

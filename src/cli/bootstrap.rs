@@ -12,11 +12,9 @@ use super::install::InstallFlags;
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
-    self, GitHost, GitHubTarget, GitTarget, Options, PullCredentials, TeamAccess, files,
+    self, GitFlags, GitHost, GitHubTarget, GitTarget, Options, TeamAccess, files,
 };
 use crate::cli::ui::{Mark, StepPrinter, Ui};
-use crate::credentials::SshKeyPair;
-use crate::git::{GitAuth, RemoteSpec};
 use crate::host::github::{self, GitHub};
 use crate::install::InstallOptions;
 use crate::kinds::duration::GoDuration;
@@ -315,7 +313,7 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
         crate::git::trust_ca_file(ca)?;
     }
     let ca_crt = match (&args.ca_file, args.token_auth) {
-        (Some(ca), true) => Some(ca_certificate(ca)?),
+        (Some(ca), true) => Some(crate::bootstrap::git::ca_certificate(ca)?),
         _ => None,
     };
     let token = github_token(ui, args.yes)?;
@@ -349,152 +347,23 @@ fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<
 
 fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
     let (mut opts, install) = options(global, &args.common)?;
-    let url = url::Url::parse(&args.url).map_err(|e| {
-        InvalidInput::new(format!(
-            "invalid --url {:?}: {e}",
-            crate::redact::url(&args.url)
-        ))
+    let (target, key_can_push) = GitTarget::from_flags(GitFlags {
+        url: args.url.clone(),
+        sync_url: args.sync_url.clone(),
+        allow_insecure_http: args.allow_insecure_http,
+        username: args.username.clone(),
+        password: args.password.clone(),
+        private_key_file: args.private_key_file.clone(),
+        ca_file: args.ca_file.clone(),
+        token_auth: args.token_auth,
+        ssh_hostname: args.ssh_hostname.clone(),
     })?;
-    let scheme = url.scheme();
-    match scheme {
-        "ssh" | "https" | "file" => {}
-        "http" if args.allow_insecure_http => {}
-        "http" => {
-            return Err(InvalidInput::new(format!(
-                "--url {} is plain http: pass --allow-insecure-http to allow it, or use https://",
-                crate::redact::url(&args.url)
-            ))
-            .into());
-        }
-        other => {
-            return Err(InvalidInput::new(format!(
-                "invalid --url scheme {other:?}: allowed are ssh://, https://, http:// and file://"
-            ))
-            .into());
-        }
-    }
-    let sync_url = match (&args.sync_url, scheme) {
-        (Some(u), _) => {
-            let shown = crate::redact::url(u);
-            let parsed = url::Url::parse(u)
-                .map_err(|e| InvalidInput::new(format!("invalid --sync-url {shown:?}: {e}")))?;
-            if !matches!(parsed.scheme(), "ssh" | "https" | "http") {
-                return Err(InvalidInput::new(format!(
-                    "invalid --sync-url {shown:?}: the cluster pulls over ssh://, https:// or http://"
-                ))
-                .into());
-            }
-            u.clone()
-        }
-        (None, "file") => {
-            return Err(InvalidInput::new(format!(
-                "--url {} is a local repository the cluster cannot reach: pass --sync-url with a URL the cluster can pull from",
-                crate::redact::url(&args.url)
-            ))
-            .into());
-        }
-        (None, _) => args.url.clone(),
-    };
-    // Credentials in the URLs count as --username/--password and never go further than the
-    // Git client: not into gotk-sync.yaml, the GitRepository, messages or -o json.
-    let (push_url, push_creds) = url_without_credentials("--url", &args.url)?;
-    let (sync_url, sync_creds) = url_without_credentials("--sync-url", &sync_url)?;
-    let username = merge_credential(
-        "--username",
-        args.username.clone(),
-        [push_creds.username, sync_creds.username],
-    )?;
-    let password = merge_credential(
-        "--password",
-        args.password.clone(),
-        [push_creds.password, sync_creds.password],
-    )?;
-    let mut args = args;
-    args.url = push_url;
-    args.username = username;
-    args.password = password;
-    let mut sync_url = sync_url;
-    let mut sync_scheme = sync_url.split("://").next().unwrap_or_default().to_string();
-    // As flux: over http(s) the cluster pulls with a deploy key over SSH unless --token-auth
-    // asks for the username and password; the push password never goes into the cluster.
-    // Without any credentials the repository is public and the cluster pulls anonymously.
-    if sync_scheme != "ssh" && !args.token_auth && args.username.is_some() {
-        sync_url = ssh_sync_url(&sync_url, args.ssh_hostname.as_deref())?;
-        sync_scheme = "ssh".to_string();
-    }
-    if sync_scheme == "ssh" {
-        // Its host goes to ssh-keyscan: checked here, before any network call.
-        crate::credentials::ssh_host(&sync_url)?;
-    }
-    if args.password.is_some() && args.username.is_none() && args.private_key_file.is_none() {
-        return Err(InvalidInput::new(
-            "--password needs --username (or --private-key-file, as its passphrase)",
-        )
-        .into());
-    }
-    if args.private_key_file.is_some() && scheme != "ssh" {
-        return Err(InvalidInput::new(format!(
-            "--private-key-file is for ssh:// URLs, and --url is {scheme}://"
-        ))
-        .into());
-    }
-    if args.token_auth && sync_scheme == "ssh" {
-        return Err(InvalidInput::new(
-            "--token-auth needs an http(s) URL for the cluster; with ssh:// the cluster uses an SSH key",
-        )
-        .into());
-    }
     warn_if_key_cannot_push(
         ui,
         &install,
-        sync_scheme != "ssh",
+        key_can_push,
         "give it write access where you register it",
     );
-    if let Some(ca) = &args.ca_file {
-        crate::git::trust_ca_file(ca)?;
-    }
-    let password = args.password.clone().map(Zeroizing::new);
-    let auth = match (scheme, &args.username, &args.private_key_file) {
-        ("ssh", _, Some(path)) => GitAuth::SshKeyFile {
-            path: path.clone(),
-            passphrase: password.clone(),
-        },
-        ("ssh", _, None) => GitAuth::SshAgent,
-        (_, Some(username), _) => GitAuth::Basic {
-            username: username.clone(),
-            password: password.clone().unwrap_or_default(),
-        },
-        _ => GitAuth::None,
-    };
-    let credentials = if sync_scheme == "ssh" {
-        let key = match &args.private_key_file {
-            Some(path) => Some(load_key(path)?),
-            None => None,
-        };
-        PullCredentials::Ssh { key }
-    } else {
-        match (&args.username, &password) {
-            (Some(username), Some(password)) => PullCredentials::Basic {
-                username: username.clone(),
-                password: password.clone(),
-            },
-            _ => PullCredentials::None,
-        }
-    };
-    // The cluster trusts a private CA only through the Secret (`ca.crt`, as flux stores it).
-    let ca_crt = match (&args.ca_file, sync_scheme.as_str()) {
-        (Some(ca), "https") => Some(ca_certificate(ca)?),
-        _ => None,
-    };
-    let target = GitTarget {
-        push: RemoteSpec {
-            url: args.url.clone(),
-            auth,
-        },
-        sync_url,
-        credentials,
-        ca_crt,
-    };
     let printer = StepPrinter::new(
         *ui,
         args.common.output == Format::Json,
@@ -509,84 +378,6 @@ fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {
         move || Ok(target),
         &printer,
     )
-}
-
-/// The URL without userinfo and what the userinfo held. A username in an ssh:// URL is the
-/// SSH login and stays; a password there is refused.
-fn url_without_credentials(
-    flag: &str,
-    url: &str,
-) -> Result<(String, crate::redact::UrlCredentials), InvalidInput> {
-    if url.starts_with("ssh://") {
-        if url::Url::parse(url).is_ok_and(|u| u.password().is_some()) {
-            return Err(InvalidInput::new(format!(
-                "invalid {flag} {}: an ssh:// URL takes no password; authenticate with --private-key-file or ssh-agent",
-                crate::redact::url(url)
-            )));
-        }
-        return Ok((url.to_string(), Default::default()));
-    }
-    Ok(crate::redact::split_userinfo(url))
-}
-
-/// A flag's value, or the one the URLs carried; two different values are a usage error.
-fn merge_credential(
-    flag: &str,
-    given: Option<String>,
-    from_urls: [Option<String>; 2],
-) -> Result<Option<String>, InvalidInput> {
-    let mut value = given;
-    for candidate in from_urls.into_iter().flatten() {
-        match &value {
-            None => value = Some(candidate),
-            Some(v) if *v == candidate => {}
-            Some(_) => {
-                return Err(InvalidInput::new(format!(
-                    "{flag} and the credentials in the URL differ: give them once, in the flag (the values are not shown)"
-                )));
-            }
-        }
-    }
-    Ok(value)
-}
-
-/// `ssh://git@HOST/PATH` for an http(s) URL, as flux bootstrap git derives it; `--ssh-hostname`
-/// replaces the host (and port). The http(s) port is dropped: it is never the SSH port.
-fn ssh_sync_url(url: &str, ssh_hostname: Option<&str>) -> Result<String, InvalidInput> {
-    let parsed = url::Url::parse(url)
-        .map_err(|e| InvalidInput::new(format!("invalid --url {url:?}: {e}")))?;
-    let host = match ssh_hostname {
-        Some(h) => h.to_string(),
-        None => parsed.host_str().unwrap_or_default().to_string(),
-    };
-    Ok(format!("ssh://git@{host}{}", parsed.path()))
-}
-
-/// Reads an SSH private key for the cluster Secret; the file stays where it is.
-fn load_key(path: &std::path::Path) -> anyhow::Result<SshKeyPair> {
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
-        InvalidInput::new(format!(
-            "cannot read --private-key-file {}: {e}",
-            path.display()
-        ))
-    })?);
-    let key = ssh_key::PrivateKey::from_openssh(text.as_bytes()).map_err(|e| {
-        InvalidInput::new(format!(
-            "--private-key-file {} is not an OpenSSH private key: {e}",
-            path.display()
-        ))
-    })?;
-    if key.is_encrypted() {
-        return Err(InvalidInput::new(format!(
-            "--private-key-file {} is encrypted; the cluster Secret needs the key unencrypted: give an unencrypted key, or leave out --private-key-file to have floe generate one",
-            path.display()
-        ))
-        .into());
-    }
-    Ok(SshKeyPair {
-        private_openssh: key.to_openssh(ssh_key::LineEnding::LF)?,
-        public_openssh: key.public_key().to_openssh()?,
-    })
 }
 
 fn execute<H: GitHost>(
@@ -633,10 +424,4 @@ fn execute<H: GitHost>(
             Some(e) => Err(e),
         }
     })
-}
-
-/// `--ca-file`'s certificates, for the cluster's Secret.
-fn ca_certificate(path: &std::path::Path) -> anyhow::Result<String> {
-    let text = crate::manifests::secret::read_file("--ca-file", path)?;
-    Ok(text.to_string())
 }

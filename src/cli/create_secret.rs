@@ -372,32 +372,27 @@ fn run_git(global: &GlobalArgs, ui: &Ui, a: GitSecretArgs) -> anyhow::Result<()>
             }
             let host = credentials::ssh_host(&a.url)?;
             object.metadata()?;
-            let identity = match &a.private_key_file {
-                Some(path) => secret::load_private_key(path, a.password.as_deref())?,
-                None => {
-                    if a.password.is_some() {
-                        return Err(InvalidInput::new(
-                            "--password over SSH is the passphrase of --private-key-file; a generated key has none",
-                        )
-                        .into());
-                    }
-                    let algorithm = a.ssh_key.algorithm()?;
-                    let pair = credentials::generate_key(algorithm)?;
-                    secret::SshIdentity {
-                        private_openssh: pair.private_openssh.clone(),
-                        public_openssh: format!("{}\n", pair.public_openssh.trim_end()),
-                    }
-                }
-            };
-            let known_hosts = block_on(|| credentials::scan_known_hosts(&host))?;
+            if a.private_key_file.is_none() && a.password.is_some() {
+                return Err(InvalidInput::new(
+                    "--password over SSH is the passphrase of --private-key-file; a generated key has none",
+                )
+                .into());
+            }
+            let algorithm = a.ssh_key.algorithm()?;
+            let (secret, public_key) = block_on(|| {
+                credentials::git_ssh_secret(
+                    &object,
+                    &host,
+                    a.private_key_file.as_deref(),
+                    a.password.as_deref(),
+                    algorithm,
+                )
+            })?;
             if !a.secret.export {
                 // The public half is what the user registers as a deploy key.
-                ui.step(
-                    Mark::Generating,
-                    &format!("deploy key: {}", identity.public_openssh.trim_end()),
-                );
+                ui.step(Mark::Generating, &format!("deploy key: {public_key}"));
             }
-            secret::git_ssh(&object, &identity, &known_hosts, a.password.as_deref())?
+            secret
         }
         other => {
             return Err(InvalidInput::new(format!(

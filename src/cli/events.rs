@@ -2,10 +2,7 @@
 //! controllers reported about their objects.
 
 use clap::Args;
-use futures::{StreamExt, TryStreamExt};
-use k8s_openapi::api::core::v1::Event;
-use kube::api::Api;
-use kube::runtime::watcher;
+use futures::TryStreamExt;
 
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
@@ -113,45 +110,12 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
         if !args.watch {
             return Ok(());
         }
-        let api: Api<Event> = match namespace {
-            Some(ns) => Api::namespaced(cluster.client.clone(), ns),
-            None => Api::all(cluster.client.clone()),
-        };
-        let mut seen: std::collections::HashSet<(String, i32)> = std::collections::HashSet::new();
-        let mut stream = watcher::watcher(api, watcher::Config::default()).boxed();
-        let mut listed = true;
-        while let Some(event) = stream
+        let mut rows = std::pin::pin!(events::watch(&cluster, namespace, &filter));
+        while let Some(row) = rows
             .try_next()
             .await
             .map_err(|e| anyhow::anyhow!("watching Events: {e}"))?
         {
-            let event = match event {
-                watcher::Event::Init => {
-                    listed = true;
-                    continue;
-                }
-                watcher::Event::InitDone => {
-                    listed = false;
-                    continue;
-                }
-                watcher::Event::InitApply(e) => {
-                    seen.insert((
-                        e.metadata.uid.clone().unwrap_or_default(),
-                        e.count.unwrap_or(1),
-                    ));
-                    continue;
-                }
-                watcher::Event::Apply(e) => e,
-                watcher::Event::Delete(_) => continue,
-            };
-            let key = (
-                event.metadata.uid.clone().unwrap_or_default(),
-                event.count.unwrap_or(1),
-            );
-            if listed || !filter.matches(&event) || !seen.insert(key) {
-                continue;
-            }
-            let row = EventRow::new(&event);
             let line = match args.output {
                 Format::Json => output::json_line(&row)?,
                 Format::Yaml => output::yaml_stream_document(&row)?,

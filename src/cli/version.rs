@@ -5,8 +5,6 @@ use std::io::Write;
 use std::time::Duration;
 
 use clap::Args;
-use k8s_openapi::api::core::v1::Namespace;
-use kube::api::Api;
 
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
@@ -23,9 +21,6 @@ pub struct VersionArgs {
     #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
     pub output: Format,
 }
-
-/// The label Flux's install manifests put on the namespace with the installed version.
-const VERSION_LABEL: &str = "app.kubernetes.io/version";
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()> {
     let floe = format!("v{}", env!("CARGO_PKG_VERSION"));
@@ -75,12 +70,7 @@ fn cluster_flux_version(global: &GlobalArgs) -> anyhow::Result<Option<String>> {
     block_on(|| async {
         let lookup = async {
             let cluster = connect(global).await?;
-            let namespaces: Api<Namespace> = Api::all(cluster.client.clone());
-            let namespace = namespaces
-                .get_opt(&global.namespace)
-                .await
-                .map_err(|e| cluster.explain(e))?;
-            anyhow::Ok(namespace.and_then(|ns| ns.metadata.labels?.get(VERSION_LABEL).cloned()))
+            anyhow::Ok(crate::check::installed_version(&cluster, &global.namespace).await?)
         };
         // `version` should answer quickly even when the cluster is slow to respond.
         let limit = global.timeout.0.min(Duration::from_secs(10));
