@@ -587,10 +587,13 @@ impl Cluster {
                 server: self.server.clone(),
             },
             kube::Error::Auth(kube::client::AuthError::InvalidBearerToken(_)) => {
-                ClusterError::CredentialPlugin {
-                    context: self.context.clone(),
-                    detail: "it returned a token an HTTP header cannot carry (a line break or \
-                             another control character inside it)"
+                // A static token, a token file's and a credential plugin's are checked before
+                // they are used; what is left is an auth provider's.
+                ClusterError::BadKubeconfig {
+                    path: format!("context {:?}", self.context),
+                    reason: "the token of the user's auth provider holds a \
+                             character an HTTP header cannot carry (a line break or another \
+                             control character inside it); fix the token"
                         .to_string(),
                 }
             }
