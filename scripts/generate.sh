@@ -2,5 +2,5 @@
 # Regenerates completions/ and man/ from the clap command tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FLOE_REGENERATE=1 cargo test --quiet --test generated_files
+FLOE_REGENERATE=1 cargo test --quiet --test offline generated_files
 echo "regenerated completions/ and man/"
