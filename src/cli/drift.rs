@@ -7,7 +7,7 @@ use super::output::{self, Format};
 use super::target::{OneSync, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::cli::ui::Ui;
-use crate::drift::{self, Drift, SyncDrift};
+use crate::drift::{self, SyncDrift};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -29,47 +29,6 @@ pub struct DriftArgs {
     pub output: Format,
 }
 
-fn rows(syncs: &[SyncDrift]) -> Vec<Vec<String>> {
-    let mut lines = vec![
-        ["SYNC", "OBJECT", "DRIFT", "DETAIL"]
-            .map(str::to_string)
-            .to_vec(),
-    ];
-    for sync in syncs {
-        let name = format!("{}/{}", sync.namespace, sync.name);
-        for drift in &sync.drifts {
-            let (object, word, detail) = match drift {
-                Drift::Missing { object } => (
-                    object.to_string(),
-                    "missing",
-                    "deleted outside Git".to_string(),
-                ),
-                Drift::Changed {
-                    object,
-                    manager,
-                    operation,
-                    time,
-                    fields,
-                } => (
-                    object.to_string(),
-                    "changed",
-                    format!(
-                        "{} by {manager} ({operation}){}",
-                        fields.join(", "),
-                        time.as_deref()
-                            .map(|t| format!(" at {t}"))
-                            .unwrap_or_default()
-                    ),
-                ),
-                Drift::Behind { reason } => ("-".to_string(), "behind", reason.clone()),
-                Drift::Malformed { id, reason } => (id.clone(), "malformed", reason.clone()),
-            };
-            lines.push(vec![name.clone(), object, word.to_string(), detail]);
-        }
-    }
-    lines
-}
-
 pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()> {
     let target = match &args.target {
         Some(target) => {
@@ -88,7 +47,7 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()>
             _ if drifted.is_empty() && args.output == Format::Table => String::new(),
             Format::Json => output::json_document(&drifted)?,
             Format::Yaml => output::yaml_document(&drifted)?,
-            Format::Table | Format::Text => output::table(&rows(&drifted)),
+            Format::Table | Format::Text => output::table(&output::tables::drift(&drifted)),
         };
         output::write(&out)?;
         if args.exit_code && count > 0 {

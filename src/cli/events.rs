@@ -7,7 +7,7 @@ use futures::TryStreamExt;
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::cli::ui::Ui;
-use crate::events::{self, EventFilter, EventRow};
+use crate::events::{self, EventFilter};
 use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
@@ -39,34 +39,6 @@ impl EventsArgs {
     pub fn watching(&self) -> bool {
         self.watch
     }
-}
-
-fn cells(row: &EventRow, all_namespaces: bool, now: jiff::Timestamp) -> Vec<String> {
-    let mut seen = events::age(row.last_seen.as_deref(), now);
-    if row.count > 1 {
-        seen = format!("{seen} (x{})", row.count);
-    }
-    let mut cells = Vec::new();
-    if all_namespaces {
-        cells.push(row.namespace.clone());
-    }
-    cells.extend([
-        seen,
-        row.type_.clone(),
-        row.reason.clone(),
-        row.object.clone(),
-        row.message.replace('\n', ", "),
-    ]);
-    cells
-}
-
-fn header(all_namespaces: bool) -> Vec<String> {
-    let mut header = Vec::new();
-    if all_namespaces {
-        header.push("NAMESPACE".to_string());
-    }
-    header.extend(["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"].map(str::to_string));
-    header
 }
 
 pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()> {
@@ -101,8 +73,11 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
             Format::Yaml => output::yaml_document(&rows)?,
             Format::Table | Format::Text if rows.is_empty() && !args.watch => String::new(),
             Format::Table | Format::Text => {
-                let mut lines = vec![header(args.all_namespaces)];
-                lines.extend(rows.iter().map(|r| cells(r, args.all_namespaces, now)));
+                let mut lines = vec![output::tables::events_header(args.all_namespaces)];
+                lines.extend(
+                    rows.iter()
+                        .map(|r| output::tables::event_cells(r, args.all_namespaces, now)),
+                );
                 output::table(&lines)
             }
         };
@@ -119,9 +94,11 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: EventsArgs) -> anyhow::Result<()
             let line = match args.output {
                 Format::Json => output::json_line(&row)?,
                 Format::Yaml => output::yaml_stream_document(&row)?,
-                Format::Table | Format::Text => {
-                    output::tab_line(&cells(&row, args.all_namespaces, jiff::Timestamp::now()))
-                }
+                Format::Table | Format::Text => output::tab_line(&output::tables::event_cells(
+                    &row,
+                    args.all_namespaces,
+                    jiff::Timestamp::now(),
+                )),
             };
             output::write(&line)?;
         }

@@ -104,7 +104,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: GetArgs) -> anyhow::Result<()> {
                     out.push('\n');
                 }
                 let prefix = prefixed.then(|| lower_kind(*kind));
-                out.push_str(&table(
+                out.push_str(&output::tables::status_table(
                     &rows,
                     flags.all_namespaces,
                     prefix.as_deref(),
@@ -159,7 +159,9 @@ async fn watch(
     let mut events = futures::stream::select_all(streams);
     if flags.output == Format::Table && !flags.no_header {
         // Rows arrive one at a time, so columns are tab-separated rather than padded.
-        output::write(&output::tab_line(&header(flags.all_namespaces)))?;
+        output::write(&output::tab_line(&output::tables::status_header(
+            flags.all_namespaces,
+        )))?;
     }
     let prefixed = kinds.len() > 1;
     while let Some(event) = events.next().await {
@@ -186,7 +188,8 @@ async fn watch(
         match flags.output {
             Format::Table | Format::Text => {
                 let prefix = prefixed.then(|| lower_kind(kind));
-                let cells = row_cells(&row, flags.all_namespaces, prefix.as_deref());
+                let cells =
+                    output::tables::status_cells(&row, flags.all_namespaces, prefix.as_deref());
                 output::write(&output::tab_line(&cells))?;
             }
             Format::Json => output::write(&output::json_line(&row)?)?,
@@ -194,99 +197,4 @@ async fn watch(
         }
     }
     Ok(())
-}
-
-/// Formats rows as an aligned table: NAME REVISION SUSPENDED READY MESSAGE, with NAMESPACE
-/// first when rows come from every namespace. `prefix` names the kind in the NAME column, as
-/// `get all` does (`gitrepository/podinfo`).
-fn table(
-    rows: &[StatusRow],
-    all_namespaces: bool,
-    prefix: Option<&str>,
-    with_header: bool,
-) -> String {
-    let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
-    if with_header {
-        lines.push(header(all_namespaces));
-    }
-    for row in rows {
-        lines.push(row_cells(row, all_namespaces, prefix));
-    }
-    output::table(&lines)
-}
-
-/// The table's column names.
-fn header(all_namespaces: bool) -> Vec<String> {
-    let mut header = vec!["NAME", "REVISION", "SUSPENDED", "READY", "MESSAGE"];
-    if all_namespaces {
-        header.insert(0, "NAMESPACE");
-    }
-    header.iter().map(|s| s.to_string()).collect()
-}
-
-/// One row's cells, for a table or a watch line.
-fn row_cells(row: &StatusRow, all_namespaces: bool, prefix: Option<&str>) -> Vec<String> {
-    let name = match prefix {
-        Some(p) => format!("{p}/{}", row.name),
-        None => row.name.clone(),
-    };
-    let mut cells = vec![
-        name,
-        row.revision.clone(),
-        if row.suspended { "True" } else { "False" }.to_string(),
-        row.ready.clone(),
-        row.message.replace('\n', " "),
-    ];
-    if all_namespaces {
-        cells.insert(0, row.namespace.clone());
-    }
-    cells
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(message: &str) -> StatusRow {
-        StatusRow {
-            kind: "GitRepository".into(),
-            namespace: "flux-system".into(),
-            name: "podinfo".into(),
-            revision: "main@sha1:0123".into(),
-            suspended: true,
-            ready: "True".into(),
-            message: message.into(),
-            conditions: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn tables_align_columns_and_add_namespace_with_all_namespaces() {
-        let row = row("ok");
-        assert_eq!(
-            table(std::slice::from_ref(&row), false, None, true),
-            "NAME      REVISION         SUSPENDED   READY   MESSAGE\n\
-             podinfo   main@sha1:0123   True        True    ok\n"
-        );
-        assert_eq!(
-            table(std::slice::from_ref(&row), false, None, false),
-            "podinfo   main@sha1:0123   True   True   ok\n"
-        );
-        assert!(table(&[row], true, Some("gitrepository"), true).starts_with("NAMESPACE     NAME"));
-    }
-
-    #[test]
-    fn a_message_cannot_rewrite_the_screen() {
-        let hostile = row("ok\u{1b}]8;;http://evil/\u{7}click\u{1b}]8;;\u{7}\r\nREADY True");
-        let table = table(&[hostile], false, None, false);
-        assert!(
-            !table.contains('\u{1b}') && !table.contains('\r'),
-            "{table:?}"
-        );
-        assert_eq!(table.lines().count(), 1, "{table:?}");
-        assert!(
-            table.ends_with("ok\\x1b]8;;http://evil/\\x07click\\x1b]8;;\\x07\\r READY True\n"),
-            "{table:?}"
-        );
-    }
 }

@@ -7,7 +7,7 @@ use super::output::{self, Format};
 use super::target::{OneApplied, Targets};
 use super::{GlobalArgs, block_on, connect};
 use crate::cli::ui::{Mark, Ui};
-use crate::history::{self, GitReader, HistoryRow};
+use crate::history::{self, GitReader};
 use crate::kinds::ObjectRef;
 use crate::usage::InvalidInput;
 
@@ -28,60 +28,6 @@ pub struct HistoryArgs {
     /// Output format (json and yaml are documented in docs/output.md)
     #[arg(short = 'o', long, global = true, value_parser = output::parser(output::LISTS), default_value = "table")]
     pub output: Format,
-}
-
-/// `ReconciliationSucceeded` → `Succeeded`: the controller's result without its prefix.
-fn result_word(row: &HistoryRow) -> String {
-    row.result
-        .strip_prefix("Reconciliation")
-        .unwrap_or(&row.result)
-        .to_string()
-}
-
-fn short_revision(revision: &str) -> String {
-    match history::commit_of(revision) {
-        Some(commit) => revision.replace(commit, crate::git::abbrev(commit)),
-        None => revision.to_string(),
-    }
-}
-
-fn table(rows: &[HistoryRow]) -> String {
-    let mut lines = vec![
-        [
-            "LIVE",
-            "REVISION",
-            "RESULT",
-            "FIRST APPLIED",
-            "LAST APPLIED",
-            "DURATION",
-            "AUTHOR",
-            "DATE",
-            "SUBJECT",
-            "FILES",
-        ]
-        .map(str::to_string)
-        .to_vec(),
-    ];
-    for row in rows {
-        let commit = row.commit.as_ref();
-        let mut subject = commit.map(|c| c.subject.clone()).unwrap_or_default();
-        if let Some(restored) = &row.restores {
-            subject = format!("{subject} (restores {})", crate::git::abbrev(restored));
-        }
-        lines.push(vec![
-            if row.live { "*".into() } else { String::new() },
-            short_revision(&row.revision),
-            result_word(row),
-            row.first_applied.clone().unwrap_or_default(),
-            row.last_applied.clone().unwrap_or_default(),
-            row.duration.clone().unwrap_or_default(),
-            commit.map(|c| c.author.clone()).unwrap_or_default(),
-            commit.map(|c| c.date.clone()).unwrap_or_default(),
-            subject,
-            row.files.as_ref().map(|f| f.join(",")).unwrap_or_default(),
-        ]);
-    }
-    output::table(&lines)
 }
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()> {
@@ -117,7 +63,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()
                     );
                     String::new()
                 } else {
-                    table(&history.rows)
+                    output::tables::history(&history.rows)
                 }
             }
         };
