@@ -358,7 +358,7 @@ if want bootstrap; then
 timings="$out/bootstrap.tsv"
 for _ in 1 2 3 4 5; do
   FLOE_BENCH_TIMINGS=$timings CI=true cargo test --release --quiet --test bootstrap \
-    new_personal_repo_then_idempotent_rerun_on_the_real_controllers -- --exact >/dev/null 2>&1
+    github::new_personal_repo_then_idempotent_rerun_on_the_real_controllers -- --exact >/dev/null 2>&1
 done
 FLOE_BENCH_TIMINGS=$timings CI=true cargo test --release --quiet --test engine_bootstrap >/dev/null 2>&1
 bootstrap_table=$(python3 - "$timings" <<'PY'

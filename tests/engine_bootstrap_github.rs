@@ -6,7 +6,7 @@
 //! container images.
 //!
 //! Deploy keys (the default, SSH, through the stand-in's SSH endpoint and `--ssh-hostname`)
-//! are shown on the real engine by tests/bootstrap.rs.
+//! are shown on the real engine by tests/bootstrap/.
 
 mod common;
 
