@@ -1,7 +1,7 @@
 //! What floe says when no Flux controller can act: a real Kubernetes 1.36 API server
 //! (scripts/testbed) with Flux's CRDs and controller Deployments installed by floe, and no
 //! kubelet, so no controller Pod ever runs and nothing reconciles the objects. These need the
-//! controllers absent, which the real engine's test bed (tests/cluster_objects.rs) cannot give:
+//! controllers absent, which the real engine's test bed (tests/cluster_objects/) cannot give:
 //! its controllers watch every namespace and KWOK runs every Pod.
 
 mod common;
@@ -75,7 +75,7 @@ fn a_missing_controller_is_named_after_a_grace_period_not_at_the_timeout() {
 }
 
 /// Without a kubelet the controllers' Pods never run, and check says so and fails (on the
-/// real engine's test bed, tests/cluster_objects.rs shows it passing).
+/// real engine's test bed, tests/cluster_objects/ shows it passing).
 #[test]
 fn check_fails_naming_the_controllers_whose_pods_never_run() {
     let bed = flux_testbed!();
