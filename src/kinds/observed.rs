@@ -138,33 +138,12 @@ impl Observed {
         }
     }
 
-    /// The controller handled the reconcile request `token` and decided Ready either way.
-    pub fn handled(&self, token: &str) -> bool {
-        self.last_handled_reconcile_at.as_deref() == Some(token)
-            && self.ready().is_some_and(|c| c.status != "Unknown")
-    }
-
-    /// Ready for the current generation at `wanted` (see [`names_revision`]).
-    pub fn ready_at(&self, wanted: &str) -> bool {
-        self.is_ready_now() && names_revision(&self.revision, wanted)
-    }
-
     /// The controller's `status.history` records `wanted` as applied successfully (it may
     /// since have moved on to a newer revision).
     pub fn applied(&self, wanted: &str) -> bool {
         self.history
             .iter()
             .any(|h| h.succeeded && names_revision(&h.revision, wanted))
-    }
-
-    /// The controller's last attempt was at `wanted` and failed. For kinds that do not record
-    /// the revision they attempted (sources), a failed attempt at the current generation.
-    pub fn failed_at(&self, wanted: &str) -> bool {
-        let at_wanted = self
-            .attempted_revision
-            .as_deref()
-            .is_none_or(|r| names_revision(r, wanted));
-        at_wanted && self.attempt_failed()
     }
 }
 
