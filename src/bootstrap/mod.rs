@@ -712,16 +712,14 @@ async fn verify(
                 objects::request_reconcile(cluster, &target, Default::default(), None).await?;
             let answered = synced.and(|o: &Observed| !fetch_again || handled(&token).holds(o));
             let named = format!("{} {}/{}", kind.kind(), opts.namespace, opts.namespace);
-            let not_ready = |o: &Observed, state: &dyn Fn(&str) -> String| {
+            // The Ready condition's reason and message, and the hint they point to.
+            let ready_of = |o: &Observed| {
                 let (reason, message) = o
                     .ready()
                     .map(|c| (c.reason.clone(), c.message.trim().to_string()))
                     .unwrap_or_default();
-                anyhow::anyhow!(
-                    "{named} {}{}",
-                    state(&message),
-                    hint(kind, &reason, &message, sync, opts)
-                )
+                let hint = hint(kind, &reason, &message, sync, opts);
+                (message, hint)
             };
             match converge(
                 cluster,
@@ -734,26 +732,24 @@ async fn verify(
             {
                 Converged::Reached(o) => o,
                 Converged::Stopped(o) => {
-                    return Err(not_ready(&o, &|message| format!("not ready: {message}")));
+                    let (message, hint) = ready_of(&o);
+                    anyhow::bail!("{named} not ready: {message}{hint}");
                 }
                 Converged::TimedOut(Some(o)) => {
+                    let (message, hint) = ready_of(&o);
                     let revision = match o.revision.as_str() {
                         "" => "none",
                         revision => revision,
                     };
-                    let state = |message: &str| {
-                        format!(
-                            "not synced to {} within {:?} (revision {revision}, Ready: {})",
-                            short(commit),
-                            opts.timeout,
-                            if message.is_empty() {
-                                "unknown"
-                            } else {
-                                message
-                            }
-                        )
+                    let ready = match message.as_str() {
+                        "" => "unknown",
+                        message => message,
                     };
-                    return Err(not_ready(&o, &state));
+                    anyhow::bail!(
+                        "{named} not synced to {} within {:?} (revision {revision}, Ready: {ready}){hint}",
+                        short(commit),
+                        opts.timeout,
+                    );
                 }
                 Converged::TimedOut(None) => anyhow::bail!("{named} disappeared"),
                 // The controller that should sync it cannot: said within seconds.
