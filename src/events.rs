@@ -99,16 +99,21 @@ impl EventRow {
     }
 }
 
+/// The Events of `namespace`, or of every namespace.
+fn events_api(cluster: &Cluster, namespace: Option<&str>) -> Api<Event> {
+    match namespace {
+        Some(ns) => Api::namespaced(cluster.client.clone(), ns),
+        None => Api::all(cluster.client.clone()),
+    }
+}
+
 /// The Events `filter` keeps in `namespace` (None: every namespace), oldest first.
 pub async fn list(
     cluster: &Cluster,
     namespace: Option<&str>,
     filter: &EventFilter,
 ) -> Result<Vec<EventRow>, kube::Error> {
-    let api: Api<Event> = match namespace {
-        Some(ns) => Api::namespaced(cluster.client.clone(), ns),
-        None => Api::all(cluster.client.clone()),
-    };
+    let api = events_api(cluster, namespace);
     let mut params = ListParams::default();
     if let Some((_, name)) = &filter.object {
         params = params.fields(&format!("involvedObject.name={name}"));
@@ -132,10 +137,7 @@ pub fn watch<'a>(
     namespace: Option<&str>,
     filter: &'a EventFilter,
 ) -> impl Stream<Item = Result<EventRow, watcher::Error>> + 'a {
-    let api: Api<Event> = match namespace {
-        Some(ns) => Api::namespaced(cluster.client.clone(), ns),
-        None => Api::all(cluster.client.clone()),
-    };
+    let api = events_api(cluster, namespace);
     let key = |e: &Event| {
         (
             e.metadata.uid.clone().unwrap_or_default(),
