@@ -832,47 +832,34 @@ fn a_token_ending_in_a_line_break_is_trimmed_and_none_goes_to_a_plain_http_serve
         1,
     );
     assert!(!err.contains(SECRET) && !err.contains("panicked"), "{err}");
-    // A token that is still no header value (a line break inside it) is named, not shown.
-    let config = kubeconfig(
-        dir.path(),
-        "inside",
-        &format!("https://127.0.0.1:{tls}"),
-        "",
-        &format!("    token: \"{SECRET}\\nmore\"\n"),
-    );
-    let err = fails(
-        common::floe()
-            .args(["get", "syncs", "--timeout=3s", "--kubeconfig"])
-            .arg(&config),
-        1,
-    );
-    assert!(
-        !err.contains(SECRET) && err.contains("token holds a character"),
-        "{err}"
-    );
-    // The same in a token file: named as the token's fault, not a credential plugin's, and
-    // not shown.
+    // A token that is still no header value (a line break inside it), in the kubeconfig or in
+    // a token file, is named as the token's fault (not a credential plugin's), not shown.
     let token_file = dir.path().join("token");
     std::fs::write(&token_file, format!("{SECRET}\nmore\n")).unwrap();
-    let config = kubeconfig(
-        dir.path(),
-        "file",
-        &format!("https://127.0.0.1:{tls}"),
-        "",
-        &format!("    tokenFile: {}\n", token_file.display()),
-    );
-    let err = fails(
-        common::floe()
-            .args(["get", "syncs", "--timeout=3s", "--kubeconfig"])
-            .arg(&config),
-        1,
-    );
-    assert!(
-        !err.contains(SECRET)
-            && err.contains("token holds a character")
-            && !err.contains("credential plugin"),
-        "{err}"
-    );
+    for (name, user) in [
+        ("inside", format!("    token: \"{SECRET}\\nmore\"\n")),
+        ("file", format!("    tokenFile: {}\n", token_file.display())),
+    ] {
+        let config = kubeconfig(
+            dir.path(),
+            name,
+            &format!("https://127.0.0.1:{tls}"),
+            "",
+            &user,
+        );
+        let err = fails(
+            common::floe()
+                .args(["get", "syncs", "--timeout=3s", "--kubeconfig"])
+                .arg(&config),
+            1,
+        );
+        assert!(
+            !err.contains(SECRET)
+                && err.contains("token holds a character")
+                && !err.contains("credential plugin"),
+            "{name}: {err}"
+        );
+    }
     // kubectl (1.33 on) sends no bearer token to a plain http:// server; neither does floe,
     // and the 401 that follows says why.
     let (http, seen) = hostile::recording_basic_auth();
