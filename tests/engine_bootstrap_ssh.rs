@@ -14,14 +14,7 @@ fn bootstrap_git_over_ssh_is_synced_by_the_real_controllers() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("id_ed25519");
-    let keygen = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "fleet", "-f"])
-        .arg(&key)
-        .status()
-        .unwrap();
-    assert!(keygen.success());
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let (key, public) = common::sshd::client_key(dir.path(), "fleet");
     let authorized = dir.path().join("authorized_keys");
     std::fs::write(&authorized, &public).unwrap();
     let Some(sshd) = Sshd::start(Some(&authorized)) else {
@@ -32,17 +25,7 @@ fn bootstrap_git_over_ssh_is_synced_by_the_real_controllers() {
     std::fs::write(home.join(".ssh/known_hosts"), sshd.known_hosts_line()).unwrap();
     let bare = dir.path().join("fleet.git");
     create_bare(&bare, &[("README.md", "fleet\n")]);
-    let user = String::from_utf8(
-        std::process::Command::new("id")
-            .arg("-un")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .to_string();
-    let url = format!("ssh://{user}@127.0.0.1:{}{}", sshd.port, bare.display());
+    let url = sshd.url(&bare);
     let bootstrap = || {
         let mut cmd = bed.floe();
         cmd.args([

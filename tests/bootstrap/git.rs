@@ -104,14 +104,7 @@ fn bootstrap_git_over_https_and_file_on_the_real_controllers() {
 fn bootstrap_git_over_ssh_with_a_real_sshd_on_the_real_controllers() {
     let s = scenario!("bs-ssh");
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("id_ed25519");
-    let keygen = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "pusher", "-f"])
-        .arg(&key)
-        .status()
-        .unwrap();
-    assert!(keygen.success());
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let (key, public) = common::sshd::client_key(dir.path(), "pusher");
     let authorized = dir.path().join("authorized_keys");
     std::fs::write(&authorized, &public).unwrap();
     let Some(sshd) = Sshd::start(Some(&authorized)) else {
@@ -122,17 +115,7 @@ fn bootstrap_git_over_ssh_with_a_real_sshd_on_the_real_controllers() {
     std::fs::write(home.join(".ssh/known_hosts"), sshd.known_hosts_line()).unwrap();
     let bare = s.gh.root.join("me/ssh.git");
     create_bare(&bare, &[("README.md", "x\n")]);
-    let user = String::from_utf8(
-        std::process::Command::new("id")
-            .arg("-un")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .to_string();
-    let url = format!("ssh://{user}@127.0.0.1:{}{}", sshd.port, bare.display());
+    let url = sshd.url(&bare);
     let url_flag = format!("--url={url}");
     let bootstrap = |extra: &[&str]| {
         let mut cmd = s.git(&[&["--path=clusters/ssh", &url_flag][..], extra].concat());

@@ -127,18 +127,7 @@ fn create_source_git_over_ssh_generates_a_deploy_key_the_real_source_controller_
         "main@sha1:{}",
         common::github::git(&bare, &["rev-parse", "main"])
     );
-    // sshd runs git-upload-pack as the user who logs in: the test's own.
-    let user = String::from_utf8(
-        std::process::Command::new("id")
-            .arg("-un")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .to_string();
-    let url = format!("ssh://{user}@127.0.0.1:{}{}", sshd.port, bare.display());
+    let url = sshd.url(&bare);
     let create = || {
         bed.floe()
             .args([

@@ -188,10 +188,40 @@ impl Sshd {
         })
     }
 
+    /// `ssh://USER@127.0.0.1:PORT/PATH` for the repository at `path`, USER being the test's own
+    /// login: sshd runs git-upload-pack as the user who logs in.
+    pub fn url(&self, path: &Path) -> String {
+        let user = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        let user = String::from_utf8(user.stdout).unwrap();
+        format!(
+            "ssh://{}@127.0.0.1:{}{}",
+            user.trim(),
+            self.port,
+            path.display()
+        )
+    }
+
     /// The known_hosts line for this server (`[127.0.0.1]:port key`).
     pub fn known_hosts_line(&self) -> String {
         let public = std::fs::read_to_string(&self.host_key_pub).unwrap();
         let key: Vec<&str> = public.split_whitespace().take(2).collect();
         format!("[127.0.0.1]:{} {}\n", self.port, key.join(" "))
     }
+}
+
+/// A new client key pair in `dir` (ed25519, no passphrase, `comment`): the private key's path
+/// and the public key line, as `authorized_keys` takes it.
+pub fn client_key(dir: &Path, comment: &str) -> (PathBuf, String) {
+    let key = dir.join("id_ed25519");
+    let keygen = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(keygen.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    (key, public)
 }
