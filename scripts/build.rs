@@ -15,7 +15,15 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-changed=scripts/build.rs");
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    // Only for a dynamically linked glibc build: a static executable (musl, or glibc with
+    // crt-static) is a static PIE, which -no-pie would break at start.
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux"
+        && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && !var("CARGO_CFG_TARGET_FEATURE")
+            .split(',')
+            .any(|f| f == "crt-static")
+    {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     embed_install_manifests();

@@ -21,6 +21,7 @@ pub mod kinds;
 pub mod lifecycle;
 pub mod manifests;
 pub mod objects;
+pub mod preview;
 pub mod progress;
 pub mod redact;
 pub mod rollback;

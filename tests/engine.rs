@@ -210,3 +210,118 @@ fn rollback_restores_the_previous_revision_through_the_real_controllers() {
     assert_eq!(app.applied(), format!("main@sha1:{commit}"));
     assert_eq!(app.greeting(), "hello");
 }
+
+/// `diff sync` on the real engine, the pull-request gate: a checkout with more replicas, a new
+/// ConfigMap and the greeting removed is reported as drifted (with its diff), created and
+/// deleted, and `--exit-code` exits 1; once the same commit is pushed and the real
+/// kustomize-controller applied it, the same diff finds nothing and exits 0. The build uses the
+/// kustomize v5.8.1 the controller embeds (scripts/testbed).
+#[test]
+fn diff_sync_previews_what_the_real_controller_then_applies() {
+    let app = app!("engine-diff");
+    let kustomize = common::testbed::engine_bin("kustomize");
+    let checkout = tempfile::tempdir().unwrap();
+    let bare = app.gh.bare("me", "app");
+    common::github::git(
+        checkout.path(),
+        &["clone", "-q", &format!("file://{}", bare.display()), "."],
+    );
+    let apps = checkout.path().join("apps");
+    let diff = |args: &[&str]| {
+        let mut cmd = app.floe(&["diff", "sync", "app"]);
+        cmd.arg(format!("--path={}", apps.display()))
+            .arg(format!("--kustomize={}", kustomize.display()))
+            .args(args);
+        cmd.output().unwrap()
+    };
+    let clean = diff(&["--exit-code"]);
+    assert!(
+        clean.status.success() && clean.stdout.is_empty(),
+        "an unchanged checkout should show nothing: {}{}",
+        String::from_utf8_lossy(&clean.stdout),
+        String::from_utf8_lossy(&clean.stderr)
+    );
+    let web = common::engine::WEB.replace("replicas: 1", "replicas: 3");
+    std::fs::write(apps.join("web.yaml"), &web).unwrap();
+    std::fs::write(
+        apps.join("extra.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  a: b\n",
+    )
+    .unwrap();
+    std::fs::remove_file(apps.join("config.yaml")).unwrap();
+    let changed = diff(&["--exit-code"]);
+    let text = String::from_utf8_lossy(&changed.stdout);
+    assert_eq!(
+        changed.status.code(),
+        Some(1),
+        "{text}{}",
+        String::from_utf8_lossy(&changed.stderr)
+    );
+    let ns = &app.ns;
+    for line in [
+        format!("► Deployment/{ns}/web drifted"),
+        "-  replicas: 1".to_string(),
+        "+  replicas: 3".to_string(),
+        format!("► ConfigMap/{ns}/extra created"),
+        format!("► ConfigMap/{ns}/greeting deleted"),
+    ] {
+        assert!(text.contains(&line), "no {line:?} in:\n{text}");
+    }
+    // Without --exit-code a change is not a failure; -o json names each action.
+    let json = diff(&["-o", "json"]);
+    assert!(json.status.success());
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let actions: Vec<(String, String)> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["object"].as_str().unwrap().to_string(),
+                c["action"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            (format!("ConfigMap/{ns}/extra"), "created".to_string()),
+            (format!("Deployment/{ns}/web"), "changed".to_string()),
+            (format!("ConfigMap/{ns}/greeting"), "pruned".to_string()),
+        ]
+    );
+    // Nothing was applied by the preview.
+    assert_eq!(
+        app.kubectl(&[
+            "get",
+            "deployment",
+            "web",
+            "-o",
+            "jsonpath={.spec.replicas}"
+        ]),
+        "1"
+    );
+    common::github::git(checkout.path(), &["add", "-A"]);
+    common::github::git(checkout.path(), &["commit", "-q", "-m", "scale up"]);
+    common::github::git(checkout.path(), &["push", "-q", "origin", "HEAD:main"]);
+    app.floe(&["reconcile", "sync", "app", "--with-source"])
+        .assert()
+        .success();
+    assert_eq!(
+        app.kubectl(&[
+            "get",
+            "deployment",
+            "web",
+            "-o",
+            "jsonpath={.spec.replicas}"
+        ]),
+        "3"
+    );
+    let applied = diff(&["--exit-code"]);
+    assert!(
+        applied.status.success() && applied.stdout.is_empty(),
+        "after the controller applied the commit: {}{}",
+        String::from_utf8_lossy(&applied.stdout),
+        String::from_utf8_lossy(&applied.stderr)
+    );
+}

@@ -2,6 +2,7 @@
 //! `run` that turns flags into options for the library and prints the result.
 
 pub mod bootstrap;
+pub mod build;
 pub mod check;
 pub mod completion;
 pub mod create;
@@ -15,6 +16,7 @@ pub mod create_sync;
 pub mod create_tenant;
 pub mod deferred;
 pub mod delete;
+pub mod diff;
 pub mod drift;
 pub mod events;
 pub mod export;
@@ -108,6 +110,10 @@ pub enum Command {
     Events(Deferred<events::EventsArgs>),
     /// Show what changed in the cluster behind Git's back (deleted, changed by others, behind)
     Drift(Deferred<drift::DriftArgs>),
+    /// Print what a sync would apply from a local checkout, as kustomize-controller builds it
+    Build(Deferred<build::BuildArgs>),
+    /// Show what applying a local checkout would change on the cluster, before it is merged
+    Diff(Deferred<diff::DiffArgs>),
     /// Show which Flux objects manage an object, and their sources
     Trace(Deferred<trace::TraceArgs>),
     /// Show the objects a sync or Helm release applied, as a tree
@@ -325,6 +331,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Trace(Deferred(args)) => trace::run_trace(&cli.global, &ui, args),
         Command::Tree(Deferred(args)) => trace::run_tree(&cli.global, &ui, args),
         Command::Drift(Deferred(args)) => drift::run(&cli.global, &ui, args),
+        Command::Build(Deferred(args)) => build::run(&cli.global, &ui, args),
+        Command::Diff(Deferred(args)) => diff::run(&cli.global, &ui, args),
         Command::Rollback(Deferred(args)) => rollback::run(&cli.global, &ui, args),
         Command::Uninstall(Deferred(args)) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(Deferred(args)) => completion::run(args),

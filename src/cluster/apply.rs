@@ -237,6 +237,41 @@ impl<'a> Applier<'a> {
         })
     }
 
+    /// What a forced server-side apply of `object` as `field_manager` would make of it, without
+    /// storing anything: the live object (none when it does not exist) and the server's result.
+    /// A namespaced object without a namespace goes to `default_namespace`.
+    pub async fn preview(
+        &self,
+        object: &Value,
+        field_manager: &str,
+        default_namespace: &str,
+    ) -> Result<(Option<Value>, Value), ApplyError> {
+        let (ar, scope) = self.resource(object).await?;
+        let name = object["metadata"]["name"]
+            .as_str()
+            .ok_or_else(|| ApplyError::Malformed {
+                reference: reference(object),
+                field: "metadata.name",
+            })?;
+        let namespace = object["metadata"]["namespace"]
+            .as_str()
+            .unwrap_or(default_namespace);
+        let api = self.cluster.dynamic_api(&ar, &scope, namespace);
+        let object_error = |e: kube::Error| ApplyError::Object {
+            reference: reference(object),
+            source: self.cluster.explain(e),
+        };
+        let before = api.get_opt(name).await.map_err(object_error)?;
+        let mut params = PatchParams::apply(field_manager).force();
+        params.dry_run = true;
+        let merged = api
+            .patch(name, &params, &Patch::Apply(object))
+            .await
+            .map_err(object_error)?;
+        let json = |o: DynamicObject| serde_json::to_value(o).expect("a Kubernetes object is JSON");
+        Ok((before.map(json), json(merged)))
+    }
+
     /// Applies every object, stage by stage, reporting each outcome as it comes. Namespaces
     /// first, then CRDs; the rest is applied while the server establishes the new CRDs, unless
     /// some of it is of their kinds, which waits for them. Either way the CRDs are Established

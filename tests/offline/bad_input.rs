@@ -926,3 +926,91 @@ fn a_value_with_a_line_break_or_a_control_character_is_refused_and_not_echoed() 
         "the value (a password) is not printed"
     );
 }
+
+/// `build` and `diff`: flags checked before anything is read; what the checkout or the sync
+/// holds is a runtime failure (exit 1, one line saying what to fix).
+#[test]
+fn build_and_diff_check_their_flags_and_name_what_the_checkout_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let apps = dir.path().join("apps");
+    std::fs::create_dir(&apps).unwrap();
+    std::fs::write(
+        apps.join("cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: ${UNSET}\n",
+    )
+    .unwrap();
+    let ks = dir.path().join("ks.yaml");
+    std::fs::write(
+        &ks,
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  interval: 1m\n  path: ./apps\n  prune: true\n  postBuild:\n    substitute:\n      SET: x\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n",
+    )
+    .unwrap();
+    let path = format!("--path={}", apps.display());
+    let file = format!("--kustomization-file={}", ks.display());
+    for command in ["build", "diff"] {
+        check(
+            &[command, "sync", "apps"],
+            &["--path=/nonexistent/apps"],
+            &["--path '/nonexistent/apps'", "not a directory"],
+        );
+        check(&[command, "sync", "apps"], &[], &["--path is required"]);
+        check(
+            &[command, "sync", "apps", &path],
+            &["--local-sources=apps"],
+            &["--local-sources 'apps'", "Kind/namespace/name=DIR"],
+        );
+    }
+    check(
+        &["build", "sync", "apps", &path, "--dry-run"],
+        &[],
+        &["--dry-run needs --kustomization-file"],
+    );
+    // Runtime failures: exit 1, one line.
+    let kustomize = common::testbed::engine_bin("kustomize");
+    let runtime = |extra: &[&str], env_path: &std::ffi::OsStr, expected: &str| {
+        let out = floe()
+            .args(["build", "sync", "apps", &path, "--dry-run"])
+            .args(extra)
+            .env("PATH", env_path)
+            .env_remove("FLOE_KUSTOMIZE")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{extra:?}");
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "{extra:?}: {stderr}");
+        assert!(
+            errors[0].contains(expected),
+            "{extra:?}: expected {expected:?} in {stderr}"
+        );
+    };
+    let empty = dir.path().join("empty-path");
+    std::fs::create_dir(&empty).unwrap();
+    runtime(&[&file], empty.as_os_str(), "kustomize is not installed");
+    if !common::require(kustomize.exists(), "kustomize (scripts/testbed build)") {
+        return;
+    }
+    let with_kustomize = kustomize.parent().unwrap().as_os_str();
+    runtime(
+        &[&file, "--strict-substitute"],
+        with_kustomize,
+        "variable not set (strict mode): \"UNSET\"",
+    );
+    let placed = dir.path().join("placed.yaml");
+    let text = std::fs::read_to_string(&ks)
+        .unwrap()
+        .replace("name: apps\n", "name: apps\n  namespace: flux-system\n");
+    std::fs::write(&placed, text).unwrap();
+    let placed = format!("--kustomization-file={}", placed.display());
+    runtime(
+        &["-n", "elsewhere", &placed],
+        with_kustomize,
+        "no Kustomization apps in namespace elsewhere",
+    );
+    std::os::unix::fs::symlink("/etc/hostname", apps.join("outside.yaml")).unwrap();
+    runtime(&[&file], with_kustomize, "is outside the repository");
+}

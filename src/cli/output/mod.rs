@@ -74,6 +74,14 @@ pub fn yaml_stream_document<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<
 }
 
 /// Writes data to stdout, flushed (a watch's lines reach a pipe as they happen).
+/// Built objects as `flux build` prints them: each as YAML followed by a `---` line.
+pub fn build_documents(objects: &[serde_json::Value]) -> String {
+    objects
+        .iter()
+        .map(|o| format!("{}---\n", crate::manifests::yaml::to_go_yaml(o)))
+        .collect()
+}
+
 pub fn write(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;

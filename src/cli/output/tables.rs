@@ -1,6 +1,7 @@
 //! The tables commands print: which columns each shows and how a row reads (the rendering
 //! itself, padding by display width and sanitising, is [`super::table`]).
 
+use super::{Keep, sanitize};
 use crate::drift::{Drift, SyncDrift};
 use crate::events::{self, EventRow};
 use crate::history::{self, HistoryRow};
@@ -178,6 +179,32 @@ pub fn history(rows: &[HistoryRow]) -> String {
         ]);
     }
     super::table(&lines)
+}
+
+/// `diff sync`'s text: a line per object that would change, in flux's words (created,
+/// drifted with its diff, deleted), and skipped ones with why.
+pub fn sync_diff(diff: &crate::preview::diff::SyncDiff) -> String {
+    use crate::preview::diff::Action;
+    let mut out = String::new();
+    for change in &diff.changes {
+        let object = sanitize(&change.object, Keep::Nothing);
+        match change.action {
+            Action::Created => out.push_str(&format!("► {object} created\n")),
+            Action::Pruned => out.push_str(&format!("► {object} deleted\n")),
+            Action::Skipped => out.push_str(&format!(
+                "► {object} skipped: {}\n",
+                sanitize(change.reason.as_deref().unwrap_or_default(), Keep::Nothing)
+            )),
+            Action::Changed => {
+                out.push_str(&format!("► {object} drifted\n"));
+                out.push_str(&sanitize(
+                    change.diff.as_deref().unwrap_or_default(),
+                    Keep::LineBreaks,
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
