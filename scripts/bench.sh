@@ -19,7 +19,7 @@ cargo build --release --quiet
 # Where cargo put it (CARGO_TARGET_DIR, a config's build.target-dir, or ./target).
 floe=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/floe
 out=$(mktemp -d)
-# FLOE_BENCH_ONLY=startup|flux|cluster|drift|bootstrap runs one section (the others keep their
+# FLOE_BENCH_ONLY=startup|flux|cluster|drift|bootstrap|diff runs one section (the others keep their
 # figures in docs/performance.md).
 want() { [ -z "${FLOE_BENCH_ONLY:-}" ] || [ "$FLOE_BENCH_ONLY" = "$1" ]; }
 beds=()
@@ -381,4 +381,61 @@ PY
 )
 write_block BENCH-BOOTSTRAP "$bootstrap_table"
 echo "$bootstrap_table"
+fi
+
+# --- diff on the test bed -----------------------------------------------------------------------
+# Issue 25: `floe diff sync` against `flux diff kustomization` over a sync of 500 objects, on
+# one test bed with the real controllers (the sync itself suspended, so only the two commands
+# read and dry-run apply), in turns. The objects were applied first with kustomize-controller's
+# field manager, so both find nothing to change and exit 0.
+if want diff; then
+scripts/testbed build >/dev/null
+engine=$(scripts/testbed bin)
+flux=$engine/flux
+dbed="$out/diff-bed"; scripts/testbed start "$dbed" --flux --stop-with $$ >/dev/null; beds+=("$dbed")
+export KUBECONFIG=$dbed/kubeconfig
+$floe install --timeout=5m >/dev/null 2>&1
+repo="$out/diff-repo"; mkdir -p "$repo/apps"; git -C "$repo" init -q
+for i in $(seq -w 1 500); do
+  printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-%s\ndata:\n  index: "%s"\n  text: the same text in every one of them\n' "$i" "$i" >"$repo/apps/cm-$i.yaml"
+done
+"$engine/kubectl" create namespace bench-diff >/dev/null
+cat >"$out/diff-sync.yaml" <<YAML
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: bench-diff
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./apps
+  prune: true
+  suspend: true
+  targetNamespace: bench-diff
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+YAML
+"$engine/kubectl" apply -f "$out/diff-sync.yaml" >/dev/null
+FLOE_KUSTOMIZE=$engine/kustomize $floe build sync bench-diff --path "$repo/apps" \
+  | "$engine/kubectl" apply --server-side --field-manager=kustomize-controller -f - >/dev/null
+interleaved 5 3 1 "$out/diff.json" \
+  -n "floe diff sync (500 objects)" "env FLOE_KUSTOMIZE=$engine/kustomize $floe diff sync bench-diff --path $repo/apps" \
+  -n "flux diff kustomization (500 objects)" "$flux diff kustomization bench-diff --path $repo/apps --progress-bar=false"
+diff_table=$(python3 - "$out/diff.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+print("| command | median (ms) | mean ± σ (ms) | min (ms) |")
+print("|---|---|---|---|")
+ms = lambda s: f"{s * 1000:.0f}"
+for name, r in results.items():
+    print(f"| `{name}` | {ms(r['median'])} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} | {ms(r['min'])} |")
+ratio = results["floe diff sync (500 objects)"]["median"] / results["flux diff kustomization (500 objects)"]["median"]
+print()
+print(f"Target (issue 25): floe diff sync at most 0.5× flux diff kustomization: {'met' if ratio <= 0.5 else 'MISSED'} ({ratio:.2f}×).")
+PY
+)
+write_block BENCH-DIFF "$diff_table"
+echo "$diff_table"
+unset KUBECONFIG
 fi

@@ -226,6 +226,12 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
         checkout.path(),
         &["clone", "-q", &format!("file://{}", bare.display()), "."],
     );
+    // The checkout's remote is the URL the cluster's GitRepository fetches (pushes go to the
+    // bare repository directly).
+    common::github::git(
+        checkout.path(),
+        &["remote", "set-url", "origin", &app.url()],
+    );
     let apps = checkout.path().join("apps");
     let diff = |args: &[&str]| {
         let mut cmd = app.floe(&["diff", "sync", "app"]);
@@ -271,7 +277,9 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
     let json = diff(&["-o", "json"]);
     assert!(json.status.success());
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
-    let actions: Vec<(String, String)> = report["changes"]
+    assert_eq!(report.as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report[0]["sync"], format!("{ns}/app"));
+    let actions: Vec<(String, String)> = report[0]["changes"]
         .as_array()
         .unwrap()
         .iter()
@@ -290,6 +298,49 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
             (format!("ConfigMap/{ns}/greeting"), "pruned".to_string()),
         ]
     );
+    // The flux CLI, the oracle: the same objects created, drifted and deleted.
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args([
+            "diff",
+            "kustomization",
+            "app",
+            "-n",
+            ns,
+            "--progress-bar=false",
+        ])
+        .arg(format!("--path={}", apps.display()))
+        .env("KUBECONFIG", &app.bed.kubeconfig)
+        .output()
+        .unwrap();
+    let headlines = |text: &str| -> std::collections::BTreeSet<String> {
+        text.lines()
+            .filter(|l| l.starts_with("► "))
+            .map(str::to_string)
+            .collect()
+    };
+    let flux_text = String::from_utf8_lossy(&flux.stdout);
+    assert_eq!(
+        flux.status.code(),
+        Some(1),
+        "{flux_text}{}",
+        String::from_utf8_lossy(&flux.stderr)
+    );
+    assert_eq!(
+        headlines(&text),
+        headlines(&flux_text),
+        "floe:\n{text}\nflux:\n{flux_text}"
+    );
+    // The pull-request job's form: every sync under a directory of the checkout.
+    let path_prefix = format!("--path-prefix={}", checkout.path().display());
+    let mut prefix = app.floe(&["diff", &path_prefix]);
+    prefix.arg(format!("--kustomize={}", kustomize.display()));
+    let prefix = prefix.output().unwrap();
+    assert!(
+        prefix.status.success(),
+        "{}",
+        String::from_utf8_lossy(&prefix.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&prefix.stdout), text);
     // Nothing was applied by the preview.
     assert_eq!(
         app.kubectl(&[
@@ -303,7 +354,15 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
     );
     common::github::git(checkout.path(), &["add", "-A"]);
     common::github::git(checkout.path(), &["commit", "-q", "-m", "scale up"]);
-    common::github::git(checkout.path(), &["push", "-q", "origin", "HEAD:main"]);
+    common::github::git(
+        checkout.path(),
+        &[
+            "push",
+            "-q",
+            &format!("file://{}", bare.display()),
+            "HEAD:main",
+        ],
+    );
     app.floe(&["reconcile", "sync", "app", "--with-source"])
         .assert()
         .success();
@@ -323,5 +382,109 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
         "after the controller applied the commit: {}{}",
         String::from_utf8_lossy(&applied.stdout),
         String::from_utf8_lossy(&applied.stderr)
+    );
+}
+
+/// `build sync` reads the sync and its `substituteFrom` ConfigMap and Secret from the cluster:
+/// the output is `flux build kustomization`'s byte for byte, except that the Secret's value is
+/// `<secret>` (floe never prints a Secret's value); an optional source that is missing is
+/// skipped, a required one is named; a sync that does not exist is named.
+#[test]
+fn build_sync_substitutes_from_the_clusters_configmaps_and_secrets() {
+    let bed = engine!();
+    let ns = bed.namespace("engine-build");
+    let kubectl = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["-n", &ns]);
+        bed.kubectl_out(&all)
+    };
+    kubectl(&[
+        "create",
+        "configmap",
+        "vars",
+        "--from-literal=WHO=cluster",
+        "--from-literal=CLUSTER=prod",
+    ]);
+    kubectl(&[
+        "create",
+        "secret",
+        "generic",
+        "creds",
+        "--from-literal=TOKEN=s3cr3t-value",
+    ]);
+    let sync = |name: &str, optional_missing: bool| {
+        format!(
+            "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  suspend: true\n  sourceRef:\n    kind: GitRepository\n    name: none\n  postBuild:\n    substitute:\n      CLUSTER: inline\n    substituteFrom:\n    - kind: ConfigMap\n      name: vars\n    - kind: Secret\n      name: creds\n    - kind: ConfigMap\n      name: absent\n      optional: {optional_missing}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("syncs.yaml");
+    std::fs::write(
+        &file,
+        format!("{}---\n{}", sync("web", true), sync("strict", false)),
+    )
+    .unwrap();
+    kubectl(&["apply", "-f", file.to_str().unwrap()]);
+    let apps = dir.path().join("apps");
+    std::fs::create_dir(&apps).unwrap();
+    std::fs::write(
+        apps.join("cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: out\ndata:\n  who: ${WHO}\n  cluster: ${CLUSTER}\n  token: ${TOKEN}\n",
+    )
+    .unwrap();
+    let kustomize = common::testbed::engine_bin("kustomize");
+    let floe = |name: &str| {
+        bed.floe()
+            .args(["build", "sync", name, "-n", &ns])
+            .arg(format!("--path={}", apps.display()))
+            .arg(format!("--kustomize={}", kustomize.display()))
+            .output()
+            .unwrap()
+    };
+    let ours = floe("web");
+    let text = String::from_utf8_lossy(&ours.stdout).to_string();
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    assert!(
+        text.contains("who: cluster") && text.contains("cluster: inline"),
+        "{text}"
+    );
+    assert!(
+        text.contains("token: <secret>") && !text.contains("s3cr3t"),
+        "{text}"
+    );
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args(["build", "kustomization", "web", "-n", &ns])
+        .arg(format!("--path={}", apps.display()))
+        .env("KUBECONFIG", &bed.kubeconfig)
+        .output()
+        .unwrap();
+    assert!(
+        flux.status.success(),
+        "{}",
+        String::from_utf8_lossy(&flux.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&flux.stdout).replace("s3cr3t-value", "<secret>"),
+        text
+    );
+    let strict = floe("strict");
+    assert_eq!(strict.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        err.contains("substitute from 'ConfigMap/absent' error"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cr3t"), "{err}");
+    let missing = floe("nope");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains(&format!("sync {ns}/nope not found on the cluster")),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
     );
 }

@@ -74,6 +74,17 @@ impl PreviewFlags {
             ))
             .into());
         }
+        self.options_at(&global.namespace, name, path, dry_run)
+    }
+
+    /// The options for sync `namespace/name` built from `path`.
+    pub fn options_at(
+        &self,
+        namespace: &crate::kinds::Namespace,
+        name: &crate::kinds::ObjectName,
+        path: &std::path::Path,
+        dry_run: bool,
+    ) -> anyhow::Result<BuildOptions> {
         if dry_run && self.kustomization_file.is_none() {
             return Err(InvalidInput::new(
                 "--dry-run needs --kustomization-file: without the cluster the sync is read from a file",
@@ -108,8 +119,8 @@ impl PreviewFlags {
         )?;
         Ok(BuildOptions {
             name: name.clone(),
-            namespace: global.namespace.clone(),
-            path: path.clone(),
+            namespace: namespace.clone(),
+            path: path.to_path_buf(),
             kustomization_file: self.kustomization_file.clone(),
             ignore_paths: self.ignore_paths.clone(),
             dry_run,
@@ -167,9 +178,10 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: BuildArgs) -> anyhow::Result<()> 
             false => Some(connect(global).await?),
         };
         let built = preview::build(cluster.as_ref(), &opts).await?;
+        let objects = built.all_objects();
         let out = match args.output {
-            Format::Json => output::json_document(&built.objects)?,
-            _ => output::build_documents(&built.objects),
+            Format::Json => output::json_document(&objects)?,
+            _ => output::build_documents(&objects),
         };
         output::write(&out)?;
         Ok(())

@@ -82,55 +82,101 @@ fn inventory_id(object: &Value) -> String {
     )
 }
 
-/// Compares what `built` would apply with the cluster.
-pub async fn diff(cluster: &Cluster, built: &Built) -> Result<SyncDiff, PreviewError> {
-    let sync = &built.sync;
-    let sync_namespace = sync["metadata"]["namespace"].as_str().unwrap_or_default();
-    let sync_name = format!(
-        "{sync_namespace}/{}",
-        sync["metadata"]["name"].as_str().unwrap_or_default()
-    );
+/// Compares what `built` would apply with the cluster: the sync, then (with `--recursive`)
+/// each sync it holds that exists on the cluster, depth first. A sync that does not exist yet
+/// is reported as created in its parent's diff.
+pub async fn diff(cluster: &Cluster, built: &Built) -> Result<Vec<SyncDiff>, PreviewError> {
     let applier = Applier::new(cluster);
-    let mut changes = Vec::new();
-    for object in &built.objects {
-        if marked(object, "kustomize.toolkit.fluxcd.io/reconcile", "disabled")
-            || marked(object, "kustomize.toolkit.fluxcd.io/ssa", "ignore")
-        {
-            changes.push(ObjectChange {
-                object: subject(object, None),
-                action: Action::Skipped,
-                diff: None,
-                reason: Some("the object opts out of reconciliation".into()),
-            });
-            continue;
-        }
-        let (live, merged) = applier.preview(object, FIELD_MANAGER, "default").await?;
-        let name = subject(&merged, None);
-        let Some(live) = live else {
-            changes.push(ObjectChange {
-                object: name,
-                action: Action::Created,
-                diff: None,
-                reason: None,
-            });
-            continue;
-        };
-        if marked(object, "kustomize.toolkit.fluxcd.io/ssa", "ifnotpresent") {
-            continue;
-        }
-        let (before, after) = (comparable(&live), comparable(&merged));
-        if before == after {
-            continue;
-        }
-        let (before, after) = mask_secret_data(before, after);
-        let text = unified(&name, &before, &after, &built.secret_values);
-        changes.push(ObjectChange {
-            object: name,
-            action: Action::Changed,
-            diff: Some(text),
-            reason: None,
+    let mut diffs = Vec::new();
+    for step in to_diff(built) {
+        diffs.push(match step {
+            Ok(sync) => diff_sync(&applier, sync).await?,
+            Err(skipped) => skipped,
         });
     }
+    Ok(diffs)
+}
+
+/// The syncs to compare, depth first: `built`, then each child that exists on the cluster (a
+/// child on another cluster is reported as skipped).
+fn to_diff(built: &Built) -> Vec<Result<&Built, SyncDiff>> {
+    let mut steps = vec![Ok(built)];
+    for child in &built.children {
+        let sync = &child.sync;
+        if !sync["metadata"]["resourceVersion"].is_string() {
+            continue;
+        }
+        if !sync["spec"]["kubeConfig"].is_null() {
+            steps.push(Err(SyncDiff {
+                sync: child.sync_name(),
+                changes: vec![ObjectChange {
+                    object: subject(sync, None),
+                    action: Action::Skipped,
+                    diff: None,
+                    reason: Some("diff not supported for remote clusters (spec.kubeConfig)".into()),
+                }],
+            }));
+            continue;
+        }
+        steps.extend(to_diff(child));
+    }
+    steps
+}
+
+/// One object's change, if it would change.
+async fn diff_object(
+    applier: &Applier<'_>,
+    object: &Value,
+    secrets: &[String],
+) -> Result<Option<ObjectChange>, PreviewError> {
+    if marked(object, "kustomize.toolkit.fluxcd.io/reconcile", "disabled")
+        || marked(object, "kustomize.toolkit.fluxcd.io/ssa", "ignore")
+    {
+        return Ok(Some(ObjectChange {
+            object: subject(object, None),
+            action: Action::Skipped,
+            diff: None,
+            reason: Some("the object opts out of reconciliation".into()),
+        }));
+    }
+    let (live, merged) = applier.preview(object, FIELD_MANAGER, "default").await?;
+    let name = subject(&merged, None);
+    let Some(live) = live else {
+        return Ok(Some(ObjectChange {
+            object: name,
+            action: Action::Created,
+            diff: None,
+            reason: None,
+        }));
+    };
+    if marked(object, "kustomize.toolkit.fluxcd.io/ssa", "ifnotpresent") {
+        return Ok(None);
+    }
+    let (before, after) = (comparable(&live), comparable(&merged));
+    if before == after {
+        return Ok(None);
+    }
+    let (before, after) = mask_secret_data(before, after);
+    let text = unified(&name, &before, &after, secrets);
+    Ok(Some(ObjectChange {
+        object: name,
+        action: Action::Changed,
+        diff: Some(text),
+        reason: None,
+    }))
+}
+
+/// One sync's own objects against the cluster, several at a time, in the build's order; then
+/// what its inventory holds that the build does not, when it prunes.
+async fn diff_sync(applier: &Applier<'_>, built: &Built) -> Result<SyncDiff, PreviewError> {
+    use futures::{StreamExt, TryStreamExt, stream};
+    let sync = &built.sync;
+    let mut changes: Vec<ObjectChange> = stream::iter(&built.objects)
+        .map(|object| diff_object(applier, object, &built.secret_values))
+        .buffered(crate::cluster::apply::CONCURRENCY)
+        .try_filter_map(|change| async move { Ok(change) })
+        .try_collect()
+        .await?;
     if sync["spec"]["prune"].as_bool() == Some(true) {
         let built_ids: BTreeSet<String> = built.objects.iter().map(inventory_id).collect();
         let entries: Vec<InventoryEntry> =
@@ -154,7 +200,7 @@ pub async fn diff(cluster: &Cluster, built: &Built) -> Result<SyncDiff, PreviewE
         }
     }
     Ok(SyncDiff {
-        sync: sync_name,
+        sync: built.sync_name(),
         changes,
     })
 }
@@ -252,6 +298,64 @@ mod tests {
             json!({"kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"t": "hunter2x"}});
         let text = unified("ConfigMap/ns/c", &cm, &cm2, &["hunter2".into()]);
         assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    fn built(name: &str, live: bool, children: Vec<Built>) -> Built {
+        let mut sync = json!({"metadata": {"name": name, "namespace": "ns"}, "spec": {}});
+        if live {
+            sync["metadata"]["resourceVersion"] = json!("1");
+        }
+        Built {
+            sync,
+            objects: Vec::new(),
+            secret_values: Vec::new(),
+            children,
+        }
+    }
+
+    /// `--recursive`: children that exist on the cluster are diffed depth first after their
+    /// parent; a new one is only its parent's "created"; one on a remote cluster is skipped.
+    #[test]
+    fn recursive_diffs_follow_children_on_the_cluster() {
+        let mut remote = built("remote", true, Vec::new());
+        remote.sync["spec"]["kubeConfig"] = json!({"secretRef": {"name": "k"}});
+        remote.sync["kind"] = json!("Kustomization");
+        let tree = built(
+            "top",
+            true,
+            vec![
+                built(
+                    "a",
+                    true,
+                    vec![
+                        built("a1", true, Vec::new()),
+                        built("a2", false, Vec::new()),
+                    ],
+                ),
+                built("new", false, vec![built("under-new", true, Vec::new())]),
+                remote,
+            ],
+        );
+        let steps: Vec<String> = to_diff(&tree)
+            .into_iter()
+            .map(|s| match s {
+                Ok(b) => b.sync_name(),
+                Err(skipped) => format!(
+                    "skipped {}: {}",
+                    skipped.sync,
+                    skipped.changes[0].reason.as_deref().unwrap()
+                ),
+            })
+            .collect();
+        assert_eq!(
+            steps,
+            vec![
+                "ns/top",
+                "ns/a",
+                "ns/a1",
+                "skipped ns/remote: diff not supported for remote clusters (spec.kubeConfig)"
+            ]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::ignore::IgnoreRules;
+use super::normalize;
 
 /// The names kustomize reads a directory's kustomization from, in the order they are tried.
 pub const KUSTOMIZATION_FILES: &[&str] =
@@ -276,21 +277,6 @@ fn filter_ignored(
         *entries = kept;
     }
     Ok(())
-}
-
-/// `path` with `.` and `..` resolved lexically.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn push_all(kustomization: &mut Map<String, Value>, field: &str, items: Vec<Value>) {

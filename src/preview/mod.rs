@@ -115,10 +115,35 @@ impl From<crate::cluster::apply::ApplyError> for PreviewError {
 pub struct Built {
     /// The sync as read (from the cluster or the file), status included.
     pub sync: Value,
-    /// What it would apply, in the engine's order, children of `--recursive` after.
+    /// What it would apply, in the engine's order.
     pub objects: Vec<Value>,
     /// Values from Secrets that went into `objects` (empty unless revealed), to mask in output.
     pub secret_values: Vec<String>,
+    /// With `--recursive`: the syncs among `objects`, each built from its source's directory.
+    pub children: Vec<Built>,
+}
+
+impl Built {
+    /// Every object, the children's after the sync's own, depth first (what `flux build
+    /// --recursive` prints).
+    pub fn all_objects(&self) -> Vec<&Value> {
+        let mut all: Vec<&Value> = self.objects.iter().collect();
+        for child in &self.children {
+            all.extend(child.all_objects());
+        }
+        all
+    }
+
+    /// `namespace/name` of the sync.
+    pub fn sync_name(&self) -> String {
+        format!(
+            "{}/{}",
+            self.sync["metadata"]["namespace"]
+                .as_str()
+                .unwrap_or_default(),
+            self.sync["metadata"]["name"].as_str().unwrap_or_default()
+        )
+    }
 }
 
 /// Builds the sync `opts.name` from `opts.path` as kustomize-controller would.
@@ -202,15 +227,18 @@ fn build_sync<'a>(
                 }
                 children.push(child_build(cluster, opts, object, &name).await?);
             }
-            for child in children {
-                objects.extend(child.objects);
-                secret_values.extend(child.secret_values);
-            }
+            return Ok(Built {
+                sync,
+                objects,
+                secret_values,
+                children,
+            });
         }
         Ok(Built {
             sync,
             objects,
             secret_values,
+            children: Vec::new(),
         })
     })
 }
@@ -544,4 +572,151 @@ fn expand(object: Value) -> Vec<Value> {
                     .is_some_and(|v| v.starts_with("kustomize.config.k8s.io"))
         })
         .collect()
+}
+
+/// A sync whose `spec.path` lies under a change set's directory.
+#[derive(Debug, Clone)]
+pub struct SyncUnder {
+    pub namespace: Namespace,
+    pub name: ObjectName,
+    /// Its path in the checkout.
+    pub path: PathBuf,
+}
+
+/// A Git URL reduced to host and path, so `https://host/o/r.git`, `ssh://git@host/o/r` and
+/// `git@host:o/r.git` compare equal.
+fn repository_key(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let rest = match url.contains("://") {
+        true => rest.to_string(),
+        false => rest.replacen(':', "/", 1),
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((&rest, ""));
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    format!(
+        "{host}/{}",
+        path.trim_end_matches('/').trim_end_matches(".git")
+    )
+}
+
+/// The syncs (in `namespace`, or all) applying a path under `prefix` from the repository
+/// checked out there: their GitRepository's URL is one of the checkout's remotes (any, when it
+/// has none), and their `spec.path` lies under `prefix`.
+pub async fn syncs_under(
+    cluster: &Cluster,
+    prefix: &Path,
+    namespace: Option<&str>,
+) -> Result<Vec<SyncUnder>, PreviewError> {
+    use crate::kinds::kustomization::Kustomization;
+    use crate::kinds::source::GitRepository;
+    let read_error = |reason: String| PreviewError::Read {
+        path: prefix.display().to_string(),
+        reason,
+    };
+    let prefix = prefix
+        .canonicalize()
+        .map_err(|e| read_error(e.to_string()))?;
+    let repo = git2::Repository::discover(&prefix).map_err(|_| {
+        read_error("not inside a Git checkout; give the checkout of the syncs' source".into())
+    })?;
+    let root = repo
+        .workdir()
+        .and_then(|w| w.canonicalize().ok())
+        .ok_or_else(|| read_error("a bare repository has no files to build".into()))?;
+    let mut remotes = Vec::new();
+    let names = repo
+        .remotes()
+        .map_err(|e| read_error(e.message().to_string()))?;
+    for name in names.iter().flatten().flatten() {
+        if let Ok(remote) = repo.find_remote(name)
+            && let Ok(url) = remote.url()
+        {
+            remotes.push(repository_key(url));
+        }
+    }
+    let syncs: Vec<Kustomization> = match namespace {
+        Some(ns) => Api::<Kustomization>::namespaced(cluster.client.clone(), ns),
+        None => Api::<Kustomization>::all(cluster.client.clone()),
+    }
+    .list(&Default::default())
+    .await
+    .map_err(|e| cluster.explain(e))?
+    .items;
+    let mut found = Vec::new();
+    for sync in syncs {
+        let sync_namespace = sync.metadata.namespace.clone().unwrap_or_default();
+        let source = &sync.spec.source_ref;
+        if source.kind != "GitRepository" {
+            continue;
+        }
+        if !remotes.is_empty() {
+            let source_namespace = source
+                .namespace
+                .clone()
+                .unwrap_or_else(|| sync_namespace.clone());
+            let url = Api::<GitRepository>::namespaced(cluster.client.clone(), &source_namespace)
+                .get_opt(&source.name)
+                .await
+                .map_err(|e| cluster.explain(e))?
+                .map(|g| repository_key(&g.spec.url));
+            if !url.is_some_and(|u| remotes.contains(&u)) {
+                continue;
+            }
+        }
+        let relative = sync.spec.path.as_deref().unwrap_or("./");
+        let path = normalize(&root.join(relative.trim_start_matches('/')));
+        if !path.starts_with(&prefix) || !path.starts_with(&root) {
+            continue;
+        }
+        let (Ok(namespace), Ok(name)) = (
+            Namespace::parse("namespace", &sync_namespace),
+            ObjectName::parse("name", sync.metadata.name.as_deref().unwrap_or_default()),
+        ) else {
+            continue;
+        };
+        found.push(SyncUnder {
+            namespace,
+            name,
+            path,
+        });
+    }
+    found.sort_by(|a, b| {
+        (a.namespace.as_str(), a.name.as_str()).cmp(&(b.namespace.as_str(), b.name.as_str()))
+    });
+    Ok(found)
+}
+
+/// `path` with `.` and `..` resolved lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repository_urls_compare_by_host_and_path() {
+        let key = repository_key("https://github.com/org/fleet.git");
+        assert_eq!(key, "github.com/org/fleet");
+        for same in [
+            "ssh://git@github.com/org/fleet",
+            "git@github.com:org/fleet.git",
+            "https://user@GitHub.com:443/org/fleet/",
+        ] {
+            assert_eq!(repository_key(same), key, "{same}");
+        }
+        assert_ne!(repository_key("https://github.com/org/other"), key);
+    }
 }

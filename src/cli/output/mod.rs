@@ -75,7 +75,7 @@ pub fn yaml_stream_document<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<
 
 /// Writes data to stdout, flushed (a watch's lines reach a pipe as they happen).
 /// Built objects as `flux build` prints them: each as YAML followed by a `---` line.
-pub fn build_documents(objects: &[serde_json::Value]) -> String {
+pub fn build_documents(objects: &[&serde_json::Value]) -> String {
     objects
         .iter()
         .map(|o| format!("{}---\n", crate::manifests::yaml::to_go_yaml(o)))

@@ -182,8 +182,25 @@ pub fn history(rows: &[HistoryRow]) -> String {
 }
 
 /// `diff sync`'s text: a line per object that would change, in flux's words (created,
-/// drifted with its diff, deleted), and skipped ones with why.
-pub fn sync_diff(diff: &crate::preview::diff::SyncDiff) -> String {
+/// drifted with its diff, deleted), and skipped ones with why; each sync after the first
+/// (`--recursive`, `--path-prefix`) that has changes under a line naming it.
+pub fn sync_diffs(diffs: &[crate::preview::diff::SyncDiff]) -> String {
+    let mut out = String::new();
+    for (i, diff) in diffs.iter().enumerate() {
+        if i > 0 && !diff.changes.is_empty() {
+            let (namespace, name) = diff.sync.split_once('/').unwrap_or(("", &diff.sync));
+            out.push_str(&format!(
+                "📁 Kustomization/{}/{} changed\n",
+                sanitize(namespace, Keep::Nothing),
+                sanitize(name, Keep::Nothing)
+            ));
+        }
+        out.push_str(&sync_diff(diff));
+    }
+    out
+}
+
+fn sync_diff(diff: &crate::preview::diff::SyncDiff) -> String {
     use crate::preview::diff::Action;
     let mut out = String::new();
     for change in &diff.changes {
