@@ -488,3 +488,112 @@ fn build_sync_substitutes_from_the_clusters_configmaps_and_secrets() {
         String::from_utf8_lossy(&missing.stderr)
     );
 }
+
+/// `diff --recursive` on the real engine, against `flux diff --recursive`: the app's path holds
+/// a child sync the real kustomize-controller created; a change under the child's own path in
+/// the checkout is reported under the child, by both tools alike.
+#[test]
+fn diff_recursive_follows_a_child_sync_as_flux_does() {
+    let app = app!("engine-diff-recursive");
+    let ns = app.ns.clone();
+    let checkout = tempfile::tempdir().unwrap();
+    let bare = app.gh.bare("me", "app");
+    let git = |args: &[&str]| common::github::git(checkout.path(), args);
+    git(&["clone", "-q", &format!("file://{}", bare.display()), "."]);
+    std::fs::create_dir(checkout.path().join("child")).unwrap();
+    std::fs::write(
+        checkout.path().join("apps/child-sync.yaml"),
+        format!(
+            "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: child\n  namespace: {ns}\nspec:\n  interval: 10m\n  path: ./child\n  prune: true\n  targetNamespace: {ns}\n  sourceRef:\n    kind: GitRepository\n    name: app\n"
+        ),
+    )
+    .unwrap();
+    let cm = |name: &str, value: &str| {
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  value: {value}\n"
+        )
+    };
+    std::fs::write(checkout.path().join("child/kept.yaml"), cm("kept", "one")).unwrap();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "a child sync"]);
+    git(&[
+        "push",
+        "-q",
+        &format!("file://{}", bare.display()),
+        "HEAD:main",
+    ]);
+    app.floe(&["reconcile", "sync", "app", "--with-source"])
+        .assert()
+        .success();
+    app.floe(&["reconcile", "sync", "child"]).assert().success();
+    assert_eq!(
+        app.kubectl(&["get", "configmap", "kept", "-o", "jsonpath={.data.value}"]),
+        "one"
+    );
+    // Locally: the child's ConfigMap changes and another is added.
+    std::fs::write(checkout.path().join("child/kept.yaml"), cm("kept", "two")).unwrap();
+    std::fs::write(checkout.path().join("child/added.yaml"), cm("added", "new")).unwrap();
+    let apps = format!("--path={}", checkout.path().join("apps").display());
+    let sources = format!(
+        "--local-sources=GitRepository/{ns}/app={}",
+        checkout.path().display()
+    );
+    let ours = app
+        .floe(&["diff", "sync", "app", &apps, "--recursive", &sources])
+        .arg(format!(
+            "--kustomize={}",
+            common::testbed::engine_bin("kustomize").display()
+        ))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&ours.stdout).to_string();
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args([
+            "diff",
+            "kustomization",
+            "app",
+            "-n",
+            &ns,
+            "--progress-bar=false",
+            "--recursive",
+        ])
+        .args([&apps, &sources])
+        .env("KUBECONFIG", &app.bed.kubeconfig)
+        .output()
+        .unwrap();
+    let flux_text = String::from_utf8_lossy(&flux.stdout);
+    let headlines = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("► ") || l.starts_with("📁 "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        headlines(&text),
+        vec![
+            format!("📁 Kustomization/{ns}/child changed"),
+            format!("► ConfigMap/{ns}/added created"),
+            format!("► ConfigMap/{ns}/kept drifted"),
+        ],
+        "{text}"
+    );
+    let mut theirs = headlines(&flux_text);
+    let mut mine = headlines(&text);
+    theirs.sort();
+    mine.sort();
+    assert_eq!(
+        mine,
+        theirs,
+        "floe:\n{text}\nflux:\n{flux_text}{}",
+        String::from_utf8_lossy(&flux.stderr)
+    );
+    assert!(
+        text.contains("-    value: one") || text.contains("-  value: one"),
+        "{text}"
+    );
+}

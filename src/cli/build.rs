@@ -129,6 +129,7 @@ impl PreviewFlags {
             local_sources,
             kustomize,
             reveal_secrets: false,
+            parents: Vec::new(),
         })
     }
 }

@@ -171,9 +171,13 @@ impl<'a> Applier<'a> {
         Ok((ar, scope))
     }
 
-    /// Applies one object with field manager `floe`, taking over fields other managers own
-    /// (floe is the owner of what it applies, as Flux's own apply is).
-    pub async fn apply(&self, object: &Value) -> Result<Applied, ApplyError> {
+    /// Where `object` lives: its resource, an API handle for it, its name, and its namespace
+    /// (`default_namespace` for a namespaced object that names none; none when cluster-scoped).
+    async fn locate<'o>(
+        &self,
+        object: &'o Value,
+        default_namespace: &str,
+    ) -> Result<(ApiResource, Api<DynamicObject>, &'o str, Option<String>), ApplyError> {
         let (ar, scope) = self.resource(object).await?;
         let name = object["metadata"]["name"]
             .as_str()
@@ -185,7 +189,7 @@ impl<'a> Applier<'a> {
             Scope::Namespaced => Some(
                 object["metadata"]["namespace"]
                     .as_str()
-                    .unwrap_or("default")
+                    .unwrap_or(default_namespace)
                     .to_string(),
             ),
             Scope::Cluster => None,
@@ -193,6 +197,13 @@ impl<'a> Applier<'a> {
         let api = self
             .cluster
             .dynamic_api(&ar, &scope, namespace.as_deref().unwrap_or_default());
+        Ok((ar, api, name, namespace))
+    }
+
+    /// Applies one object with field manager `floe`, taking over fields other managers own
+    /// (floe is the owner of what it applies, as Flux's own apply is).
+    pub async fn apply(&self, object: &Value) -> Result<Applied, ApplyError> {
+        let (ar, api, name, namespace) = self.locate(object, "default").await?;
         let object_error = |e: kube::Error| ApplyError::Object {
             reference: reference(object),
             source: self.cluster.explain(e),
@@ -246,17 +257,7 @@ impl<'a> Applier<'a> {
         field_manager: &str,
         default_namespace: &str,
     ) -> Result<(Option<Value>, Value), ApplyError> {
-        let (ar, scope) = self.resource(object).await?;
-        let name = object["metadata"]["name"]
-            .as_str()
-            .ok_or_else(|| ApplyError::Malformed {
-                reference: reference(object),
-                field: "metadata.name",
-            })?;
-        let namespace = object["metadata"]["namespace"]
-            .as_str()
-            .unwrap_or(default_namespace);
-        let api = self.cluster.dynamic_api(&ar, &scope, namespace);
+        let (_, api, name, _) = self.locate(object, default_namespace).await?;
         let object_error = |e: kube::Error| ApplyError::Object {
             reference: reference(object),
             source: self.cluster.explain(e),

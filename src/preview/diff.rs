@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::{Built, PreviewError};
 use crate::cluster::Cluster;
 use crate::cluster::apply::Applier;
-use crate::kinds::kustomization::InventoryEntry;
+use crate::kinds::kustomization::{InventoryEntry, InventoryObject};
 use crate::manifests::yaml::to_go_yaml;
 
 /// kustomize-controller's field manager: the diff is what its next apply would do.
@@ -67,19 +67,19 @@ fn marked(object: &Value, key: &str, value: &str) -> bool {
         .any(|field| object["metadata"][field][key].as_str() == Some(value))
 }
 
-/// The inventory id (`namespace_name_group_kind`) of an object.
+/// The inventory id of an object, as the controller writes it.
 fn inventory_id(object: &Value) -> String {
-    let group = object["apiVersion"]
-        .as_str()
-        .and_then(|v| v.split_once('/'))
-        .map_or("", |(g, _)| g);
-    format!(
-        "{}_{}_{}_{}",
-        object["metadata"]["namespace"].as_str().unwrap_or_default(),
-        object["metadata"]["name"].as_str().unwrap_or_default(),
-        group,
-        object["kind"].as_str().unwrap_or_default()
-    )
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    let api_version = text(&object["apiVersion"]);
+    let (group, version) = api_version.split_once('/').unwrap_or(("", &api_version));
+    InventoryObject {
+        namespace: text(&object["metadata"]["namespace"]),
+        name: text(&object["metadata"]["name"]),
+        group: group.to_string(),
+        version: version.to_string(),
+        kind: text(&object["kind"]),
+    }
+    .id()
 }
 
 /// Compares what `built` would apply with the cluster: the sync, then (with `--recursive`)
@@ -139,7 +139,11 @@ async fn diff_object(
             reason: Some("the object opts out of reconciliation".into()),
         }));
     }
-    let (live, merged) = applier.preview(object, FIELD_MANAGER, "default").await?;
+    let (live, merged) = applier
+        .preview(object, FIELD_MANAGER, "default")
+        .await
+        // The server may quote the object's values in its refusal.
+        .map_err(|e| PreviewError::Server(mask_text(&e.to_string(), secrets)))?;
     let name = subject(&merged, None);
     let Some(live) = live else {
         return Ok(Some(ObjectChange {
@@ -227,13 +231,47 @@ fn comparable(object: &Value) -> Value {
     object
 }
 
-/// A Secret's values shown as `***`, or `*** (before)` and `*** (after)` where they differ.
+/// `text` with every value from a Secret replaced by `***`.
+fn mask_text(text: &str, secrets: &[String]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_string(), |t, s| t.replace(s.as_str(), "***"))
+}
+
+/// Every string in `value` (keys and values) with the Secrets' values masked, before any of it
+/// is written as YAML (which may quote, escape or fold them).
+fn mask_strings(value: Value, secrets: &[String]) -> Value {
+    match value {
+        Value::String(s) => Value::String(mask_text(&s, secrets)),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| mask_strings(v, secrets))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (mask_text(&k, secrets), mask_strings(v, secrets)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// A Secret's values shown as `***`, or `*** (before)` and `*** (after)` where they differ;
+/// kubectl's last-applied annotation, which holds them all, left out.
 fn mask_secret_data(before: Value, after: Value) -> (Value, Value) {
     if after["kind"].as_str() != Some("Secret") {
         return (before, after);
     }
     let mut before = before;
     let mut after = after;
+    for object in [&mut before, &mut after] {
+        if let Some(Value::Object(annotations)) = object.pointer_mut("/metadata/annotations") {
+            annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+        }
+    }
     for field in ["data", "stringData"] {
         let old = before[field].as_object().cloned().unwrap_or_default();
         let new = after[field].as_object().cloned().unwrap_or_default();
@@ -260,13 +298,10 @@ fn mask_secret_data(before: Value, after: Value) -> (Value, Value) {
 
 /// A unified diff of the two objects' YAML; values from Secrets masked wherever they appear.
 fn unified(name: &str, before: &Value, after: &Value, secrets: &[String]) -> String {
-    let mask = |text: String| {
-        secrets
-            .iter()
-            .filter(|s| !s.is_empty())
-            .fold(text, |t, s| t.replace(s.as_str(), "***"))
-    };
-    let (old, new) = (mask(to_go_yaml(before)), mask(to_go_yaml(after)));
+    let (old, new) = (
+        to_go_yaml(&mask_strings(before.clone(), secrets)),
+        to_go_yaml(&mask_strings(after.clone(), secrets)),
+    );
     similar::TextDiff::from_lines(&old, &new)
         .unified_diff()
         .context_radius(3)
@@ -298,6 +333,18 @@ mod tests {
             json!({"kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"t": "hunter2x"}});
         let text = unified("ConfigMap/ns/c", &cm, &cm2, &["hunter2".into()]);
         assert!(!text.contains("hunter2"), "{text}");
+        // A value the YAML writer would quote, escape or fold is masked all the same.
+        let odd =
+            "it's a \"pass\\word\" long enough that the YAML writer folds it at eighty columns";
+        let cm3 = json!({"kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"t": odd}});
+        let text = unified("ConfigMap/ns/c", &cm, &cm3, &[odd.to_string()]);
+        assert!(!text.contains("pass") && !text.contains("eighty"), "{text}");
+        // kubectl's last-applied annotation holds a Secret's data: left out.
+        let applied = json!({"kind": "Secret", "metadata": {"name": "s", "annotations": {
+            "kubectl.kubernetes.io/last-applied-configuration": "{\"data\":{\"a\":\"b2xk\"}}"}},
+            "data": {"a": "b2xk"}});
+        let (before, after) = mask_secret_data(applied.clone(), applied);
+        assert!(!unified("Secret/ns/s", &before, &after, &[]).contains("b2xk"));
     }
 
     fn built(name: &str, live: bool, children: Vec<Built>) -> Built {
@@ -364,5 +411,10 @@ mod tests {
         assert_eq!(inventory_id(&o), "ns_d_apps_Deployment");
         let c = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "ns"}});
         assert_eq!(inventory_id(&c), "_ns__Namespace");
+        let colon = json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "system:x"}});
+        assert_eq!(
+            inventory_id(&colon),
+            "_system__x_rbac.authorization.k8s.io_ClusterRole"
+        );
     }
 }

@@ -12,6 +12,9 @@ use tokio::io::AsyncReadExt;
 /// The kustomize release kustomize-controller v1.9.4 embeds (kustomize/api v0.21.1).
 pub const ENGINE_VERSION: &str = "v5.8.1";
 
+/// The most of kustomize's error floe repeats.
+const MAX_REASON: usize = 2048;
+
 /// The most floe reads of what kustomize prints.
 const MAX_OUTPUT: u64 = 256 * 1024 * 1024;
 
@@ -108,7 +111,19 @@ impl Kustomize {
         semver_in(&text)
     }
 
-    /// `kustomize build DIR` as the controller builds: every path allowed, no plugins.
+    /// `kustomize build DIR ...`, or `kubectl kustomize DIR ...`.
+    fn build_args(&self, dir: &Path) -> Vec<OsString> {
+        let mut args = match self.prefix.is_empty() {
+            true => vec![OsString::from("build")],
+            false => self.prefix.clone(),
+        };
+        args.push(dir.as_os_str().to_owned());
+        args.extend(["--load-restrictor".into(), "LoadRestrictionsNone".into()]);
+        args
+    }
+
+    /// `kustomize build DIR` as the controller builds: every path allowed (the kustomizations
+    /// were checked to stay inside the checkout first), no plugins.
     /// `shown` names DIR in messages.
     pub async fn build(
         &self,
@@ -118,10 +133,7 @@ impl Kustomize {
     ) -> Result<String, EngineError> {
         let mut command = tokio::process::Command::new(&self.program);
         command
-            .args(&self.prefix)
-            .arg("build")
-            .arg(dir)
-            .args(["--load-restrictor", "LoadRestrictionsNone"])
+            .args(self.build_args(dir))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -155,11 +167,26 @@ impl Kustomize {
         })?;
         if !status.success() {
             let text = String::from_utf8_lossy(&stderr);
-            // Messages name the scratch copy; the user knows the directory by `shown`.
-            let reason = text
+            // Its last line says what failed (warnings come before it). Messages name the
+            // scratch copy; the user knows the directory by `shown`. Cut short: an error may
+            // quote a whole object.
+            let line = text
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            let mut reason = line
                 .trim()
                 .trim_start_matches("Error: ")
                 .replace(&dir.display().to_string(), shown);
+            if reason.len() > MAX_REASON {
+                let mut cut = MAX_REASON;
+                while !reason.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                reason.truncate(cut);
+                reason.push_str(" ...");
+            }
             return Err(EngineError::Failed {
                 path: shown.to_string(),
                 reason,
@@ -219,6 +246,18 @@ mod tests {
         let path = dir.path().as_os_str();
         let found = Kustomize::locate(None, Some(path)).unwrap();
         assert_eq!(found.name(), format!("{} kustomize", kubectl.display()));
+        let args = found.build_args(Path::new("/d"));
+        assert_eq!(
+            args,
+            [
+                "kustomize",
+                "/d",
+                "--load-restrictor",
+                "LoadRestrictionsNone"
+            ]
+        );
+        let own = Kustomize::locate(Some(Path::new("/bin/kustomize")), None).unwrap();
+        assert_eq!(own.build_args(Path::new("/d"))[..2], ["build", "/d"]);
         std::fs::remove_file(&kubectl).unwrap();
         assert!(matches!(
             Kustomize::locate(None, Some(path)),

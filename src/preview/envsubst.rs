@@ -37,15 +37,20 @@ pub fn substitute(
     let mut eval = Eval {
         chars: &chars,
         pos: 0,
+        depth: 0,
         vars,
         strict,
     };
     eval.text(false)
 }
 
+/// How deeply expressions may nest in defaults (`${a:=${b:=${...}}}`).
+const MAX_DEPTH: usize = 32;
+
 struct Eval<'a> {
     chars: &'a [char],
     pos: usize,
+    depth: usize,
     vars: &'a BTreeMap<String, String>,
     strict: bool,
 }
@@ -106,7 +111,13 @@ impl Eval<'_> {
                     }
                     Some('{') => {
                         self.pos += 2;
-                        out.push_str(&self.expression()?);
+                        self.depth += 1;
+                        if self.depth > MAX_DEPTH {
+                            return Err(SubstError::BadSubstitution);
+                        }
+                        let value = self.expression();
+                        self.depth -= 1;
+                        out.push_str(&value?);
                     }
                     _ => {
                         out.push('$');
@@ -300,24 +311,47 @@ fn substring(value: &str, offset: &str, length: Option<&str>) -> Result<String, 
     let len = bytes.len() as i64;
     let mut start = number(offset)?;
     if start < 0 {
-        start = (len + start).max(0);
+        start = len.saturating_add(start).max(0);
     }
     let start = start.min(len) as usize;
     let end = match length {
-        Some(l) => (start as i64 + number(l)?.max(0)).min(len) as usize,
+        Some(l) => (start as i64).saturating_add(number(l)?.max(0)).min(len) as usize,
         None => bytes.len(),
     };
     Ok(String::from_utf8_lossy(&bytes[start..end]).into_owned())
 }
 
-/// Whether `text` matches the shell glob `pattern` (`*`, `?`, everything else literal).
+/// Whether `text` matches the shell glob `pattern` (`*`, `?`, everything else literal), in
+/// time proportional to their lengths' product: on a mismatch the last `*` takes one more
+/// character, never a search of every split.
 fn glob_match(pattern: &[char], text: &[char]) -> bool {
-    match pattern.split_first() {
-        None => text.is_empty(),
-        Some(('*', rest)) => (0..=text.len()).any(|i| glob_match(rest, &text[i..])),
-        Some(('?', rest)) => !text.is_empty() && glob_match(rest, &text[1..]),
-        Some((c, rest)) => text.first() == Some(c) && glob_match(rest, &text[1..]),
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some('?') => {
+                p += 1;
+                t += 1;
+            }
+            Some(c) if *c == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    p = sp + 1;
+                    t = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
     }
+    pattern[p..].iter().all(|c| *c == '*')
 }
 
 fn trim(value: &str, pattern: &str, longest: bool, prefix: bool) -> String {
@@ -433,6 +467,16 @@ mod tests {
     }
 
     #[test]
+    fn hostile_expressions_end_quickly() {
+        assert_eq!(run("${A:1:9223372036854775807}").unwrap(), "ne");
+        assert_eq!(run("${A:-9223372036854775807}").unwrap(), "one");
+        let nested = format!("{}x{}", "${U:=".repeat(100), "}".repeat(100));
+        assert_eq!(run(&nested), Err(SubstError::BadSubstitution));
+        let pattern = format!("${{P//{}b/x}}", "*a".repeat(200));
+        assert!(run(&pattern).is_ok());
+    }
+
+    #[test]
     fn errors_are_the_engines() {
         assert_eq!(run("${}"), Err(SubstError::BadName));
         assert_eq!(run("x ${"), Err(SubstError::BadName));
@@ -463,6 +507,21 @@ mod tests {
             let vars: BTreeMap<String, String> = [("V".to_string(), value.clone())].into();
             let text = format!("{before}${{V}}{after}");
             prop_assert_eq!(substitute(&text, &vars, true).unwrap(), format!("{before}{value}{after}"));
+        }
+
+        /// The matcher agrees with a plain recursive one (on short inputs, where that is fast).
+        #[test]
+        fn glob_matches_like_the_shell(pattern in "[ab*?]{0,8}", text in "[ab]{0,10}") {
+            fn slow(p: &[char], t: &[char]) -> bool {
+                match p.split_first() {
+                    None => t.is_empty(),
+                    Some(('*', rest)) => (0..=t.len()).any(|i| slow(rest, &t[i..])),
+                    Some(('?', rest)) => !t.is_empty() && slow(rest, &t[1..]),
+                    Some((c, rest)) => t.first() == Some(c) && slow(rest, &t[1..]),
+                }
+            }
+            let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+            prop_assert_eq!(glob_match(&p, &t), slow(&p, &t));
         }
 
         /// Any input either evaluates or fails with one of the engine's errors; never a panic.

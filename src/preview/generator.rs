@@ -451,6 +451,137 @@ fn merge_image(kustomization: &mut Map<String, Value>, image: &Value) {
     list.push(Value::Object(entry));
 }
 
+/// Every kustomization under `copy` (a copy of the checkout at `original`) names files inside
+/// it only: kustomize runs without load restrictions, as in the controller, whose file system
+/// ends at the source's root; here nothing else would stop a repository's kustomization from
+/// reading the machine's files (`resources: [/home/me/.ssh/id_rsa]`) into the output.
+pub fn check_paths(copy: &Path, original: &Path) -> Result<(), super::PreviewError> {
+    let mut files = Vec::new();
+    find_kustomizations(copy, &mut files);
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let Ok(Value::Object(k)) = serde_yaml::from_str::<Value>(&text) else {
+            continue;
+        };
+        let dir = file.parent().unwrap_or(copy);
+        let shown = || {
+            original
+                .join(file.strip_prefix(copy).unwrap_or(&file))
+                .display()
+                .to_string()
+        };
+        for entry in path_entries(&k) {
+            let outside =
+                Path::new(&entry).is_absolute() || !normalize(&dir.join(&entry)).starts_with(copy);
+            if outside {
+                return Err(super::PreviewError::Outside {
+                    path: format!("{entry} (in {})", shown()),
+                    root: original.display().to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn find_kustomizations(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => find_kustomizations(&path, found),
+            Ok(kind)
+                if kind.is_file()
+                    && entry
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|n| KUSTOMIZATION_FILES.contains(&n)) =>
+            {
+                found.push(path);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The local file paths a kustomization names (remote bases and inline patches aside).
+fn path_entries(k: &Map<String, Value>) -> Vec<String> {
+    let mut paths = Vec::new();
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|s| !s.contains('\n'))
+            .map(str::to_string)
+            .collect()
+    };
+    for field in ["resources", "components", "bases"] {
+        paths.extend(strings(k.get(field)).into_iter().filter(|p| !is_url(p)));
+    }
+    for field in [
+        "crds",
+        "patchesStrategicMerge",
+        "configurations",
+        "generators",
+        "transformers",
+        "validators",
+    ] {
+        paths.extend(strings(k.get(field)));
+    }
+    for field in ["patches", "patchesJson6902", "replacements"] {
+        for item in k.get(field).and_then(Value::as_array).into_iter().flatten() {
+            if let Some(p) = item.get("path").and_then(Value::as_str) {
+                paths.push(p.to_string());
+            }
+        }
+    }
+    for field in ["configMapGenerator", "secretGenerator"] {
+        for item in k.get(field).and_then(Value::as_array).into_iter().flatten() {
+            for file in strings(item.get("files")) {
+                // `key=path` or a path.
+                paths.push(
+                    file.split_once('=')
+                        .map_or(file.clone(), |(_, p)| p.to_string()),
+                );
+            }
+            paths.extend(strings(item.get("envs")));
+            if let Some(env) = item.get("env").and_then(Value::as_str) {
+                paths.push(env.to_string());
+            }
+        }
+    }
+    for item in k
+        .get("helmCharts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(p) = item.get("valuesFile").and_then(Value::as_str) {
+            paths.push(p.to_string());
+        }
+    }
+    if let Some(p) = k
+        .get("openapi")
+        .and_then(|o| o.get("path"))
+        .and_then(Value::as_str)
+    {
+        paths.push(p.to_string());
+    }
+    if let Some(p) = k
+        .get("helmGlobals")
+        .and_then(|o| o.get("chartHome"))
+        .and_then(Value::as_str)
+    {
+        paths.push(p.to_string());
+    }
+    paths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,6 +608,35 @@ mod tests {
                    "namespace": "team", "resources": ["./a.yaml", "./b/overlay", "./b/z.yml"],
                    "sortOptions": {"order": "fifo"}})
         );
+    }
+
+    #[test]
+    fn kustomizations_may_not_name_files_outside_the_checkout() {
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join("copy");
+        std::fs::create_dir_all(copy.join("apps/base")).unwrap();
+        let write =
+            |text: &str| std::fs::write(copy.join("apps/kustomization.yaml"), text).unwrap();
+        write(
+            "resources: [base, https://github.com/org/repo//x]\nconfigMapGenerator:\n- name: c\n  files: [a=base/x.txt]\n",
+        );
+        check_paths(&copy, Path::new("/src")).unwrap();
+        for bad in [
+            "resources: [/etc/passwd]",
+            "resources: [../../outside]",
+            "configMapGenerator:\n- name: c\n  files: [key=/home/me/.ssh/id_rsa]",
+            "secretGenerator:\n- name: s\n  envs: [../../.env]",
+            "patches:\n- path: /tmp/p.yaml",
+        ] {
+            write(bad);
+            let err = check_paths(&copy, Path::new("/src"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("(in /src/apps/kustomization.yaml) is outside the repository /src"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -52,7 +52,12 @@ pub struct BuildOptions {
     pub kustomize: Kustomize,
     /// Substitute Secrets' own values (for a server-side dry run; never for printing).
     pub reveal_secrets: bool,
+    /// With `--recursive`: the syncs (`namespace/name`) whose builds hold this one.
+    pub parents: Vec<String>,
 }
+
+/// How deeply `--recursive` follows syncs that hold syncs.
+const MAX_NESTING: usize = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PreviewError {
@@ -87,8 +92,6 @@ pub enum PreviewError {
     #[error(transparent)]
     Substitute(#[from] substitute::SubstituteError),
     #[error(transparent)]
-    Mask(#[from] mask::MaskError),
-    #[error(transparent)]
     Object(Box<ObjectError>),
     #[error(transparent)]
     Cluster(#[from] ClusterError),
@@ -96,6 +99,12 @@ pub enum PreviewError {
     Apply(Box<crate::cluster::apply::ApplyError>),
     #[error("{0}")]
     Interrupted(String),
+    #[error("{0}")]
+    Server(String),
+    #[error(
+        "sync {sync} holds itself through {chain}; --recursive follows each sync once, at most {MAX_NESTING} deep: fix the loop in the repository"
+    )]
+    Cycle { sync: String, chain: String },
 }
 
 impl From<ObjectError> for PreviewError {
@@ -196,7 +205,7 @@ fn build_sync<'a>(
             }
             set_map_entry(&mut object, "labels", NAME_LABEL, &name);
             set_map_entry(&mut object, "labels", NAMESPACE_LABEL, &namespace);
-            mask::mask_sops(&mut object)?;
+            mask::mask_sops(&mut object);
             objects.extend(expand(object));
         }
         if let Some(meta) = spec.get("commonMetadata") {
@@ -275,13 +284,25 @@ async fn child_build(
             sync: format!("{namespace}/{name}"),
         });
     };
-    let path = root.join(
-        child["spec"]["path"]
-            .as_str()
-            .unwrap_or_default()
-            .trim_start_matches("./"),
-    );
+    let relative = child["spec"]["path"].as_str().unwrap_or_default();
+    let path = normalize(&root.join(relative.trim_start_matches('/')));
+    if !path.starts_with(normalize(root)) {
+        return Err(PreviewError::Outside {
+            path: format!("spec.path {relative} of sync {namespace}/{name}"),
+            root: root.display().to_string(),
+        });
+    }
+    let id = format!("{namespace}/{name}");
+    let mut parents = opts.parents.clone();
+    parents.push(format!("{}/{}", opts.namespace, opts.name));
+    if parents.contains(&id) || parents.len() > MAX_NESTING {
+        return Err(PreviewError::Cycle {
+            sync: id,
+            chain: parents.join(" → "),
+        });
+    }
     let child_opts = BuildOptions {
+        parents,
         namespace: Namespace::parse("namespace", namespace).map_err(|e| PreviewError::Read {
             path: format!("the namespace of sync {name} built by {parent}"),
             reason: e.to_string(),
@@ -486,48 +507,49 @@ fn prepare(
             reason: "not a directory".into(),
         });
     }
-    let root = root_of(&path);
+    let mut root = root_of(&path);
+    if !path.starts_with(&root) {
+        // A work tree set elsewhere (core.worktree): the path alone.
+        root = path.clone();
+    }
     let scratch = ScratchDir::new("floe-build-")
         .map_err(|e| read_error(Path::new("a scratch directory"), e))?;
     let copy_root = scratch.path().join("repository");
-    copy_tree(&root, &root, &copy_root)?;
-    let dir = copy_root.join(path.strip_prefix(&root).expect("the root holds the path"));
+    let mut budget = MAX_CHECKOUT;
+    copy_tree(&root, &copy_root, &mut budget)?;
+    let dir = copy_root.join(path.strip_prefix(&root).unwrap_or(Path::new("")));
     let rules = ignore::IgnoreRules::load(&dir, ignore_paths)?;
     generator::write(&dir, shown, spec, &rules)?;
+    generator::check_paths(&copy_root, &root)?;
     Ok((scratch, dir))
 }
 
-/// Copies `dir` (under `root`) to `to`, `.git` left out. A symbolic link stays one when it
-/// points inside the root, and is refused when it points outside, as the controller refuses it.
-fn copy_tree(root: &Path, dir: &Path, to: &Path) -> Result<(), PreviewError> {
+/// The most floe copies of a checkout to build it.
+const MAX_CHECKOUT: u64 = 512 * 1024 * 1024;
+
+/// Copies the directory `from` to `to`: directories and regular files, as source-controller
+/// packs a source (`.git` and symbolic links left out), at most `budget` bytes.
+fn copy_tree(from: &Path, to: &Path, budget: &mut u64) -> Result<(), PreviewError> {
     let io = |p: &Path, e: std::io::Error| PreviewError::Read {
         path: p.display().to_string(),
         reason: e.to_string(),
     };
     std::fs::create_dir_all(to).map_err(|e| io(to, e))?;
-    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))?.flatten() {
+    for entry in std::fs::read_dir(from).map_err(|e| io(from, e))?.flatten() {
         let path = entry.path();
         let target = to.join(entry.file_name());
         let kind = entry.file_type().map_err(|e| io(&path, e))?;
-        if kind.is_dir() {
-            if entry.file_name() != ".git" {
-                copy_tree(root, &path, &target)?;
-            }
-        } else if kind.is_symlink() {
-            let resolved = path.canonicalize().map_err(|e| io(&path, e))?;
-            let Ok(inside) = resolved.strip_prefix(root) else {
-                return Err(PreviewError::Outside {
-                    path: path.display().to_string(),
-                    root: root.display().to_string(),
-                });
-            };
-            let copy_root = to
-                .ancestors()
-                .nth(dir.strip_prefix(root).map_or(0, |r| r.components().count()))
-                .expect("the copy's root");
-            std::os::unix::fs::symlink(copy_root.join(inside), &target)
-                .map_err(|e| io(&target, e))?;
+        if kind.is_dir() && entry.file_name() != ".git" {
+            copy_tree(&path, &target, budget)?;
         } else if kind.is_file() {
+            let size = entry.metadata().map_err(|e| io(&path, e))?.len();
+            *budget = budget.checked_sub(size).ok_or_else(|| PreviewError::Read {
+                path: from.display().to_string(),
+                reason: format!(
+                    "the checkout holds more than {} MiB; build from a smaller checkout",
+                    MAX_CHECKOUT / 1024 / 1024
+                ),
+            })?;
             std::fs::copy(&path, &target).map_err(|e| io(&path, e))?;
         }
     }
@@ -614,35 +636,20 @@ pub async fn syncs_under(
         path: prefix.display().to_string(),
         reason,
     };
-    let prefix = prefix
-        .canonicalize()
-        .map_err(|e| read_error(e.to_string()))?;
-    let repo = git2::Repository::discover(&prefix).map_err(|_| {
-        read_error("not inside a Git checkout; give the checkout of the syncs' source".into())
-    })?;
-    let root = repo
-        .workdir()
-        .and_then(|w| w.canonicalize().ok())
-        .ok_or_else(|| read_error("a bare repository has no files to build".into()))?;
-    let mut remotes = Vec::new();
-    let names = repo
-        .remotes()
-        .map_err(|e| read_error(e.message().to_string()))?;
-    for name in names.iter().flatten().flatten() {
-        if let Ok(remote) = repo.find_remote(name)
-            && let Ok(url) = remote.url()
-        {
-            remotes.push(repository_key(url));
-        }
-    }
-    let syncs: Vec<Kustomization> = match namespace {
+    let prefix_path = prefix.to_path_buf();
+    let (prefix, root, remotes) = lifecycle::blocking(move || checkout_of(&prefix_path))
+        .await
+        .map_err(|e| PreviewError::Interrupted(e.to_string()))?
+        .map_err(read_error)?;
+    let api = match namespace {
         Some(ns) => Api::<Kustomization>::namespaced(cluster.client.clone(), ns),
         None => Api::<Kustomization>::all(cluster.client.clone()),
-    }
-    .list(&Default::default())
-    .await
-    .map_err(|e| cluster.explain(e))?
-    .items;
+    };
+    let mut syncs = Vec::new();
+    crate::cluster::each_page(&api, Default::default(), |sync| syncs.push(sync))
+        .await
+        .map_err(|e| cluster.explain(e))?;
+    let mut urls: BTreeMap<(String, String), Option<String>> = BTreeMap::new();
     let mut found = Vec::new();
     for sync in syncs {
         let sync_namespace = sync.metadata.namespace.clone().unwrap_or_default();
@@ -655,12 +662,16 @@ pub async fn syncs_under(
                 .namespace
                 .clone()
                 .unwrap_or_else(|| sync_namespace.clone());
-            let url = Api::<GitRepository>::namespaced(cluster.client.clone(), &source_namespace)
-                .get_opt(&source.name)
-                .await
-                .map_err(|e| cluster.explain(e))?
-                .map(|g| repository_key(&g.spec.url));
-            if !url.is_some_and(|u| remotes.contains(&u)) {
+            let key = (source_namespace, source.name.clone());
+            if !urls.contains_key(&key) {
+                let url = Api::<GitRepository>::namespaced(cluster.client.clone(), &key.0)
+                    .get_opt(&key.1)
+                    .await
+                    .map_err(|e| cluster.explain(e))?
+                    .map(|g| repository_key(&g.spec.url));
+                urls.insert(key.clone(), url);
+            }
+            if !urls[&key].as_ref().is_some_and(|u| remotes.contains(u)) {
                 continue;
             }
         }
@@ -685,6 +696,29 @@ pub async fn syncs_under(
         (a.namespace.as_str(), a.name.as_str()).cmp(&(b.namespace.as_str(), b.name.as_str()))
     });
     Ok(found)
+}
+
+/// The checkout holding `prefix`: the prefix and the work tree's root, canonical, and its
+/// remotes' repository keys.
+fn checkout_of(prefix: &Path) -> Result<(PathBuf, PathBuf, Vec<String>), String> {
+    let prefix = prefix.canonicalize().map_err(|e| e.to_string())?;
+    let repo = git2::Repository::discover(&prefix).map_err(|_| {
+        "not inside a Git checkout; give the checkout of the syncs' source".to_string()
+    })?;
+    let root = repo
+        .workdir()
+        .and_then(|w| w.canonicalize().ok())
+        .ok_or_else(|| "a bare repository has no files to build".to_string())?;
+    let mut remotes = Vec::new();
+    let names = repo.remotes().map_err(|e| e.message().to_string())?;
+    for name in names.iter().flatten().flatten() {
+        if let Ok(remote) = repo.find_remote(name)
+            && let Ok(url) = remote.url()
+        {
+            remotes.push(repository_key(url));
+        }
+    }
+    Ok((prefix, root, remotes))
 }
 
 /// `path` with `.` and `..` resolved lexically.

@@ -1011,6 +1011,15 @@ fn build_and_diff_check_their_flags_and_name_what_the_checkout_lacks() {
         with_kustomize,
         "no Kustomization apps in namespace elsewhere",
     );
+    // A kustomization naming a file outside the checkout (a hostile change reading the CI
+    // machine's files into the output) is refused; a symbolic link is left out, as
+    // source-controller leaves it out of the source.
     std::os::unix::fs::symlink("/etc/hostname", apps.join("outside.yaml")).unwrap();
+    std::fs::write(
+        apps.join("kustomization.yaml"),
+        "resources: [cm.yaml, /etc/hostname]\n",
+    )
+    .unwrap();
+    runtime(&[&file], with_kustomize, "/etc/hostname (in ");
     runtime(&[&file], with_kustomize, "is outside the repository");
 }
