@@ -352,20 +352,7 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
         ]),
         "1"
     );
-    common::github::git(checkout.path(), &["add", "-A"]);
-    common::github::git(checkout.path(), &["commit", "-q", "-m", "scale up"]);
-    common::github::git(
-        checkout.path(),
-        &[
-            "push",
-            "-q",
-            &format!("file://{}", bare.display()),
-            "HEAD:main",
-        ],
-    );
-    app.floe(&["reconcile", "sync", "app", "--with-source"])
-        .assert()
-        .success();
+    push_and_apply(&app, checkout.path(), "scale up");
     assert_eq!(
         app.kubectl(&[
             "get",
@@ -514,17 +501,7 @@ fn diff_recursive_follows_a_child_sync_as_flux_does() {
         )
     };
     std::fs::write(checkout.path().join("child/kept.yaml"), cm("kept", "one")).unwrap();
-    git(&["add", "-A"]);
-    git(&["commit", "-q", "-m", "a child sync"]);
-    git(&[
-        "push",
-        "-q",
-        &format!("file://{}", bare.display()),
-        "HEAD:main",
-    ]);
-    app.floe(&["reconcile", "sync", "app", "--with-source"])
-        .assert()
-        .success();
+    push_and_apply(&app, checkout.path(), "a child sync");
     app.floe(&["reconcile", "sync", "child"]).assert().success();
     assert_eq!(
         app.kubectl(&["get", "configmap", "kept", "-o", "jsonpath={.data.value}"]),
@@ -596,4 +573,24 @@ fn diff_recursive_follows_a_child_sync_as_flux_does() {
         text.contains("-    value: one") || text.contains("-  value: one"),
         "{text}"
     );
+}
+
+/// Commits everything in `checkout` (a clone of the app's repository), pushes it to the
+/// repository, and has the real controllers fetch and apply it.
+fn push_and_apply(app: &App, checkout: &std::path::Path, message: &str) {
+    let bare = app.gh.bare("me", "app");
+    common::github::git(checkout, &["add", "-A"]);
+    common::github::git(checkout, &["commit", "-q", "-m", message]);
+    common::github::git(
+        checkout,
+        &[
+            "push",
+            "-q",
+            &format!("file://{}", bare.display()),
+            "HEAD:main",
+        ],
+    );
+    app.floe(&["reconcile", "sync", "app", "--with-source"])
+        .assert()
+        .success();
 }
