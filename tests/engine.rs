@@ -594,3 +594,180 @@ fn push_and_apply(app: &App, checkout: &std::path::Path, message: &str) {
         .assert()
         .success();
 }
+
+/// `diff sync` against `flux diff kustomization` over seeded changes to a checkout: the same
+/// objects created, drifted and deleted (prune from the sync's inventory), case by case. The
+/// sync is suspended and its objects were applied with kustomize-controller's field manager,
+/// its inventory written as the controller writes it, so both tools compare the same state.
+#[test]
+fn diff_agrees_with_flux_over_generated_changes() {
+    let bed = engine!();
+    let ns = bed.namespace("engine-diff-corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let git = |args: &[&str]| common::github::git(repo, args);
+    git(&["init", "-q"]);
+    let cm = |name: &str, value: &str| {
+        format!(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  value: \"{value}\"\n"
+        )
+    };
+    let files: Vec<(String, String)> = vec![
+        ("apps/web.yaml".into(), common::engine::WEB.to_string()),
+        ("apps/a.yaml".into(), cm("a", "one")),
+        ("apps/b.yaml".into(), cm("b", "${WHO:=nobody}")),
+        ("apps/secret.yaml".into(), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: first\n".into()),
+        ("apps/svc.yaml".into(), "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - name: http\n    port: 80\n".into()),
+    ];
+    for (path, text) in &files {
+        std::fs::create_dir_all(repo.join(path).parent().unwrap()).unwrap();
+        std::fs::write(repo.join(path), text).unwrap();
+    }
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "base"]);
+    let sync = format!(
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: corpus\n  namespace: {ns}\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  suspend: true\n  targetNamespace: {ns}\n  sourceRef:\n    kind: GitRepository\n    name: none\n  postBuild:\n    substitute:\n      WHO: world\n"
+    );
+    let sync_file = dir.path().join("sync.yaml");
+    std::fs::write(&sync_file, &sync).unwrap();
+    bed.kubectl_out(&["apply", "-f", sync_file.to_str().unwrap()]);
+    let kustomize = common::testbed::engine_bin("kustomize");
+    let apps = format!("--path={}", repo.join("apps").display());
+    // The base, applied as the controller applies it, plus a ConfigMap only the inventory knows.
+    let built = bed
+        .floe()
+        .args(["build", "sync", "corpus", "-n", &ns, &apps])
+        .arg(format!("--kustomize={}", kustomize.display()))
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let base = dir.path().join("base.yaml");
+    let mut text = String::from_utf8_lossy(&built.stdout).to_string();
+    text.push_str(&format!(
+        "{}---\n",
+        cm("stale", "x").replace("name: stale", &format!("name: stale\n  namespace: {ns}"))
+    ));
+    std::fs::write(&base, &text).unwrap();
+    bed.kubectl_out(&[
+        "apply",
+        "--server-side",
+        "--field-manager=kustomize-controller",
+        "-f",
+        base.to_str().unwrap(),
+    ]);
+    let entries: Vec<Value> = [("web", "apps", "Deployment", "v1"), ("a", "", "ConfigMap", "v1"), ("b", "", "ConfigMap", "v1"), ("s", "", "Secret", "v1"), ("web", "", "Service", "v1"), ("stale", "", "ConfigMap", "v1")]
+        .iter()
+        .map(|(name, group, kind, v)| serde_json::json!({"id": format!("{ns}_{name}_{group}_{kind}"), "v": v}))
+        .collect();
+    bed.patch_status(
+        "kustomization",
+        "corpus",
+        &ns,
+        &serde_json::json!({"inventory": {"entries": entries}}),
+    );
+    type Change = fn(&std::path::Path);
+    let changes: &[(&str, Change)] = &[
+        ("replicas", |r| {
+            edit(r, "apps/web.yaml", "replicas: 1", "replicas: 2")
+        }),
+        ("data", |r| edit(r, "apps/a.yaml", "one", "two")),
+        ("removed", |r| {
+            std::fs::remove_file(r.join("apps/b.yaml")).unwrap()
+        }),
+        ("added", |r| {
+            std::fs::write(
+                r.join("apps/c.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            )
+            .unwrap()
+        }),
+        ("secret", |r| edit(r, "apps/secret.yaml", "first", "second")),
+        ("port", |r| {
+            edit(r, "apps/svc.yaml", "port: 80", "port: 8080")
+        }),
+        ("label", |r| {
+            edit(
+                r,
+                "apps/a.yaml",
+                "name: a",
+                "name: a\n  labels:\n    tier: x",
+            )
+        }),
+    ];
+    let mut seed = 0x5eed_d1ffu64;
+    let headlines = |text: &str| -> std::collections::BTreeSet<String> {
+        text.lines()
+            .filter(|l| l.starts_with("► "))
+            .map(str::to_string)
+            .collect()
+    };
+    for case in 0..8 {
+        git(&["checkout", "-q", "--", "."]);
+        git(&["clean", "-qfd"]);
+        let mut applied = Vec::new();
+        for (name, change) in changes {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            if case == 0 || seed.is_multiple_of(3) {
+                change(repo);
+                applied.push(*name);
+            }
+        }
+        let ours = bed
+            .floe()
+            .args(["diff", "sync", "corpus", "-n", &ns, &apps])
+            .arg(format!("--kustomize={}", kustomize.display()))
+            .output()
+            .unwrap();
+        let theirs = std::process::Command::new(common::testbed::engine_bin("flux"))
+            .args([
+                "diff",
+                "kustomization",
+                "corpus",
+                "-n",
+                &ns,
+                "--progress-bar=false",
+                &apps,
+            ])
+            .env("KUBECONFIG", &bed.kubeconfig)
+            .output()
+            .unwrap();
+        let (ours_text, theirs_text) = (
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+        );
+        assert!(
+            ours.status.success(),
+            "case {case} {applied:?}: {}",
+            String::from_utf8_lossy(&ours.stderr)
+        );
+        assert!(
+            !ours_text.contains("first") && !ours_text.contains("second"),
+            "a Secret value in:\n{ours_text}"
+        );
+        assert_eq!(
+            headlines(&ours_text),
+            headlines(&theirs_text),
+            "case {case} {applied:?}\nfloe:\n{ours_text}\nflux:\n{theirs_text}{}",
+            String::from_utf8_lossy(&theirs.stderr)
+        );
+        // Every change is seen, and the stale object is always pruned.
+        assert!(
+            ours_text.contains(&format!("► ConfigMap/{ns}/stale deleted")),
+            "{ours_text}"
+        );
+    }
+}
+
+/// Replaces `from` with `to` in the file `path` under `root`.
+fn edit(root: &std::path::Path, path: &str, from: &str, to: &str) {
+    let file = root.join(path);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(from), "{path} has no {from:?}");
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+}

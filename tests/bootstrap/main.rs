@@ -58,6 +58,26 @@ struct Scenario {
     _turn: MutexGuard<'static, ()>,
 }
 
+impl Scenario {
+    /// On a failure, what this scenario's controllers and the test bed's supervisor logged
+    /// last, so a failure on a loaded machine says what the engine was doing.
+    fn print_controller_logs(&self) {
+        let Some(dir) = &self.bed.dir else { return };
+        for log in [
+            format!("{}.source-controller.log", self.ns),
+            format!("{}.kustomize-controller.log", self.ns),
+            "flux-supervisor.log".to_string(),
+        ] {
+            let text = std::fs::read_to_string(dir.join("logs").join(&log)).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            eprintln!("--- last lines of {log} ---");
+            for line in &lines[lines.len().saturating_sub(40)..] {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
 impl Drop for Scenario {
     fn drop(&mut self) {
         // Every scenario ends with a secret scan of what it left behind: the token and the
@@ -73,6 +93,8 @@ impl Drop for Scenario {
                 .map(|f| std::fs::read_to_string(f.path()).unwrap_or_default())
                 .collect();
             assert_no_secrets(self, &outputs, self.tmp.path(), &secrets);
+        } else {
+            self.print_controller_logs();
         }
         // The Flux objects are marked deleted first: an object being deleted is only ever
         // finalized, never applied, so the next test's controllers (they watch every

@@ -19,7 +19,7 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
     );
     assert!(applied.status.success(), "{applied:?}");
     let hostile = "ok\u{1b}]8;;http://evil/\u{7}click\u{1b}]8;;\u{7}\r\nREADY True";
-    let status = serde_json::json!({"status": {
+    let status = serde_json::json!({
         "conditions": [{"type": "Ready", "status": "False", "reason": "Hostile",
             "message": hostile, "lastTransitionTime": "2026-01-01T00:00:00Z"}],
         "inventory": {"entries": [
@@ -28,18 +28,8 @@ fn hostile_status_text_is_escaped_and_malformed_inventory_entries_are_named_one_
             {"id": "team/../../kube-system_web_apps_Deployment", "v": "v1"},
             {"id": format!("{ns}_web?dryRun=All_apps_Deployment"), "v": "v1"},
         ]}
-    }});
-    bed.kubectl_out(&[
-        "patch",
-        "kustomization",
-        "apps",
-        "-n",
-        &ns,
-        "--subresource=status",
-        "--type=merge",
-        "-p",
-        &status.to_string(),
-    ]);
+    });
+    bed.patch_status("kustomization", "apps", &ns, &status);
 
     // What floe prints for `args` in the namespace: no control character, and `shown`, escaped.
     let escaped = |args: &[&str], shown: &[&str]| -> String {

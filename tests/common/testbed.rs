@@ -155,6 +155,29 @@ impl TestBed {
     }
 
     /// Runs kubectl and returns its stdout, failing the test if it fails.
+    /// Writes `status` (a JSON merge patch of `.status`) onto an object, as its controller
+    /// would.
+    pub fn patch_status(
+        &self,
+        resource: &str,
+        name: &str,
+        namespace: &str,
+        status: &serde_json::Value,
+    ) {
+        let patch = serde_json::json!({ "status": status }).to_string();
+        self.kubectl_out(&[
+            "patch",
+            resource,
+            name,
+            "-n",
+            namespace,
+            "--subresource=status",
+            "--type=merge",
+            "-p",
+            &patch,
+        ]);
+    }
+
     pub fn kubectl_out(&self, args: &[&str]) -> String {
         let output = self.kubectl().args(args).output().expect("kubectl runs");
         assert!(

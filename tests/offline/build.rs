@@ -445,3 +445,55 @@ fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// A kustomize other than the one kustomize-controller v1.9.4 embeds still builds, with a
+/// warning naming both versions on stderr (stdout stays the build).
+#[test]
+fn another_kustomize_version_is_named() {
+    let kustomize = common::testbed::engine_bin("kustomize");
+    if !common::require(kustomize.exists(), "kustomize (scripts/testbed build)") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("kustomize");
+    std::fs::write(
+        &old,
+        format!(
+            "#!/bin/sh\n[ \"$1\" = version ] && {{ echo v4.5.7; exit 0; }}\nexec {} \"$@\"\n",
+            kustomize.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "apps/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            ),
+            (
+                "ks.yaml",
+                "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  interval: 1m\n  path: ./apps\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n",
+            ),
+        ],
+    );
+    let out = common::floe()
+        .args(["build", "sync", "apps", "--dry-run"])
+        .arg(format!("--path={}", dir.path().join("apps").display()))
+        .arg(format!(
+            "--kustomization-file={}",
+            dir.path().join("ks.yaml").display()
+        ))
+        .env("FLOE_KUSTOMIZE", &old)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("is kustomize v4.5.7, kustomize-controller builds with v5.8.1"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("name: c\n"));
+}
