@@ -42,6 +42,10 @@ pub struct DiffArgs {
     /// Exit with 1 when anything would change (as git diff --exit-code; flux diff always does)
     #[arg(long = "exit-code", global = true)]
     pub exit_code: bool,
+    /// Accepted for flux's spelling: with --kustomization-file the sync is read from the file
+    /// whether or not the cluster has it
+    #[arg(long = "ignore-not-found", hide = true, global = true)]
+    pub ignore_not_found: bool,
     /// Accepted for flux's spelling: floe shows progress only on a terminal
     #[arg(long = "progress-bar", hide = true, global = true, num_args = 0..=1, default_missing_value = "true")]
     pub progress_bar: Option<bool>,

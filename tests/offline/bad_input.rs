@@ -965,6 +965,26 @@ fn build_and_diff_check_their_flags_and_name_what_the_checkout_lacks() {
         &[],
         &["--dry-run needs --kustomization-file"],
     );
+    // flux's own flags for these commands parse (scripts move over); without a cluster the
+    // command then fails at run time, not as a usage error.
+    for (command, flags) in [
+        ("diff", &["--progress-bar=false", "--ignore-not-found"][..]),
+        ("build", &["--in-memory-build"][..]),
+    ] {
+        let out = floe()
+            .args([command, "sync", "apps", &path])
+            .args(flags)
+            .env("KUBECONFIG", dir.path().join("none"))
+            .env("FLOE_KUSTOMIZE", "/bin/true")
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{command} {flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     // Runtime failures: exit 1, one line.
     let kustomize = common::testbed::engine_bin("kustomize");
     let runtime = |extra: &[&str], env_path: &std::ffi::OsStr, expected: &str| {
