@@ -258,6 +258,20 @@ where
     .map_err(|e| anyhow::anyhow!("a background task failed: {e}"))
 }
 
+/// All a child process printed on `pipe` (nothing when it is not piped), or `None` when it
+/// printed more than `max` bytes: at most `max + 1` are read, whatever the child sends.
+pub async fn read_capped(
+    pipe: Option<impl tokio::io::AsyncRead + Unpin>,
+    max: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use tokio::io::AsyncReadExt;
+    let mut bytes = Vec::new();
+    if let Some(pipe) = pipe {
+        pipe.take(max + 1).read_to_end(&mut bytes).await?;
+    }
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -342,27 +342,18 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
     );
     assert_eq!(String::from_utf8_lossy(&prefix.stdout), text);
     // Nothing was applied by the preview.
-    assert_eq!(
+    let replicas = || {
         app.kubectl(&[
             "get",
             "deployment",
             "web",
             "-o",
-            "jsonpath={.spec.replicas}"
-        ]),
-        "1"
-    );
+            "jsonpath={.spec.replicas}",
+        ])
+    };
+    assert_eq!(replicas(), "1");
     push_and_apply(&app, checkout.path(), "scale up");
-    assert_eq!(
-        app.kubectl(&[
-            "get",
-            "deployment",
-            "web",
-            "-o",
-            "jsonpath={.spec.replicas}"
-        ]),
-        "3"
-    );
+    assert_eq!(replicas(), "3");
     let applied = diff(&["--exit-code"]);
     assert!(
         applied.status.success() && applied.stdout.is_empty(),

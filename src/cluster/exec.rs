@@ -13,7 +13,6 @@ use std::sync::Arc;
 use kube::config::{ExecConfig, ExecInteractiveMode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
-use tokio::io::AsyncReadExt;
 
 /// The most floe reads of a plugin's stdout (a credential is a few KiB) and of its stderr.
 pub const MAX_OUTPUT: u64 = 1024 * 1024;
@@ -185,22 +184,15 @@ async fn read_capped(
     pipe: Option<impl tokio::io::AsyncRead + Unpin>,
     program: &str,
 ) -> Result<Vec<u8>, ExecError> {
-    let mut bytes = Vec::new();
-    if let Some(pipe) = pipe {
-        pipe.take(MAX_OUTPUT + 1)
-            .read_to_end(&mut bytes)
-            .await
-            .map_err(|e| ExecError::Start {
-                program: program.to_string(),
-                reason: e.to_string(),
-            })?;
-    }
-    if bytes.len() as u64 > MAX_OUTPUT {
-        return Err(ExecError::TooLarge {
+    crate::lifecycle::read_capped(pipe, MAX_OUTPUT)
+        .await
+        .map_err(|e| ExecError::Start {
             program: program.to_string(),
-        });
-    }
-    Ok(bytes)
+            reason: e.to_string(),
+        })?
+        .ok_or_else(|| ExecError::TooLarge {
+            program: program.to_string(),
+        })
 }
 
 /// The credential in a plugin's answer.

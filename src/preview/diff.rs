@@ -191,12 +191,8 @@ async fn diff_sync(applier: &Applier<'_>, built: &Built) -> Result<SyncDiff, Pre
                 continue;
             }
             let Ok(object) = entry.object() else { continue };
-            let name = match object.namespace.as_str() {
-                "" => format!("{}/{}", object.kind, object.name),
-                ns => format!("{}/{ns}/{}", object.kind, object.name),
-            };
             changes.push(ObjectChange {
-                object: name,
+                object: object.to_string(),
                 action: Action::Pruned,
                 diff: None,
                 reason: None,

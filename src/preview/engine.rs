@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-use tokio::io::AsyncReadExt;
-
 /// The kustomize release kustomize-controller v1.9.4 embeds (kustomize/api v0.21.1).
 pub const ENGINE_VERSION: &str = "v5.8.1";
 
@@ -200,14 +198,10 @@ impl Kustomize {
 }
 
 async fn read_capped(pipe: Option<impl tokio::io::AsyncRead + Unpin>) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if let Some(pipe) = pipe {
-        pipe.take(MAX_OUTPUT + 1)
-            .read_to_end(&mut bytes)
-            .await
-            .ok()?;
-    }
-    (bytes.len() as u64 <= MAX_OUTPUT).then_some(bytes)
+    crate::lifecycle::read_capped(pipe, MAX_OUTPUT)
+        .await
+        .ok()
+        .flatten()
 }
 
 fn is_executable(path: &Path) -> bool {

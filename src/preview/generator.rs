@@ -457,7 +457,7 @@ fn merge_image(kustomization: &mut Map<String, Value>, image: &Value) {
 /// reading the machine's files (`resources: [/home/me/.ssh/id_rsa]`) into the output.
 pub fn check_paths(copy: &Path, original: &Path) -> Result<(), super::PreviewError> {
     let mut files = Vec::new();
-    find_kustomizations(copy, &mut files);
+    super::files_named(copy, KUSTOMIZATION_FILES, &mut files);
     for file in files {
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
@@ -484,28 +484,6 @@ pub fn check_paths(copy: &Path, original: &Path) -> Result<(), super::PreviewErr
         }
     }
     Ok(())
-}
-
-fn find_kustomizations(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => find_kustomizations(&path, found),
-            Ok(kind)
-                if kind.is_file()
-                    && entry
-                        .file_name()
-                        .to_str()
-                        .is_some_and(|n| KUSTOMIZATION_FILES.contains(&n)) =>
-            {
-                found.push(path);
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The local file paths a kustomization names (remote bases and inline patches aside).

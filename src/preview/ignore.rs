@@ -55,7 +55,7 @@ impl IgnoreRules {
     /// The rules for `root`: its `.sourceignore` files and `extra` patterns (relative to it).
     pub fn load(root: &Path, extra: &[String]) -> Result<IgnoreRules, BadPattern> {
         let mut files = Vec::new();
-        find_sourceignore(root, &mut files);
+        super::files_named(root, &[".sourceignore"], &mut files);
         // Deeper files first: they decide over their parents' patterns.
         files.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         let mut own = Vec::new();
@@ -117,23 +117,6 @@ fn build(dir: &Path, lines: &[&str], file: &str) -> Result<Gitignore, BadPattern
         file: file.to_string(),
         reason: e.to_string(),
     })
-}
-
-fn find_sourceignore(dir: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() && entry.file_name() != ".git" {
-            find_sourceignore(&path, found);
-        } else if kind.is_file() && entry.file_name() == ".sourceignore" {
-            found.push(path);
-        }
-    }
 }
 
 #[cfg(test)]

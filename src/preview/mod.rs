@@ -217,37 +217,29 @@ fn build_sync<'a>(
                 }
             }
         }
-        let mut secret_values: Vec<String> =
-            vars.secret_values().iter().map(|v| v.to_string()).collect();
-        if !opts.reveal_secrets {
-            secret_values.clear();
-        }
+        // Only revealed values went into the objects, so only they need masking.
+        let secret_values = match opts.reveal_secrets {
+            true => vars.secret_values().iter().map(|v| v.to_string()).collect(),
+            false => Vec::new(),
+        };
+        let mut children = Vec::new();
         if opts.recursive {
-            let mut children = Vec::new();
             for object in &objects {
-                if !is_sync(object)
-                    || (object["metadata"]["name"].as_str() == Some(name.as_str())
-                        && object["metadata"]["namespace"]
-                            .as_str()
-                            .unwrap_or(&namespace)
-                            == namespace)
-                {
-                    continue;
+                let itself = object["metadata"]["name"].as_str() == Some(name.as_str())
+                    && object["metadata"]["namespace"]
+                        .as_str()
+                        .unwrap_or(&namespace)
+                        == namespace;
+                if is_sync(object) && !itself {
+                    children.push(child_build(cluster, opts, object, &name).await?);
                 }
-                children.push(child_build(cluster, opts, object, &name).await?);
             }
-            return Ok(Built {
-                sync,
-                objects,
-                secret_values,
-                children,
-            });
         }
         Ok(Built {
             sync,
             objects,
             secret_values,
-            children: Vec::new(),
+            children,
         })
     })
 }
@@ -719,6 +711,24 @@ fn checkout_of(prefix: &Path) -> Result<(PathBuf, PathBuf, Vec<String>), String>
         }
     }
     Ok((prefix, root, remotes))
+}
+
+/// The regular files under `dir` (`.git` left out) with one of `names`.
+fn files_named(dir: &Path, names: &[&str], found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        if kind.is_dir() && name != ".git" {
+            files_named(&entry.path(), names, found);
+        } else if kind.is_file() && name.to_str().is_some_and(|n| names.contains(&n)) {
+            found.push(entry.path());
+        }
+    }
 }
 
 /// `path` with `.` and `..` resolved lexically.
