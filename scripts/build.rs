@@ -10,6 +10,10 @@
 //!   apart), else from `../shared/flux-install/<version>` beside the checkout. Without them
 //!   the build embeds nothing, says so, and floe downloads the release asset as for any other
 //!   version (docs/decisions.md, "Embedded install manifests").
+//! - `floe version` names the commit built and the build date: `FLOE_COMMIT` and
+//!   `FLOE_BUILD_DATE` for the compiler, from `git` when the source is a checkout (else
+//!   `FLOE_COMMIT` from the environment, as a packager building from a tarball may set it) and
+//!   from `SOURCE_DATE_EPOCH` when set (reproducible builds), else the day of the build, UTC.
 
 use std::path::PathBuf;
 
@@ -27,6 +31,55 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     embed_install_manifests();
+    build_identity();
+}
+
+/// The commit and date `floe version` prints (empty when unknown).
+fn build_identity() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    println!("cargo:rerun-if-env-changed=FLOE_COMMIT");
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(&root)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    // Only the repository that holds this package: not one the package's tarball sits inside.
+    let own = git(&["rev-parse", "--show-toplevel"])
+        .is_some_and(|top| std::path::Path::new(&top) == root.as_path());
+    let commit = if own {
+        if let Some(dir) = git(&["rev-parse", "--absolute-git-dir"]) {
+            // A new commit moves HEAD or the branch it names.
+            println!("cargo:rerun-if-changed={dir}/HEAD");
+            if let Some(head) = git(&["symbolic-ref", "-q", "HEAD"]) {
+                println!("cargo:rerun-if-changed={dir}/{head}");
+                println!("cargo:rerun-if-changed={dir}/packed-refs");
+            }
+        }
+        git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_default()
+    } else {
+        std::env::var("FLOE_COMMIT").unwrap_or_default()
+    };
+    let date = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => jiff::Timestamp::from_second(
+            epoch
+                .trim()
+                .parse()
+                .expect("SOURCE_DATE_EPOCH is a number of seconds"),
+        )
+        .expect("SOURCE_DATE_EPOCH is a time jiff can represent"),
+        Err(_) => jiff::Timestamp::now(),
+    };
+    println!("cargo:rustc-env=FLOE_COMMIT={commit}");
+    println!(
+        "cargo:rustc-env=FLOE_BUILD_DATE={}",
+        date.strftime("%Y-%m-%d")
+    );
 }
 
 /// The `DEFAULT_FLUX_VERSION` constant of src/lib.rs, the one place the version is written.

@@ -234,6 +234,53 @@ fn drift_reports_changed_missing_and_behind_objects_on_the_real_controllers() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("drifted"));
 
+    // As a GitHub Actions job step: one annotation per finding, the failure, and the table in
+    // the job summary.
+    let summary = tempfile::tempdir().unwrap();
+    let summary = summary.path().join("summary.md");
+    let out = a
+        .floe(&["drift", "--exit-code"])
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let annotations: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert!(
+        annotations.iter().any(|l| l.starts_with(&format!(
+            "::error title=Deployment/{ns}/web::{ns}/apps: changed: spec.replicas by kubectl-patch (Update) at "
+        ))),
+        "{stderr}"
+    );
+    assert!(
+        annotations.iter().any(|l| *l
+            == format!("::error title=Service/{ns}/web::{ns}/apps: missing: deleted outside Git")),
+        "{stderr}"
+    );
+    assert!(
+        annotations
+            .iter()
+            .any(|l| l.starts_with("::error title=floe drift failed::")),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with(
+            "### floe drift: 2 drifted in 1 sync(s)\n\n| SYNC | OBJECT | DRIFT | DETAIL |\n"
+        ),
+        "{written}"
+    );
+    assert!(
+        written.contains(&format!(
+            "| {ns}/apps | Service/{ns}/web | missing | deleted outside Git |"
+        )),
+        "{written}"
+    );
+
     let drift = a.drift_json();
     let drifts = drift[0]["drifts"].as_array().unwrap();
     let changed = drifts.iter().find(|d| d["drift"] == "changed").unwrap();

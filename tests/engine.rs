@@ -273,6 +273,36 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
     ] {
         assert!(text.contains(&line), "no {line:?} in:\n{text}");
     }
+    // As a GitHub Actions job step: an annotation per change and the changes in the summary.
+    let summary = tempfile::tempdir().unwrap();
+    let summary = summary.path().join("summary.md");
+    let mut cmd = app.floe(&["diff", "sync", "app", "--exit-code"]);
+    let annotated = cmd
+        .arg(format!("--path={}", apps.display()))
+        .arg(format!("--kustomize={}", kustomize.display()))
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(annotated.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&annotated.stderr);
+    for line in [
+        format!("::error title=Deployment/{ns}/web::{ns}/app: changed"),
+        format!("::error title=ConfigMap/{ns}/extra::{ns}/app: created"),
+        format!("::error title=ConfigMap/{ns}/greeting::{ns}/app: deleted"),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "no {line:?} in:\n{stderr}"
+        );
+    }
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with(&format!(
+            "### floe diff: 3 change(s) from 1 sync(s)\n\n| SYNC | OBJECT | CHANGE |\n| --- | --- | --- |\n| {ns}/app | ConfigMap/{ns}/extra | created |\n"
+        )),
+        "{written}"
+    );
     // Without --exit-code a change is not a failure; -o json names each action.
     let json = diff(&["-o", "json"]);
     assert!(json.status.success());

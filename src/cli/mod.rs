@@ -132,6 +132,36 @@ pub enum Command {
     Version(Deferred<version::VersionArgs>),
 }
 
+impl Command {
+    /// The subcommand's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Bootstrap(_) => "bootstrap",
+            Command::Install(_) => "install",
+            Command::Check(_) => "check",
+            Command::Get(_) => "get",
+            Command::Create(_) => "create",
+            Command::Reconcile(_) => "reconcile",
+            Command::Suspend(_) => "suspend",
+            Command::Resume(_) => "resume",
+            Command::Export(_) => "export",
+            Command::Delete(_) => "delete",
+            Command::Wait(_) => "wait",
+            Command::History(_) => "history",
+            Command::Events(_) => "events",
+            Command::Trace(_) => "trace",
+            Command::Tree(_) => "tree",
+            Command::Drift(_) => "drift",
+            Command::Build(_) => "build",
+            Command::Diff(_) => "diff",
+            Command::Rollback(_) => "rollback",
+            Command::Uninstall(_) => "uninstall",
+            Command::Completion(_) => "completion",
+            Command::Version(_) => "version",
+        }
+    }
+}
+
 /// The root command's own settings, in the full tree and in [`parser_for`]'s.
 fn root(cmd: clap::Command) -> clap::Command {
     cmd.name("floe")
@@ -314,7 +344,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     if !watching {
         run.set_budget(cli.global.timeout.0);
     }
-    match cli.command {
+    let name = cli.command.name();
+    let result = match cli.command {
         Command::Bootstrap(Deferred(args)) => bootstrap::run(&cli.global, &ui, *args),
         Command::Install(Deferred(args)) => install::run(&cli.global, &ui, *args),
         Command::Check(Deferred(args)) => check::run(&cli.global, &ui, args),
@@ -337,7 +368,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Uninstall(Deferred(args)) => uninstall::run(&cli.global, &ui, args),
         Command::Completion(Deferred(args)) => completion::run(args),
         Command::Version(Deferred(args)) => version::run(&cli.global, &ui, args),
+    };
+    // In a GitHub Actions job step, a failure is also an annotation and a summary section.
+    if let (Err(err), Some(actions)) = (&result, output::github::Actions::detect()) {
+        actions.failed(name, &ui::error_text(err));
     }
+    result
 }
 
 /// Runs a command's async part. One thread is enough: floe's work is waiting on the network

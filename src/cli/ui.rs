@@ -199,14 +199,16 @@ impl crate::bootstrap::Progress for StepPrinter {
 /// the cluster put in it is sanitised (a line break in it shows as `\n`; white space at its
 /// end, as controllers' messages often have, is dropped).
 pub fn print_error(err: &anyhow::Error) {
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "error: {}",
-        sanitize(
-            &crate::redact::text(format!("{err:#}").trim_end()),
-            Keep::Nothing
-        )
-    );
+    let _ = writeln!(std::io::stderr().lock(), "error: {}", error_text(err));
+}
+
+/// An error as floe shows it: its chain on one line, URLs' credentials redacted, sanitised.
+pub fn error_text(err: &anyhow::Error) -> String {
+    sanitize(
+        &crate::redact::text(format!("{err:#}").trim_end()),
+        Keep::Nothing,
+    )
+    .into_owned()
 }
 
 #[cfg(test)]

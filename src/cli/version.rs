@@ -1,4 +1,4 @@
-//! `floe version`: floe's version, the Flux version it installs, and the Flux version running on
+//! `floe version`: floe's version, commit and build date, the Flux version it installs, and the Flux version running on
 //! the cluster when the cluster can be reached.
 
 use std::io::Write;
@@ -22,6 +22,11 @@ pub struct VersionArgs {
     pub output: Format,
 }
 
+/// The commit floe was built from (empty when built outside a checkout without `FLOE_COMMIT`)
+/// and the day it was built, UTC (scripts/build.rs).
+pub const COMMIT: &str = env!("FLOE_COMMIT");
+pub const BUILD_DATE: &str = env!("FLOE_BUILD_DATE");
+
 pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()> {
     let floe = format!("v{}", env!("CARGO_PKG_VERSION"));
     let cluster = if args.client {
@@ -31,7 +36,13 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
     };
     let text = match args.output {
         Format::Table | Format::Text | Format::Yaml => {
-            let mut text = format!("floe: {floe}\nflux: {DEFAULT_FLUX_VERSION}\n");
+            let mut text = format!("floe: {floe}\n");
+            if !COMMIT.is_empty() {
+                text.push_str(&format!("commit: {COMMIT}\n"));
+            }
+            text.push_str(&format!(
+                "built: {BUILD_DATE}\nflux: {DEFAULT_FLUX_VERSION}\n"
+            ));
             match &cluster {
                 Some(Ok(Some(version))) => text.push_str(&format!(
                     "cluster: {}\n",
@@ -46,7 +57,12 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: VersionArgs) -> anyhow::Result<()
             text
         }
         Format::Json => {
-            let mut doc = serde_json::json!({ "floe": floe, "flux": DEFAULT_FLUX_VERSION });
+            let mut doc = serde_json::json!({
+                "floe": floe,
+                "commit": (!COMMIT.is_empty()).then_some(COMMIT),
+                "built": BUILD_DATE,
+                "flux": DEFAULT_FLUX_VERSION,
+            });
             if let Some(Ok(version)) = &cluster {
                 doc["cluster"] = serde_json::json!(version);
             }

@@ -63,22 +63,35 @@ fn help_from_the_binary_goes_to_stdout_and_succeeds() {
 
 #[test]
 fn version_prints_floe_and_flux_versions() {
-    let expected = format!(
-        "floe: v{}\nflux: {}\n",
-        env!("CARGO_PKG_VERSION"),
-        floe::DEFAULT_FLUX_VERSION
+    // Built from this checkout: the commit is HEAD's (scripts/build.rs), the date a real day.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let head = String::from_utf8(head.stdout).unwrap().trim().to_string();
+    assert_eq!(head.len(), 12, "the suite runs in a Git checkout");
+    let out = floe().args(["version", "--client"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], format!("floe: v{}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(lines[1], format!("commit: {head}"));
+    let built = lines[2].strip_prefix("built: ").expect(&text);
+    assert!(
+        jiff::civil::Date::strptime("%Y-%m-%d", built).is_ok(),
+        "{built}"
     );
-    floe()
-        .args(["version", "--client"])
-        .assert()
-        .success()
-        .stdout(expected);
+    assert_eq!(lines[3], format!("flux: {}", floe::DEFAULT_FLUX_VERSION));
     let out = floe()
         .args(["version", "--client", "-o", "json"])
         .output()
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["floe"], format!("v{}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(doc["commit"], head);
+    assert_eq!(doc["built"], built);
     floe()
         .arg("--version")
         .assert()

@@ -1,7 +1,7 @@
 //! The command line without a cluster, as one test binary (`common` compiled once for all):
 //! flags and usage errors, `--export` output (snapshots, and the differential corpus against
-//! the flux CLI), generated completions and man pages, the CRD schemas, and the architecture
-//! rules the docs claim.
+//! the flux CLI), generated completions and man pages, the CRD schemas, the architecture
+//! rules the docs claim, and the release artefacts (archive, installer, formula, action).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -13,4 +13,5 @@ mod cli;
 mod differential;
 mod export;
 mod generated_files;
+mod release;
 mod schema;

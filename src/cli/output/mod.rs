@@ -3,6 +3,7 @@
 //! the rows a command builds, trees and traces ([`tree`]), JSON, YAML and JSON Lines, the same
 //! way for every command; and [`sanitize`], which every human-readable rendering goes through.
 
+pub mod github;
 pub mod tables;
 pub mod tree;
 

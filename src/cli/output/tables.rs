@@ -200,6 +200,28 @@ pub fn sync_diffs(diffs: &[crate::preview::diff::SyncDiff]) -> String {
     out
 }
 
+/// The changes a diff found, one row each (skipped objects left out): SYNC, OBJECT, CHANGE.
+pub fn sync_changes(diffs: &[crate::preview::diff::SyncDiff]) -> Vec<Vec<String>> {
+    use crate::preview::diff::Action;
+    let mut lines = vec![["SYNC", "OBJECT", "CHANGE"].map(str::to_string).to_vec()];
+    for diff in diffs {
+        for change in &diff.changes {
+            let word = match change.action {
+                Action::Created => "created",
+                Action::Changed => "changed",
+                Action::Pruned => "deleted",
+                Action::Skipped => continue,
+            };
+            lines.push(vec![
+                diff.sync.clone(),
+                change.object.clone(),
+                word.to_string(),
+            ]);
+        }
+    }
+    lines
+}
+
 fn sync_diff(diff: &crate::preview::diff::SyncDiff) -> String {
     use crate::preview::diff::Action;
     let mut out = String::new();
