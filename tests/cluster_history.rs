@@ -968,3 +968,88 @@ fn wait_returns_once_the_real_kustomize_controller_applied_the_pushed_commit() {
     .assert()
     .code(2);
 }
+
+/// Credentials as git and gh users give them (issue 27): the token on stdin
+/// (`--password-stdin`) or in `FLOE_GIT_PASSWORD`, a provider's token variable for the
+/// `--hostname` named, and Git's own credential helper. A token bound to another host is not
+/// sent, and the Git columns then say the server asked for credentials.
+#[test]
+fn history_reads_the_repository_with_credentials_given_as_git_users_give_them() {
+    let f = fleet!("credentials");
+    let host = f.gh.host.clone();
+    let read = |cmd: &mut assert_cmd::Command| -> Value {
+        let out = cmd
+            .arg(format!("--ca-file={}", f.gh.ca_file.display()))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains(TOKEN),
+            "the token is never shown"
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let subject = |doc: &Value| {
+        assert_eq!(doc["gitUnavailable"], Value::Null, "{doc:#}");
+        doc["rows"][0]["commit"]["subject"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let history = || {
+        let mut cmd = f.floe(&["history", "sync", "apps", "-o", "json"]);
+        cmd.env_remove("FLOE_GIT_PASSWORD")
+            .env_remove("GITEA_TOKEN");
+        cmd
+    };
+
+    let doc = read(
+        history()
+            .arg("--password-stdin")
+            .write_stdin(format!("{TOKEN}\n")),
+    );
+    assert_eq!(subject(&doc), "add web and db");
+
+    let doc = read(history().env("FLOE_GIT_PASSWORD", TOKEN));
+    assert_eq!(subject(&doc), "add web and db");
+
+    let doc = read(
+        history()
+            .args(["--provider=gitea", &format!("--hostname={host}")])
+            .env("GITEA_TOKEN", TOKEN),
+    );
+    assert_eq!(subject(&doc), "add web and db");
+
+    // Git's credential helper, from the user's Git configuration, as `git fetch` would use it.
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("credentials");
+    std::fs::write(&store, format!("https://git:{TOKEN}@{host}\n")).unwrap();
+    std::fs::write(
+        home.path().join(".gitconfig"),
+        format!(
+            "[credential]\n\thelper = store --file={}\n",
+            store.display()
+        ),
+    )
+    .unwrap();
+    let doc = read(history().env("HOME", home.path()));
+    assert_eq!(subject(&doc), "add web and db");
+
+    // GITEA_TOKEN belongs to the --hostname given, not to the server the source names.
+    let doc = read(
+        history()
+            .args(["--provider=gitea", "--hostname=gitea.example"])
+            .env("GITEA_TOKEN", TOKEN)
+            .env("HOME", tempfile::tempdir().unwrap().path()),
+    );
+    let why = doc["gitUnavailable"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(why.contains("credentials"), "{doc}");
+    assert_eq!(doc["rows"][0]["commit"], Value::Null);
+}

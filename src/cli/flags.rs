@@ -3,6 +3,8 @@
 
 use clap::ArgAction;
 
+use crate::usage::InvalidInput;
+
 /// A flag over a [`Choice`]: help and completions list its names; anything else is a usage
 /// error naming the allowed values.
 pub fn choice<T: crate::usage::Choice>() -> impl clap::builder::TypedValueParser<Value = T> {
@@ -116,40 +118,118 @@ impl SshKeyFlags {
     }
 }
 
-/// How floe reads (and pushes to) the Git repository of a source, with bootstrap's flags;
-/// `GITHUB_TOKEN` is used for github.com URLs.
+/// How floe reads (and pushes to) the Git repository of a source, with bootstrap's flags.
+/// Each provider's token (`GITHUB_TOKEN`, `GITLAB_TOKEN`, `GITEA_TOKEN`, `BITBUCKET_TOKEN`) goes
+/// to that provider's one host; with no token or password for a URL, Git's credential helpers
+/// answer as for `git fetch`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct GitAccessFlags {
-    /// Git user name for HTTPS (default: git)
+    /// Git user name for HTTPS (default: git, or what the token's provider expects)
     #[arg(long, value_name = "NAME", global = true)]
     pub username: Option<String>,
-    /// Git password or token for HTTPS (prefer GITHUB_TOKEN for github.com)
+    /// Git password or token for HTTPS; visible to other users in `ps`: prefer
+    /// --password-stdin, FLOE_GIT_PASSWORD or a provider's token variable
     #[arg(long, value_name = "PASSWORD", global = true)]
     pub password: Option<String>,
+    /// Read the Git password or token for HTTPS from stdin (as `docker login --password-stdin`)
+    #[arg(long = "password-stdin", global = true, conflicts_with = "password")]
+    pub password_stdin: bool,
     /// SSH private key for ssh:// URLs (default: the SSH agent)
     #[arg(long = "private-key-file", value_name = "FILE", global = true)]
     pub private_key_file: Option<std::path::PathBuf>,
     /// CA certificate of a Git server with a private CA
     #[arg(long = "ca-file", value_name = "FILE", global = true)]
     pub ca_file: Option<std::path::PathBuf>,
+    /// The Git host the provider's token belongs to: GitHub Enterprise, self-managed GitLab,
+    /// Gitea or Bitbucket Server (HOST or HOST:PORT; default: github.com, gitlab.com)
+    #[arg(long, value_name = "HOST", global = true)]
+    pub hostname: Option<String>,
+    /// Whose token --hostname gets: github (GITHUB_TOKEN), gitlab (GITLAB_TOKEN), gitea
+    /// (GITEA_TOKEN) or bitbucket-server (BITBUCKET_TOKEN)
+    #[arg(long, value_name = "PROVIDER", global = true, default_value = "github",
+          value_parser = ["github", "gitlab", "gitea", "bitbucket-server"])]
+    pub provider: String,
 }
 
+/// The variable `--password` can be given in instead of the command line.
+pub const GIT_PASSWORD_ENV: &str = "FLOE_GIT_PASSWORD";
+
 impl GitAccessFlags {
-    /// The host a source's repository is read from: github.com with `GITHUB_TOKEN` (its token
-    /// for its own URLs only), and these flags' credentials for any server.
-    pub fn host(&self) -> anyhow::Result<crate::host::GitHubHost> {
+    /// The hosts a source's repository is read from: each provider's token for its own host
+    /// only, and these flags' credentials for any server.
+    pub fn host(&self, ui: &super::ui::Ui) -> anyhow::Result<crate::host::Hosts> {
+        use crate::host::{Provider, Token};
+        let provider = Provider::named(&self.provider).expect("clap checks --provider");
+        let hostname = match &self.hostname {
+            Some(name) => Some(crate::host::hostname(name).ok_or_else(|| {
+                InvalidInput::new(format!(
+                    "invalid --hostname '{name}': give HOST or HOST:PORT, without a scheme or path"
+                ))
+            })?),
+            None => None,
+        };
+        if hostname.is_none() && provider.public_host().is_none() {
+            return Err(InvalidInput::new(format!(
+                "--provider {} needs --hostname: {} has no public host",
+                provider.name(),
+                provider.name()
+            ))
+            .into());
+        }
         if let Some(ca) = &self.ca_file {
             crate::git::trust_ca_file(ca)?;
         }
+        let password = if self.password_stdin {
+            let mut text = zeroize::Zeroizing::new(String::new());
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+                .map_err(|e| anyhow::anyhow!("cannot read the password from stdin: {e}"))?;
+            let trimmed = text.trim_end_matches(['\r', '\n']);
+            if trimmed.is_empty() {
+                return Err(InvalidInput::new(
+                    "--password-stdin read an empty password: pipe the password or token to floe",
+                )
+                .into());
+            }
+            Some(zeroize::Zeroizing::new(trimmed.to_string()))
+        } else if let Some(password) = &self.password {
+            if ui.interactive {
+                ui.step(
+                    super::ui::Mark::Warning,
+                    &format!("--password is visible to other users and kept in shell history: use --password-stdin or {GIT_PASSWORD_ENV}"),
+                );
+            }
+            Some(zeroize::Zeroizing::new(password.clone()))
+        } else {
+            env_secret(GIT_PASSWORD_ENV)
+        };
         let given = crate::host::PlainGit {
             username: self.username.clone(),
-            password: self.password.clone().map(zeroize::Zeroizing::new),
+            password,
             private_key_file: self.private_key_file.clone(),
         };
-        let token = std::env::var("GITHUB_TOKEN")
-            .ok()
-            .filter(|t| !t.trim().is_empty())
-            .map(zeroize::Zeroizing::new);
-        Ok(crate::host::GitHubHost::github_com(token, given))
+        let tokens = Provider::ALL
+            .into_iter()
+            .filter_map(|p| {
+                let hostname = if p == provider {
+                    hostname.clone().or(p.public_host().map(str::to_string))
+                } else {
+                    p.public_host().map(str::to_string)
+                }?;
+                Some(Token {
+                    provider: p,
+                    hostname,
+                    token: env_secret(p.token_env())?,
+                })
+            })
+            .collect();
+        Ok(crate::host::Hosts { tokens, given })
     }
+}
+
+/// A non-blank environment variable, held as a secret.
+fn env_secret(name: &str) -> Option<zeroize::Zeroizing<String>> {
+    std::env::var(name)
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+        .map(zeroize::Zeroizing::new)
 }

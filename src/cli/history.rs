@@ -43,7 +43,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: HistoryArgs) -> anyhow::Result<()
             .into());
         }
         Some(dir) => GitReader::Local(dir.clone()),
-        None => GitReader::Remote(args.git.host()?),
+        None => GitReader::Remote(args.git.host(ui)?),
     };
     let target = ObjectRef::new(kind, &global.namespace, &name);
     block_on(|| async {

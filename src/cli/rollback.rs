@@ -77,7 +77,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: RollbackArgs) -> anyhow::Result<(
         // Refused before anything is read or changed.
         confirm(ui, false, "rollback", "")?;
     }
-    let host = args.git.host()?;
+    let host = args.git.host(ui)?;
     let opts = RollbackOptions {
         target: ObjectRef::new(kind, &global.namespace, &name),
         to: args.to.clone(),

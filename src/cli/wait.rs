@@ -70,7 +70,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: WaitArgs) -> anyhow::Result<()> {
     }
     let name = args.target.names[0].clone();
     crate::manifests::validate::rfc1123_name("name", &name)?;
-    let host = args.git.host()?;
+    let host = args.git.host(ui)?;
     let target = crate::kinds::ObjectRef::new(kind, &global.namespace, &name);
     block_on(|| async {
         let cluster = connect(global).await?;

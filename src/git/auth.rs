@@ -97,6 +97,19 @@ pub(super) fn callbacks<'a>(
             GitAuth::SshAgent if allowed.contains(CredentialType::SSH_KEY) => {
                 Cred::ssh_key_from_agent(user)
             }
+            // Nothing given for this server: what `git fetch` would use, Git's credential
+            // helpers (`credential.helper` in the user's Git configuration).
+            GitAuth::None if allowed.contains(CredentialType::USER_PASS_PLAINTEXT) => {
+                git2::Config::open_default()
+                    .and_then(|config| Cred::credential_helper(&config, url, username))
+                    .map_err(|_| {
+                        git2::Error::new(
+                            ErrorCode::Auth,
+                            ErrorClass::Http,
+                            "the server asks for credentials and none were given (nor by a Git credential helper)",
+                        )
+                    })
+            }
             _ if allowed.contains(CredentialType::USERNAME) => Cred::username(user),
             _ => Err(git2::Error::new(
                 ErrorCode::Auth,

@@ -10,11 +10,13 @@
 
 pub mod github;
 pub mod plain;
+pub mod token;
 
 use crate::git::RemoteSpec;
 
 pub use github::GitHubHost;
 pub use plain::PlainGit;
+pub use token::{Hosts, Provider, Token};
 
 /// A Git host and the credentials floe holds for it.
 pub trait Host: Sync {
@@ -37,4 +39,22 @@ pub fn authority(url: &str) -> Option<String> {
         Some(port) => format!("{host}:{port}"),
         None => host,
     })
+}
+
+/// `HOST` or `HOST:PORT` as `--hostname` takes it, lower-case; `None` for anything else (a
+/// scheme, a path, credentials, a bad port).
+pub fn hostname(name: &str) -> Option<String> {
+    if name.is_empty() || name.contains(['/', '@', '?', '#']) || name.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    let parsed = url::Url::parse(&format!("https://{name}")).ok()?;
+    let host = parsed.host_str()?;
+    let expected = match parsed.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    };
+    expected
+        .eq_ignore_ascii_case(name)
+        .then(|| expected.to_ascii_lowercase())
 }

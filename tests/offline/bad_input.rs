@@ -1043,3 +1043,58 @@ fn build_and_diff_check_their_flags_and_name_what_the_checkout_lacks() {
     runtime(&[&file], with_kustomize, "/etc/hostname (in ");
     runtime(&[&file], with_kustomize, "is outside the repository");
 }
+
+/// The ways of giving Git credentials are checked before anything is read (issue 27).
+#[test]
+fn git_credential_flags_are_checked_before_any_network_call() {
+    for command in [
+        &["history", "sync", "apps"][..],
+        &["wait", "sync", "apps", "--for-branch-head"],
+        &["rollback", "sync", "apps", "--yes"],
+    ] {
+        check(
+            command,
+            &["--provider=gitea"],
+            &["--provider gitea needs --hostname", "no public host"],
+        );
+        check(
+            command,
+            &["--provider=bitbucket-server"],
+            &["--provider bitbucket-server needs --hostname"],
+        );
+        for bad in [
+            "https://git.example",
+            "git.example/path",
+            "me@git.example",
+            "git.example:99999",
+        ] {
+            check(
+                command,
+                &["--provider=gitlab", &format!("--hostname={bad}")],
+                &[&format!("invalid --hostname '{bad}'"), "HOST or HOST:PORT"],
+            );
+        }
+        check(
+            command,
+            &["--provider=sourcehut"],
+            &["sourcehut", "github", "gitlab", "gitea", "bitbucket-server"],
+        );
+        check(
+            command,
+            &["--password=x", "--password-stdin"],
+            &["--password-stdin", "--password"],
+        );
+    }
+    // An empty stdin is not a password.
+    let out = floe()
+        .args(["history", "sync", "apps", "--password-stdin"])
+        .write_stdin("\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--password-stdin read an empty password"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -5,8 +5,8 @@ pub mod api;
 
 use zeroize::Zeroizing;
 
-use super::{Host, PlainGit, authority};
-use crate::git::{GitAuth, RemoteSpec};
+use super::{Host, PlainGit, Provider, Token};
+use crate::git::RemoteSpec;
 
 pub use api::*;
 
@@ -31,10 +31,6 @@ impl GitHubHost {
             given,
         }
     }
-
-    fn owns(&self, url: &str) -> bool {
-        authority(url).is_some_and(|a| a.eq_ignore_ascii_case(&self.hostname))
-    }
 }
 
 impl Host for GitHubHost {
@@ -42,26 +38,14 @@ impl Host for GitHubHost {
     /// job has), and HTTPS gets the token unless a password was given. Anywhere else: only
     /// what was given.
     fn credentials_for(&self, url: &str) -> RemoteSpec {
-        let Some(token) = self.token.as_ref().filter(|_| self.owns(url)) else {
-            return self.given.credentials_for(url);
-        };
-        let mut url = url.to_string();
-        if url.starts_with("ssh://")
-            && self.given.private_key_file.is_none()
-            && let Ok(parsed) = url::Url::parse(&url)
-        {
-            url = format!("https://{}{}", self.hostname, parsed.path());
-        }
-        let given = self.given.credentials_for(&url);
-        if url.starts_with("ssh://") || self.given.password.is_some() {
-            return given;
-        }
-        RemoteSpec {
-            url,
-            auth: GitAuth::Basic {
-                username: "git".to_string(),
-                password: token.clone(),
-            },
+        let token = self.token.as_ref().map(|token| Token {
+            provider: Provider::GitHub,
+            hostname: self.hostname.to_ascii_lowercase(),
+            token: token.clone(),
+        });
+        match token.filter(|t| t.owns(url)) {
+            Some(token) => token.credentials_for(url, &self.given),
+            None => self.given.credentials_for(url),
         }
     }
 }
@@ -79,6 +63,7 @@ impl std::fmt::Debug for GitHubHost {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::GitAuth;
 
     fn host(password: Option<&str>, key: bool) -> GitHubHost {
         GitHubHost::github_com(
