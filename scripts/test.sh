@@ -50,6 +50,11 @@ if ! scripts/testbed build; then
   echo "the test bed could not be built here: the cluster tests will skip with this reason" >&2
 fi
 
+echo "==> Gitea (scripts/gitea build; built once, cached)"
+if ! scripts/gitea build >/dev/null; then
+  echo "Gitea could not be built: its tests will say so" >&2
+fi
+
 echo "==> release artefacts (scripts/release.sh --fast; cargo-dist and actionlint built once, cached)"
 # tests/offline/release.rs installs from them; they fail under CI=true when these are missing.
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/floe-tools"

@@ -112,6 +112,75 @@ fn commit_as(
     git(work.path(), &["rev-parse", "HEAD"])
 }
 
+/// The objects a fleet test syncs: Secret `fleet-auth` for `url` (user, token, CA), the
+/// GitRepository `fleet` and the sync `apps` of ./apps into `ns`, created by floe (`floe`
+/// runs it in the test's namespace) and made Ready by the real controllers.
+fn create_fleet_objects(
+    floe: impl Fn(&[&str]) -> assert_cmd::Command,
+    url: &str,
+    (username, token, ca_file): (&str, &str, &std::path::Path),
+    ns: &str,
+    sync_args: &[&str],
+) {
+    floe(&[
+        "create",
+        "secret",
+        "git",
+        "fleet-auth",
+        &format!("--url={url}"),
+        &format!("--username={username}"),
+        &format!("--password={token}"),
+        &format!("--ca-crt-file={}", ca_file.display()),
+    ])
+    .assert()
+    .success();
+    floe(&[
+        "create",
+        "source",
+        "git",
+        "fleet",
+        &format!("--url={url}"),
+        "--branch=main",
+        "--secret-ref=fleet-auth",
+        "--interval=10m",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(format!(
+        "✔ GitRepository {ns}/fleet is ready"
+    )));
+    floe(&[
+        "create",
+        "sync",
+        "apps",
+        "--source=GitRepository/fleet",
+        "--path=./apps",
+        "--prune",
+        "--interval=10m",
+        &format!("--target-namespace={ns}"),
+    ])
+    .args(sync_args)
+    .assert()
+    .success();
+}
+
+/// A HOME whose Git configuration stores `credential` (a URL with user and password) for Git's
+/// `store` credential helper, as `git credential approve` would have.
+fn credential_store_home(credential: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let store = home.path().join("credentials");
+    std::fs::write(&store, format!("{credential}\n")).unwrap();
+    std::fs::write(
+        home.path().join(".gitconfig"),
+        format!(
+            "[credential]\n\thelper = store --file={}\n",
+            store.display()
+        ),
+    )
+    .unwrap();
+    home
+}
+
 struct Fleet {
     bed: &'static TestBed,
     gh: FakeGitHub,
@@ -148,50 +217,13 @@ impl Fleet {
         let ns = bed.namespace(test);
         let fleet = Fleet { bed, gh, ns };
         let url = format!("https://{}/me/fleet.git", fleet.gh.host);
-        fleet
-            .floe(&[
-                "create",
-                "secret",
-                "git",
-                "fleet-auth",
-                &format!("--url={url}"),
-                "--username=git",
-                &format!("--password={TOKEN}"),
-                &format!("--ca-crt-file={}", fleet.gh.ca_file.display()),
-            ])
-            .assert()
-            .success();
-        fleet
-            .floe(&[
-                "create",
-                "source",
-                "git",
-                "fleet",
-                &format!("--url={url}"),
-                "--branch=main",
-                "--secret-ref=fleet-auth",
-                "--interval=10m",
-            ])
-            .assert()
-            .success()
-            .stderr(predicate::str::contains(format!(
-                "✔ GitRepository {}/fleet is ready",
-                fleet.ns
-            )));
-        fleet
-            .floe(&[
-                "create",
-                "sync",
-                "apps",
-                "--source=GitRepository/fleet",
-                "--path=./apps",
-                "--prune",
-                "--interval=10m",
-                &format!("--target-namespace={}", fleet.ns),
-            ])
-            .args(sync_args)
-            .assert()
-            .success();
+        create_fleet_objects(
+            |args| fleet.floe(args),
+            &url,
+            ("git", TOKEN, &fleet.gh.ca_file),
+            &fleet.ns,
+            sync_args,
+        );
         let head = fleet.head();
         assert_eq!(fleet.applied(), format!("main@sha1:{head}"));
         Some(fleet)
@@ -1025,17 +1057,7 @@ fn history_reads_the_repository_with_credentials_given_as_git_users_give_them() 
     assert_eq!(subject(&doc), "add web and db");
 
     // Git's credential helper, from the user's Git configuration, as `git fetch` would use it.
-    let home = tempfile::tempdir().unwrap();
-    let store = home.path().join("credentials");
-    std::fs::write(&store, format!("https://git:{TOKEN}@{host}\n")).unwrap();
-    std::fs::write(
-        home.path().join(".gitconfig"),
-        format!(
-            "[credential]\n\thelper = store --file={}\n",
-            store.display()
-        ),
-    )
-    .unwrap();
+    let home = credential_store_home(&format!("https://git:{TOKEN}@{host}"));
     let doc = read(history().env("HOME", home.path()));
     assert_eq!(subject(&doc), "add web and db");
 
@@ -1052,4 +1074,129 @@ fn history_reads_the_repository_with_credentials_given_as_git_users_give_them() 
         .to_string();
     assert!(why.contains("credentials"), "{doc}");
     assert_eq!(doc["rows"][0]["commit"], Value::Null);
+}
+
+/// floe on a real Gitea (issue 27; scripts/gitea builds code.gitea.io/gitea v1.27.3): the real
+/// source-controller fetches a private repository from Gitea over HTTPS; `history` reads its
+/// commits with only `GITEA_TOKEN` (bound to Gitea by `--provider=gitea --hostname`), and with
+/// only a Git credential helper; `rollback` pushes its commit to Gitea with only the token and
+/// waits until the real controllers applied it.
+#[test]
+fn history_and_rollback_on_a_real_gitea_with_its_token_or_a_credential_helper() {
+    use common::gitea::{Gitea, USER};
+    let Some(bed) = installed(&[]) else { return };
+    let Some(gitea) = Gitea::start() else { return };
+    let (status, body) = gitea.api(
+        "POST",
+        "/api/v1/user/repos",
+        Some(&serde_json::json!({"name": "fleet", "private": true, "default_branch": "main"})),
+    );
+    assert_eq!(status, 201, "{body}");
+    let c1 = gitea.commit(
+        USER,
+        "fleet",
+        "carol",
+        &[
+            ("apps/web.yaml", Some(&web(1, false))),
+            ("apps/db.yaml", Some(&config_map("db", "size", "small"))),
+        ],
+        "add web and db",
+    );
+    let ns = bed.namespace("gitea");
+    let floe = |args: &[&str]| {
+        let mut cmd = bed.floe();
+        cmd.args(args)
+            .args(["-n", &ns, "--timeout=2m"])
+            .env_remove("GITHUB_TOKEN")
+            .env_remove("GITEA_TOKEN")
+            .env_remove("FLOE_GIT_PASSWORD");
+        cmd
+    };
+    let url = gitea.repo_url(USER, "fleet");
+    create_fleet_objects(floe, &url, (USER, &gitea.token, &gitea.ca_file), &ns, &[]);
+    let c2 = gitea.commit(
+        USER,
+        "fleet",
+        "alice",
+        &[("apps/web.yaml", Some(&web(2, false)))],
+        "scale web to 2",
+    );
+    floe(&["reconcile", "sync", "apps", "--with-source"])
+        .assert()
+        .success();
+
+    let on_gitea = [
+        "--provider=gitea".to_string(),
+        format!("--hostname={}", gitea.host),
+        format!("--ca-file={}", gitea.ca_file.display()),
+    ];
+    let json = |cmd: &mut assert_cmd::Command| -> Value {
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.contains(&gitea.token), "the token is never shown");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let subjects = |doc: &Value| -> Vec<String> {
+        assert_eq!(doc["gitUnavailable"], Value::Null, "{doc:#}");
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["commit"]["subject"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let doc = json(
+        floe(&["history", "sync", "apps", "-o", "json"])
+            .args(&on_gitea)
+            .env("GITEA_TOKEN", &gitea.token),
+    );
+    assert_eq!(subjects(&doc), ["scale web to 2", "add web and db"]);
+    assert_eq!(doc["rows"][0]["commit"]["sha"], c2.as_str());
+
+    // Only Git's credential helper: what `git fetch` would use.
+    let home = credential_store_home(&format!("https://{USER}:{}@{}", gitea.token, gitea.host));
+    let doc = json(
+        floe(&["history", "sync", "apps", "-o", "json"])
+            .arg(format!("--ca-file={}", gitea.ca_file.display()))
+            .env("HOME", home.path()),
+    );
+    assert_eq!(subjects(&doc), ["scale web to 2", "add web and db"]);
+
+    // Rollback to c1 with only the token: a new commit on Gitea, applied by the real controllers.
+    let outcome = json(
+        floe(&[
+            "rollback",
+            "sync",
+            "apps",
+            "--yes",
+            "-o",
+            "json",
+            &format!("--to={}", &c1[..8]),
+        ])
+        .args(&on_gitea)
+        .env("GITEA_TOKEN", &gitea.token),
+    );
+    assert_eq!(outcome["pushed"], true, "{outcome:#}");
+    let pushed = outcome["commit"].as_str().unwrap().to_string();
+    let (status, commits) = gitea.api(
+        "GET",
+        "/api/v1/repos/floe/fleet/commits?sha=main&limit=1",
+        None,
+    );
+    assert_eq!(status, 200, "{commits}");
+    assert_eq!(commits[0]["sha"], pushed.as_str(), "{commits:#}");
+    assert!(
+        commits[0]["commit"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("Restored-Revision: {c1}")),
+        "{commits:#}"
+    );
+    assert_eq!(outcome["liveRevision"], format!("main@sha1:{pushed}"));
 }

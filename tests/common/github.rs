@@ -378,7 +378,9 @@ pub fn commit_files(bare: &Path, branch: &str, files: &[(&str, &str)], message: 
     git(work.path(), &["rev-parse", "HEAD"])
 }
 
-fn certificates(ca_file: &Path) -> (Vec<u8>, Vec<u8>) {
+/// A private CA (written to `ca_file`) and a server certificate for 127.0.0.1 it signed: `(cert
+/// PEM, key PEM)`.
+pub fn certificates(ca_file: &Path) -> (Vec<u8>, Vec<u8>) {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
     let ca_key = KeyPair::generate().unwrap();
     let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
