@@ -104,4 +104,40 @@ fn check_fails_naming_the_controllers_whose_pods_never_run() {
         failed.iter().any(|n| n.contains("source-controller")),
         "{doc}"
     );
+
+    // As a GitHub Actions job step: an annotation per failed check, and their table.
+    let summary = tempfile::tempdir().unwrap();
+    let summary = summary.path().join("summary.md");
+    let out = bed
+        .floe()
+        .args(["check", "--timeout=5s"])
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for name in &failed {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("::error title={}::", name.replace(':', "%3A")))),
+            "no annotation for {name} in:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("::error title=floe check failed::")),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with(&format!(
+            "### floe check: {} of {} checks failed\n\n| CHECK | MESSAGE |\n",
+            failed.len(),
+            doc["checks"].as_array().unwrap().len()
+        )),
+        "{written}"
+    );
 }
