@@ -15,10 +15,12 @@ kubectl_dir=$(dirname "$(readlink -f "$(command -v kubectl)")")
 kubectl=$(ls "$kubectl_dir"/kubectl.1.* 2>/dev/null | sort -V | tail -1 || true)
 kubectl=${kubectl:-$(command -v kubectl)}
 
-cargo build --release --quiet
-# Where cargo put it (CARGO_TARGET_DIR, a config's build.target-dir, or ./target).
-floe=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/floe
 out=$(mktemp -d)
+# floe as users get it: the release archive for this machine, built by scripts/release.sh as the
+# release workflow builds it (optimised; on Linux with glibc linked statically).
+release=$(scripts/release.sh --out "$out/release")
+tar -xJf "$release/floe-$(rustc -vV | sed -n 's/^host: //p').tar.xz" -C "$out/release"
+floe=$(find "$out/release" -type f -name floe -perm -u+x | head -n 1)
 # FLOE_BENCH_ONLY=startup|flux|cluster|drift|bootstrap|diff runs one section (the others keep their
 # figures in docs/performance.md).
 want() { [ -z "${FLOE_BENCH_ONLY:-}" ] || [ "$FLOE_BENCH_ONLY" = "$1" ]; }

@@ -40,6 +40,13 @@ if [ ! -x "$dist" ]; then
 fi
 
 host=$(rustc -vV | sed -n 's/^host: //p')
+# Linux executables link glibc statically, as the release workflow builds them
+# (.github/release-build-setup.yml): no dynamic loading at every start (docs/performance.md).
+# RUSTFLAGS, because cargo-dist sets it for every build (so a target's rustflags would be
+# ignored); it names --target, so build scripts and proc-macros do not get these flags.
+case "$host" in
+  *-linux-gnu) export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-C target-feature=+crt-static -C relocation-model=static" ;;
+esac
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 if [ "$fast" = true ]; then
   # The dist profile without its optimisation: the same artefacts, for the tests.

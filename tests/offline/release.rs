@@ -171,6 +171,36 @@ fn the_archive_holds_floe_completions_man_pages_readme_and_licence_with_its_chec
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["floe"], format!("v{VERSION}"));
     assert_eq!(doc["commit"].as_str().map(str::len), Some(12), "{doc}");
+
+    // On Linux the executable links glibc statically (no dynamic loader at every start), and
+    // still resolves host names: a kubeconfig naming localhost at a closed port fails on the
+    // refused connection, not on the lookup.
+    if cfg!(target_os = "linux") {
+        let exe = unpacked.path().join(&top).join("floe");
+        let ldd = Command::new("ldd").arg(&exe).output().unwrap();
+        let said = format!("{}{}", text(&ldd.stdout), text(&ldd.stderr));
+        assert!(
+            said.contains("not a dynamic executable") || said.contains("statically linked"),
+            "{said}"
+        );
+        let kubeconfig = unpacked.path().join("kubeconfig");
+        std::fs::write(
+            &kubeconfig,
+            format!(
+                "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://localhost:{}\ncontexts:\n- name: c\n  context:\n    cluster: c\ncurrent-context: c\n",
+                crate::common::free_port()
+            ),
+        )
+        .unwrap();
+        let out = Command::new(&exe)
+            .args(["get", "syncs", "--timeout=10s"])
+            .env("KUBECONFIG", &kubeconfig)
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("Connection refused"), "{stderr}");
+    }
 }
 
 /// Cargo.toml's `[package.metadata.binstall]` value of `key`.
