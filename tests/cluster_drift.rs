@@ -236,14 +236,7 @@ fn drift_reports_changed_missing_and_behind_objects_on_the_real_controllers() {
 
     // As a GitHub Actions job step: one annotation per finding, the failure, and the table in
     // the job summary.
-    let summary = tempfile::tempdir().unwrap();
-    let summary = summary.path().join("summary.md");
-    let out = a
-        .floe(&["drift", "--exit-code"])
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let (out, written) = common::in_github_actions(&mut a.floe(&["drift", "--exit-code"]));
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let annotations: Vec<&str> = stderr
@@ -267,7 +260,6 @@ fn drift_reports_changed_missing_and_behind_objects_on_the_real_controllers() {
             .any(|l| l.starts_with("::error title=floe drift failed::")),
         "{stderr}"
     );
-    let written = std::fs::read_to_string(&summary).unwrap();
     assert!(
         written.starts_with(
             "### floe drift: 2 drifted in 1 sync(s)\n\n| SYNC | OBJECT | DRIFT | DETAIL |\n"

@@ -106,15 +106,7 @@ fn check_fails_naming_the_controllers_whose_pods_never_run() {
     );
 
     // As a GitHub Actions job step: an annotation per failed check, and their table.
-    let summary = tempfile::tempdir().unwrap();
-    let summary = summary.path().join("summary.md");
-    let out = bed
-        .floe()
-        .args(["check", "--timeout=5s"])
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let (out, written) = common::in_github_actions(bed.floe().args(["check", "--timeout=5s"]));
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for name in &failed {
@@ -131,7 +123,6 @@ fn check_fails_naming_the_controllers_whose_pods_never_run() {
             .any(|l| l.starts_with("::error title=floe check failed::")),
         "{stderr}"
     );
-    let written = std::fs::read_to_string(&summary).unwrap();
     assert!(
         written.starts_with(&format!(
             "### floe check: {} of {} checks failed\n\n| CHECK | MESSAGE |\n",

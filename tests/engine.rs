@@ -274,16 +274,11 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
         assert!(text.contains(&line), "no {line:?} in:\n{text}");
     }
     // As a GitHub Actions job step: an annotation per change and the changes in the summary.
-    let summary = tempfile::tempdir().unwrap();
-    let summary = summary.path().join("summary.md");
-    let mut cmd = app.floe(&["diff", "sync", "app", "--exit-code"]);
-    let annotated = cmd
-        .arg(format!("--path={}", apps.display()))
-        .arg(format!("--kustomize={}", kustomize.display()))
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let (annotated, written) = common::in_github_actions(
+        app.floe(&["diff", "sync", "app", "--exit-code"])
+            .arg(format!("--path={}", apps.display()))
+            .arg(format!("--kustomize={}", kustomize.display())),
+    );
     assert_eq!(annotated.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&annotated.stderr);
     for line in [
@@ -296,7 +291,6 @@ fn diff_sync_previews_what_the_real_controller_then_applies() {
             "no {line:?} in:\n{stderr}"
         );
     }
-    let written = std::fs::read_to_string(&summary).unwrap();
     assert!(
         written.starts_with(&format!(
             "### floe diff: 3 change(s) from 1 sync(s)\n\n| SYNC | OBJECT | CHANGE |\n| --- | --- | --- |\n| {ns}/app | ConfigMap/{ns}/extra | created |\n"

@@ -11,7 +11,7 @@ use crate::cluster::Cluster;
 use crate::credentials;
 use crate::git::RemoteSpec;
 use crate::host::github::{self, GitHub, GitHubError};
-use crate::host::{GitHubHost, Host};
+use crate::host::{Host, Hosts, Provider, Token};
 use crate::objects::{self, SecretChange};
 
 /// A team's access to a GitHub repository (`--team name[:permission]`).
@@ -67,12 +67,15 @@ pub struct GitHubTarget {
     pub ca_crt: Option<String>,
 }
 
-/// The token goes to this GitHub host only (see [`GitHubHost`]).
+/// The token goes to this GitHub host only (see [`Token`]).
 impl Host for GitHubTarget {
     fn credentials_for(&self, url: &str) -> RemoteSpec {
-        GitHubHost {
-            hostname: self.client.host().to_string(),
-            token: Some(self.token.clone()),
+        Hosts {
+            tokens: vec![Token {
+                provider: Provider::GitHub,
+                hostname: self.client.host().to_ascii_lowercase(),
+                token: self.token.clone(),
+            }],
             given: Default::default(),
         }
         .credentials_for(url)

@@ -70,20 +70,20 @@ pub fn report(checks: &[Check], format: Format, ui: &Ui) -> anyhow::Result<()> {
             output::write(&output::json_document(&doc)?)?;
         }
     }
-    if let Some(actions) = output::github::Actions::detect().filter(|_| failed > 0) {
-        let mut rows = vec![vec!["CHECK".to_string(), "MESSAGE".to_string()]];
-        rows.extend(
-            checks
-                .iter()
-                .filter(|c| !c.ok)
-                .map(|c| vec![c.name.clone(), c.message.clone()]),
-        );
-        actions.annotate(&output::github::findings(&rows, 0, &[1]));
-        actions.summarize(&output::github::markdown_section(
-            &format!("floe check: {failed} of {} checks failed", checks.len()),
-            &rows,
-        ));
-    }
+    output::github::report_findings(
+        &format!("floe check: {failed} of {} checks failed", checks.len()),
+        || {
+            let mut rows = vec![vec!["CHECK".to_string(), "MESSAGE".to_string()]];
+            rows.extend(
+                checks
+                    .iter()
+                    .filter(|c| !c.ok)
+                    .map(|c| vec![c.name.clone(), c.message.clone()]),
+            );
+            rows
+        },
+        Some((0, &[1])),
+    );
     if failed > 0 {
         anyhow::bail!("{failed} of {} checks failed", checks.len());
     }

@@ -134,16 +134,11 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: DiffArgs) -> anyhow::Result<()> {
             .iter()
             .filter(|d| d.changes.iter().any(|c| c.action != diff::Action::Skipped))
             .count();
-        if let Some(actions) = output::github::Actions::detect().filter(|_| changes > 0) {
-            let rows = output::tables::sync_changes(&diffs);
-            if args.exit_code {
-                actions.annotate(&output::github::findings(&rows, 1, &[0, 2]));
-            }
-            actions.summarize(&output::github::markdown_section(
-                &format!("floe diff: {changes} change(s) from {changed} sync(s)"),
-                &rows,
-            ));
-        }
+        output::github::report_findings(
+            &format!("floe diff: {changes} change(s) from {changed} sync(s)"),
+            || output::tables::sync_changes(&diffs),
+            args.exit_code.then_some((1, &[0, 2])),
+        );
         if args.exit_code && changes > 0 {
             anyhow::bail!(
                 "{changes} change(s) to the cluster from {changed} sync(s); merge to apply them, or fix the checkout"

@@ -50,16 +50,11 @@ pub fn run(global: &GlobalArgs, _ui: &Ui, args: DriftArgs) -> anyhow::Result<()>
             Format::Table | Format::Text => output::table(&output::tables::drift(&drifted)),
         };
         output::write(&out)?;
-        if let Some(actions) = output::github::Actions::detect().filter(|_| count > 0) {
-            let rows = output::tables::drift(&drifted);
-            if args.exit_code {
-                actions.annotate(&output::github::findings(&rows, 1, &[0, 2, 3]));
-            }
-            actions.summarize(&output::github::markdown_section(
-                &format!("floe drift: {count} drifted in {} sync(s)", drifted.len()),
-                &rows,
-            ));
-        }
+        output::github::report_findings(
+            &format!("floe drift: {count} drifted in {} sync(s)", drifted.len()),
+            || output::tables::drift(&drifted),
+            args.exit_code.then_some((1, &[0, 2, 3])),
+        );
         if args.exit_code && count > 0 {
             anyhow::bail!(
                 "{count} drifted in {} sync(s); re-apply from Git with floe reconcile sync NAME, or commit the change",

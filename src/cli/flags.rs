@@ -147,8 +147,8 @@ pub struct GitAccessFlags {
     /// Whose token --hostname gets: github (GITHUB_TOKEN), gitlab (GITLAB_TOKEN), gitea
     /// (GITEA_TOKEN) or bitbucket-server (BITBUCKET_TOKEN)
     #[arg(long, value_name = "PROVIDER", global = true, default_value = "github",
-          value_parser = ["github", "gitlab", "gitea", "bitbucket-server"])]
-    pub provider: String,
+          value_parser = choice::<crate::host::Provider>())]
+    pub provider: crate::host::Provider,
 }
 
 /// The variable `--password` can be given in instead of the command line.
@@ -159,7 +159,8 @@ impl GitAccessFlags {
     /// only, and these flags' credentials for any server.
     pub fn host(&self, ui: &super::ui::Ui) -> anyhow::Result<crate::host::Hosts> {
         use crate::host::{Provider, Token};
-        let provider = Provider::named(&self.provider).expect("clap checks --provider");
+        use crate::usage::Choice;
+        let provider = self.provider;
         let hostname = match &self.hostname {
             Some(name) => Some(crate::host::hostname(name).ok_or_else(|| {
                 InvalidInput::new(format!(
@@ -170,9 +171,8 @@ impl GitAccessFlags {
         };
         if hostname.is_none() && provider.public_host().is_none() {
             return Err(InvalidInput::new(format!(
-                "--provider {} needs --hostname: {} has no public host",
-                provider.name(),
-                provider.name()
+                "--provider {0} needs --hostname: {0} has no public host",
+                provider.as_str()
             ))
             .into());
         }
@@ -208,7 +208,8 @@ impl GitAccessFlags {
             private_key_file: self.private_key_file.clone(),
         };
         let tokens = Provider::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter_map(|p| {
                 let hostname = if p == provider {
                     hostname.clone().or(p.public_host().map(str::to_string))

@@ -14,7 +14,6 @@ pub mod token;
 
 use crate::git::RemoteSpec;
 
-pub use github::GitHubHost;
 pub use plain::PlainGit;
 pub use token::{Hosts, Provider, Token};
 

@@ -17,8 +17,8 @@ pub enum Provider {
     BitbucketServer,
 }
 
-impl Provider {
-    pub const ALL: [Provider; 4] = [
+impl crate::usage::Choice for Provider {
+    const ALL: &'static [Provider] = &[
         Provider::GitHub,
         Provider::GitLab,
         Provider::Gitea,
@@ -26,7 +26,7 @@ impl Provider {
     ];
 
     /// The name flags take (`--provider gitea`).
-    pub fn name(self) -> &'static str {
+    fn as_str(self) -> &'static str {
         match self {
             Provider::GitHub => "github",
             Provider::GitLab => "gitlab",
@@ -34,11 +34,9 @@ impl Provider {
             Provider::BitbucketServer => "bitbucket-server",
         }
     }
+}
 
-    pub fn named(name: &str) -> Option<Provider> {
-        Provider::ALL.into_iter().find(|p| p.name() == name)
-    }
-
+impl Provider {
     /// The environment variable holding the provider's token, as flux reads it.
     pub fn token_env(self) -> &'static str {
         match self {

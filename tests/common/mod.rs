@@ -510,6 +510,20 @@ pub fn require(available: bool, what: &str) -> bool {
     false
 }
 
+/// Runs `cmd` as a GitHub Actions job step (`GITHUB_ACTIONS=true`, a step summary file): its
+/// output, and what it appended to the summary (empty when nothing).
+#[allow(dead_code)]
+pub fn in_github_actions(cmd: &mut Command) -> (std::process::Output, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = cmd
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    (out, std::fs::read_to_string(&summary).unwrap_or_default())
+}
+
 /// A loopback port nothing listens on (bound, read, released).
 #[allow(dead_code)]
 pub fn free_port() -> u16 {

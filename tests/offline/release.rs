@@ -639,14 +639,11 @@ fn a_failure_in_github_actions_is_an_annotation_and_a_summary_and_nothing_elsewh
         ),
     )
     .unwrap();
-    let summary = dir.path().join("summary.md");
-    let out = floe()
-        .args(["get", "syncs", "--timeout=5s"])
-        .env("KUBECONFIG", &kubeconfig)
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let (out, written) = crate::common::in_github_actions(
+        floe()
+            .args(["get", "syncs", "--timeout=5s"])
+            .env("KUBECONFIG", &kubeconfig),
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     let annotation = stderr
@@ -666,7 +663,6 @@ fn a_failure_in_github_actions_is_an_annotation_and_a_summary_and_nothing_elsewh
     );
     assert!(!stderr.contains("not-a-secret-to-show"));
     assert!(out.stdout.is_empty(), "annotations stay off stdout");
-    let written = std::fs::read_to_string(&summary).unwrap();
     assert!(
         written.starts_with(
             "### floe get failed\n\n| COMMAND | ERROR |\n| --- | --- |\n| floe get | "

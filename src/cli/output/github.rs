@@ -80,9 +80,31 @@ impl Actions {
     }
 }
 
+/// A command's findings in GitHub Actions: the rows of its table (the header first) as a
+/// summary section under `heading`, and with `annotate` = `(title, message)` one annotation per
+/// row, titled by the cell at `title`, the cells at `message` its message. Nothing elsewhere,
+/// and nothing without findings (the rows are only built in GitHub Actions).
+pub fn report_findings(
+    heading: &str,
+    rows: impl FnOnce() -> Vec<Vec<String>>,
+    annotate: Option<(usize, &[usize])>,
+) {
+    let Some(actions) = Actions::detect() else {
+        return;
+    };
+    let rows = rows();
+    if rows.len() < 2 {
+        return;
+    }
+    if let Some((title, message)) = annotate {
+        actions.annotate(&findings(&rows, title, message));
+    }
+    actions.summarize(&markdown_section(heading, &rows));
+}
+
 /// One annotation per row of a command's table (the header row left out): titled by the
 /// cell at `title`, the message the cells at `message` joined.
-pub fn findings(rows: &[Vec<String>], title: usize, message: &[usize]) -> Vec<(String, String)> {
+fn findings(rows: &[Vec<String>], title: usize, message: &[usize]) -> Vec<(String, String)> {
     rows.iter()
         .skip(1)
         .map(|row| {

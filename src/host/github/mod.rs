@@ -1,79 +1,35 @@
-//! GitHub and GitHub Enterprise Server: the REST API client ([`api`]) and the rule for its
-//! token, which goes to its own host only.
+//! GitHub and GitHub Enterprise Server: the REST API client ([`api`]). Its token goes to its
+//! own host only, as every provider's does ([`super::token`], `Provider::GitHub`).
 
 pub mod api;
 
-use zeroize::Zeroizing;
-
-use super::{Host, PlainGit, Provider, Token};
-use crate::git::RemoteSpec;
-
 pub use api::*;
-
-/// A GitHub host (`github.com`, or an Enterprise `--hostname`) with its token, and the
-/// credentials given for any other server.
-#[derive(Clone)]
-pub struct GitHubHost {
-    /// `HOST[:PORT]`, as `--hostname` takes it.
-    pub hostname: String,
-    pub token: Option<Zeroizing<String>>,
-    /// What the user gave on the command line, which takes precedence for HTTPS and is all a
-    /// URL on another host gets.
-    pub given: PlainGit,
-}
-
-impl GitHubHost {
-    /// github.com with `token`.
-    pub fn github_com(token: Option<Zeroizing<String>>, given: PlainGit) -> GitHubHost {
-        GitHubHost {
-            hostname: GITHUB_COM.to_string(),
-            token,
-            given,
-        }
-    }
-}
-
-impl Host for GitHubHost {
-    /// On this host: its SSH URL is read over HTTPS when there is a token and no key (as a CI
-    /// job has), and HTTPS gets the token unless a password was given. Anywhere else: only
-    /// what was given.
-    fn credentials_for(&self, url: &str) -> RemoteSpec {
-        let token = self.token.as_ref().map(|token| Token {
-            provider: Provider::GitHub,
-            hostname: self.hostname.to_ascii_lowercase(),
-            token: token.clone(),
-        });
-        match token.filter(|t| t.owns(url)) {
-            Some(token) => token.credentials_for(url, &self.given),
-            None => self.given.credentials_for(url),
-        }
-    }
-}
-
-impl std::fmt::Debug for GitHubHost {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Never print the token.
-        f.debug_struct("GitHubHost")
-            .field("hostname", &self.hostname)
-            .field("given", &self.given)
-            .finish_non_exhaustive()
-    }
-}
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::git::GitAuth;
+    use zeroize::Zeroizing;
 
-    fn host(password: Option<&str>, key: bool) -> GitHubHost {
-        GitHubHost::github_com(
-            Some(Zeroizing::new("tok".to_string())),
-            PlainGit {
+    use crate::git::{GitAuth, RemoteSpec};
+    use crate::host::{Host, Hosts, PlainGit, Provider, Token};
+
+    /// github.com's token, and what the user gave.
+    fn host(password: Option<&str>, key: bool) -> Hosts {
+        hosts_on("github.com", password, key)
+    }
+
+    fn hosts_on(hostname: &str, password: Option<&str>, key: bool) -> Hosts {
+        Hosts {
+            tokens: vec![Token {
+                provider: Provider::GitHub,
+                hostname: hostname.into(),
+                token: Zeroizing::new("tok".to_string()),
+            }],
+            given: PlainGit {
                 username: None,
                 password: password.map(|p| Zeroizing::new(p.to_string())),
                 private_key_file: key.then(|| "id".into()),
             },
-        )
+        }
     }
 
     fn password(spec: &RemoteSpec) -> Option<String> {
@@ -97,10 +53,7 @@ mod tests {
             assert_eq!(password(&h.credentials_for(elsewhere)), None, "{elsewhere}");
         }
         // Enterprise: its hostname, not github.com.
-        let ghes = GitHubHost {
-            hostname: "ghe.example:8443".into(),
-            ..h.clone()
-        };
+        let ghes = hosts_on("ghe.example:8443", None, false);
         assert_eq!(
             password(&ghes.credentials_for("https://GHE.example:8443/o/r")).as_deref(),
             Some("tok")
