@@ -180,9 +180,20 @@ impl GitAccessFlags {
             crate::git::trust_ca_file(ca)?;
         }
         let password = if self.password_stdin {
+            // A password or token is short: more than 64 KiB is not one (and is not read).
+            const CAP: u64 = 64 * 1024;
             let mut text = zeroize::Zeroizing::new(String::new());
-            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
-                .map_err(|e| anyhow::anyhow!("cannot read the password from stdin: {e}"))?;
+            std::io::Read::read_to_string(
+                &mut std::io::Read::take(std::io::stdin().lock(), CAP + 1),
+                &mut text,
+            )
+            .map_err(|e| anyhow::anyhow!("cannot read the password from stdin: {e}"))?;
+            if text.len() as u64 > CAP {
+                return Err(InvalidInput::new(
+                    "--password-stdin read more than 64 KiB: pipe only the password or token",
+                )
+                .into());
+            }
             let trimmed = text.trim_end_matches(['\r', '\n']);
             if trimmed.is_empty() {
                 return Err(InvalidInput::new(

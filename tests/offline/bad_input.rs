@@ -1097,4 +1097,16 @@ fn git_credential_flags_are_checked_before_any_network_call() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Nor is a stream: floe reads at most 64 KiB of it.
+    let out = floe()
+        .args(["history", "sync", "apps", "--password-stdin"])
+        .write_stdin(vec![b'x'; 65 * 1024])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--password-stdin read more than 64 KiB"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
