@@ -7,6 +7,7 @@ use tokio::time::Instant;
 
 use kube::api::{Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams};
 use serde_json::{Value, json};
+use zeroize::Zeroizing;
 
 use k8s_openapi::api::core::v1::Secret;
 
@@ -165,6 +166,25 @@ pub enum SecretChange {
     /// The Secret held another key than the one given: replaced.
     Updated,
     Kept,
+}
+
+/// The value of `key` in Secret `namespace/name`, when both exist and it is text.
+pub async fn secret_value(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    key: &str,
+) -> anyhow::Result<Option<Zeroizing<String>>> {
+    let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), namespace);
+    let secret = secrets
+        .get_opt(name)
+        .await
+        .map_err(|e| cluster.explain(e))?;
+    Ok(secret
+        .and_then(|s| s.data)
+        .and_then(|mut data| data.remove(key))
+        .and_then(|bytes| String::from_utf8(bytes.0).ok())
+        .map(Zeroizing::new))
 }
 
 /// The Secret's SSH key: without `key`, an existing Secret's key is kept (a re-run does not

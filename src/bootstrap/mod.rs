@@ -7,8 +7,8 @@
 
 pub mod files;
 pub mod git;
-pub mod github;
 pub mod host;
+pub mod hosted;
 pub mod report;
 
 use std::time::{Duration, Instant};
@@ -27,9 +27,10 @@ use crate::kinds::duration::GoDuration;
 use crate::kinds::{FluxKind, ObjectRef, Observed};
 use crate::objects::{self, SecretChange};
 
+pub use crate::host::api::{TEAM_PERMISSIONS, TeamAccess};
 pub use git::{GitFlags, GitTarget, PullCredentials};
-pub use github::{GitHubTarget, TEAM_PERMISSIONS, TeamAccess};
 pub use host::{GitHost, HostCheck, StepResult};
+pub use hosted::{HostedTarget, PullAuth};
 pub use report::{Details, Done, FileReport, Outcome, Progress, Step, StepReport, Summary};
 
 /// Everything bootstrap needs besides the host.
@@ -708,9 +709,6 @@ async fn verify(
         let observed = if synced.holds(&current) && !fetch_again {
             current
         } else {
-            let token =
-                objects::request_reconcile(cluster, &target, Default::default(), None).await?;
-            let answered = synced.and(|o: &Observed| !fetch_again || handled(&token).holds(o));
             let named = format!("{} {}/{}", kind.kind(), opts.namespace, opts.namespace);
             // The Ready condition's reason and message, and the hint they point to.
             let ready_of = |o: &Observed| {
@@ -721,15 +719,45 @@ async fn verify(
                 let hint = hint(kind, &reason, &message, sync, opts);
                 (message, hint)
             };
-            match converge(
-                cluster,
-                &target,
-                answered,
-                failed(&token, commit),
-                deadline.into(),
-            )
-            .await?
-            {
+            let mut reapplied = 0;
+            let converged = loop {
+                let generation = target.get(cluster).await?.generation;
+                let token =
+                    objects::request_reconcile(cluster, &target, Default::default(), None).await?;
+                let answered = ready()
+                    .and(at(commit))
+                    .and(|o: &Observed| !fetch_again || handled(&token).holds(o));
+                // Someone else changed the source's spec since floe applied it.
+                let moved =
+                    |o: &Observed| kind == FluxKind::GitRepository && o.generation > generation;
+                let converged = converge(
+                    cluster,
+                    &target,
+                    answered,
+                    failed(&token, commit).or(moved),
+                    deadline.into(),
+                )
+                .await?;
+                if let Converged::Stopped(o) = &converged
+                    && moved(o)
+                {
+                    // A Kustomization still reconciling the previous repository's revision (a
+                    // cluster moved to another repository) applies that repository's
+                    // GitRepository back over floe's: apply floe's again and wait again.
+                    if reapplied < 3
+                        && source_url(cluster, &target).await?.as_deref() != Some(sync.url.as_str())
+                    {
+                        reapplied += 1;
+                        apply_sync(cluster, sync).await?;
+                        continue;
+                    }
+                    if !failed(&token, commit).holds(o) {
+                        continue;
+                    }
+                }
+                break converged;
+            };
+            match converged {
                 Converged::Reached(o) => o,
                 Converged::Stopped(o) => {
                     let (message, hint) = ready_of(&o);
@@ -772,6 +800,12 @@ async fn verify(
         ),
         Details::Verify(revisions),
     ))
+}
+
+/// The URL the live GitRepository `target` fetches from.
+async fn source_url(cluster: &Cluster, target: &ObjectRef) -> anyhow::Result<Option<String>> {
+    let object = target.fetch(cluster).await?;
+    Ok(object.data["spec"]["url"].as_str().map(str::to_string))
 }
 
 /// The controller handled floe's request `token` and its attempt failed (see

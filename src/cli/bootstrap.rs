@@ -1,5 +1,6 @@
-//! `floe bootstrap github` and `floe bootstrap git`: turn flags into [`bootstrap::Options`]
-//! and a [`bootstrap::GitHost`] (GitHub or plain Git), then run [`bootstrap::run`].
+//! `floe bootstrap github|gitlab|gitea|bitbucket-server|git`: turn flags into
+//! [`bootstrap::Options`] and a [`bootstrap::GitHost`] (a [`HostedTarget`] over the service's
+//! API, or plain Git), then run [`bootstrap::run`].
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,10 +13,15 @@ use super::install::InstallFlags;
 use super::output::{self, Format};
 use super::{GlobalArgs, block_on, connect};
 use crate::bootstrap::{
-    self, GitFlags, GitHost, GitHubTarget, GitTarget, Options, TeamAccess, files,
+    self, GitFlags, GitHost, GitTarget, HostedTarget, Options, PullAuth, TeamAccess, files,
 };
 use crate::cli::ui::{Mark, StepPrinter, Ui};
+use crate::host::Provider;
+use crate::host::api::{RepoApi, Visibility};
+use crate::host::bitbucket::BitbucketServer;
+use crate::host::gitea::Gitea;
 use crate::host::github::{self, GitHub};
+use crate::host::gitlab::{self, GitLab};
 use crate::install::InstallOptions;
 use crate::kinds::duration::GoDuration;
 use crate::manifests::validate;
@@ -31,6 +37,12 @@ pub struct BootstrapArgs {
 pub enum BootstrapCommand {
     /// Bootstrap from a GitHub repository, created if it does not exist
     Github(Deferred<Box<GithubArgs>>),
+    /// Bootstrap from a GitLab project, created if it does not exist
+    Gitlab(Deferred<Box<GitlabArgs>>),
+    /// Bootstrap from a Gitea repository, created if it does not exist
+    Gitea(Deferred<Box<GiteaArgs>>),
+    /// Bootstrap from a Bitbucket Server (Data Center) repository, created if it does not exist
+    BitbucketServer(Deferred<Box<BitbucketServerArgs>>),
     /// Bootstrap from any Git server (no provider API)
     Git(Deferred<Box<GitArgs>>),
 }
@@ -93,27 +105,36 @@ pub struct CommonFlags {
     # Show what would change, and change nothing\n  \
     floe bootstrap github --owner=me --repository=fleet --personal --path=clusters/dev --dry-run")]
 pub struct GithubArgs {
-    /// The user or organisation that owns the repository
-    #[arg(long, value_name = "NAME")]
-    pub owner: String,
-    /// The repository name
-    #[arg(long, value_name = "NAME")]
-    pub repository: String,
-    /// The owner is a user, not an organisation
-    #[arg(long)]
-    pub personal: bool,
+    #[command(flatten)]
+    pub api: ApiFlags,
     /// Create the repository private
     #[arg(long, default_value = "true", value_name = "BOOL",
           action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = super::flags::go_bool)]
     pub private: bool,
-    /// Grant a team access: name[:pull|triage|push|maintain|admin] (default maintain; repeatable)
-    #[arg(long = "team", value_name = "NAME[:PERMISSION]")]
+    /// Grant a team access: name[:pull|triage|push|maintain|admin] (default maintain; repeatable, or comma-separated)
+    #[arg(long = "team", value_name = "NAME[:PERMISSION]", value_delimiter = ',')]
     pub teams: Vec<TeamAccess>,
     /// GitHub host; another host is GitHub Enterprise Server, HOST[:PORT]
     #[arg(long, default_value = github::GITHUB_COM, value_name = "HOST[:PORT]")]
     pub hostname: String,
-    /// A CA certificate (PEM) to trust for the host's API and Git, for Enterprise servers with a private CA
+    #[command(flatten)]
+    pub common: CommonFlags,
+}
+
+/// Flags every bootstrap over a hosting service's API takes.
+#[derive(Debug, Clone, Args)]
+pub struct ApiFlags {
+    /// The user, organisation or group that owns the repository
+    #[arg(long, value_name = "NAME")]
+    pub owner: String,
+    /// The repository name
+    #[arg(long, value_name = "NAME")]
+    pub repository: String,
+    /// The owner is a user, not an organisation or group
+    #[arg(long)]
+    pub personal: bool,
+    /// A CA certificate (PEM) to trust for the host's API and Git, for servers with a private CA
     #[arg(long = "ca-file", value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
     /// The cluster pulls over HTTPS with the token instead of SSH with a deploy key
@@ -128,9 +149,86 @@ pub struct GithubArgs {
     /// Also bring an existing repository's visibility and default branch in line with the flags
     #[arg(long)]
     pub reconcile: bool,
-    /// Never prompt: without GITHUB_TOKEN fail instead of asking for it
+    /// Never prompt: without the token's environment variable fail instead of asking for it
     #[arg(short = 'y', long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # A private project of your own on gitlab.com, synced at clusters/dev\n  \
+    export GITLAB_TOKEN=<token with the api scope>\n  \
+    floe bootstrap gitlab --owner=me --repository=fleet --personal --path=clusters/dev\n\n  \
+    # A project in a subgroup of a self-managed GitLab, pulled with a deploy token\n  \
+    floe bootstrap gitlab --hostname=gitlab.example.com --owner=acme/platform \\\n    --repository=fleet --path=clusters/prod --deploy-token-auth")]
+pub struct GitlabArgs {
+    #[command(flatten)]
+    pub api: ApiFlags,
+    /// Who can see a project floe creates (and, with --reconcile, an existing one)
+    #[arg(long, value_parser = super::flags::choice::<Visibility>(), default_value = "private", value_name = "public|internal|private")]
+    pub visibility: Visibility,
+    /// Share the project with a group (its full path), as Maintainer (repeatable, or comma-separated)
+    #[arg(long = "team", value_name = "GROUP", value_delimiter = ',')]
+    pub teams: Vec<String>,
+    /// The cluster pulls over HTTPS with a project deploy token floe creates, instead of SSH with a deploy key
+    #[arg(long = "deploy-token-auth")]
+    pub deploy_token_auth: bool,
+    /// GitLab host; another host is a self-managed GitLab, HOST[:PORT]
+    #[arg(long, default_value = gitlab::GITLAB_COM, value_name = "HOST[:PORT]")]
+    pub hostname: String,
+    #[command(flatten)]
+    pub common: CommonFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # An organisation's repository with team access\n  \
+    export GITEA_TOKEN=<token>\n  \
+    floe bootstrap gitea --hostname=gitea.example.com --owner=acme --repository=fleet \\\n    --team=platform --path=clusters/prod\n\n  \
+    # A repository of your own, the cluster pulling with the token\n  \
+    floe bootstrap gitea --hostname=gitea.example.com --owner=me --repository=fleet --personal --token-auth")]
+pub struct GiteaArgs {
+    #[command(flatten)]
+    pub api: ApiFlags,
+    /// Create the repository private
+    #[arg(long, default_value = "true", value_name = "BOOL",
+          action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = super::flags::go_bool)]
+    pub private: bool,
+    /// Add a team to the repository: name[:permission], as flux takes it; Gitea keeps the permission on the team (repeatable, or comma-separated)
+    #[arg(long = "team", value_name = "NAME[:PERMISSION]", value_delimiter = ',')]
+    pub teams: Vec<TeamAccess>,
+    /// Gitea host, HOST[:PORT]
+    #[arg(long, default_value = "gitea.com", value_name = "HOST[:PORT]")]
+    pub hostname: String,
+    #[command(flatten)]
+    pub common: CommonFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    # A repository in project FLEET, with write access for a group\n  \
+    export BITBUCKET_TOKEN=<token>\n  \
+    floe bootstrap bitbucket-server --hostname=bitbucket.example.com --username=alice \\\n    --owner=FLEET --repository=fleet --group=platform --path=clusters/prod\n\n  \
+    # A repository of your own (~alice), the cluster pulling with the token\n  \
+    floe bootstrap bitbucket-server --hostname=bitbucket.example.com --username=alice \\\n    --owner=alice --personal --repository=fleet --token-auth")]
+pub struct BitbucketServerArgs {
+    #[command(flatten)]
+    pub api: ApiFlags,
+    /// Create the repository private
+    #[arg(long, default_value = "true", value_name = "BOOL",
+          action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = super::flags::go_bool)]
+    pub private: bool,
+    /// Give a group write access to the repository (repeatable, or comma-separated)
+    #[arg(long = "group", value_name = "NAME", value_delimiter = ',')]
+    pub groups: Vec<String>,
+    /// The user the token belongs to, for the API and for Git over HTTPS
+    #[arg(short = 'u', long, default_value = "git", value_name = "NAME")]
+    pub username: String,
+    /// Bitbucket Server host, HOST[:PORT]
+    #[arg(long, value_name = "HOST[:PORT]")]
+    pub hostname: String,
     #[command(flatten)]
     pub common: CommonFlags,
 }
@@ -187,6 +285,9 @@ pub struct GitArgs {
 pub fn run(global: &GlobalArgs, ui: &Ui, args: BootstrapArgs) -> anyhow::Result<()> {
     match args.command {
         BootstrapCommand::Github(Deferred(a)) => run_github(global, ui, *a),
+        BootstrapCommand::Gitlab(Deferred(a)) => run_gitlab(global, ui, *a),
+        BootstrapCommand::Gitea(Deferred(a)) => run_gitea(global, ui, *a),
+        BootstrapCommand::BitbucketServer(Deferred(a)) => run_bitbucket(global, ui, *a),
         BootstrapCommand::Git(Deferred(a)) => run_git(global, ui, *a),
     }
 }
@@ -220,16 +321,10 @@ fn options(global: &GlobalArgs, flags: &CommonFlags) -> anyhow::Result<(Options,
     Ok((opts, install))
 }
 
-/// GitHub's rules for user, organisation and repository names.
-fn github_name(flag: &str, value: &str, repository: bool) -> Result<(), InvalidInput> {
-    let allowed =
-        |c: char| c.is_ascii_alphanumeric() || c == '-' || (repository && (c == '.' || c == '_'));
+/// A name of the owner or repository: letters, digits and `extra`, not `.` or `..`.
+fn name_of(flag: &str, value: &str, extra: &[char], rule: &str) -> Result<(), InvalidInput> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || extra.contains(&c);
     if value.is_empty() || !value.chars().all(allowed) || value == "." || value == ".." {
-        let rule = if repository {
-            "letters, digits, '-', '_' and '.'"
-        } else {
-            "letters, digits and '-'"
-        };
         return Err(InvalidInput::new(format!(
             "invalid {flag} {value:?}: allowed are {rule}"
         )));
@@ -237,36 +332,90 @@ fn github_name(flag: &str, value: &str, repository: bool) -> Result<(), InvalidI
     Ok(())
 }
 
-/// The token from GITHUB_TOKEN, or asked for on a terminal.
-/// Surrounding whitespace (a pasted newline, a `\r` from a Windows file) is trimmed; a token
-/// that still cannot be sent in an HTTP header is a usage error that does not print it.
-fn github_token(ui: &Ui, yes: bool) -> anyhow::Result<Zeroizing<String>> {
-    if let Some(token) = std::env::var("GITHUB_TOKEN")
-        .ok()
-        .filter(|t| !t.trim().is_empty())
+/// GitHub's rules for user, organisation and repository names.
+fn github_name(flag: &str, value: &str, repository: bool) -> Result<(), InvalidInput> {
+    if repository {
+        name_of(
+            flag,
+            value,
+            &['-', '_', '.'],
+            "letters, digits, '-', '_' and '.'",
+        )
+    } else {
+        name_of(flag, value, &['-'], "letters, digits and '-'")
+    }
+}
+
+/// A path segment on Gitea and GitLab (a user, organisation, group or repository).
+fn path_segment(flag: &str, value: &str) -> Result<(), InvalidInput> {
+    name_of(
+        flag,
+        value,
+        &['-', '_', '.'],
+        "letters, digits, '-', '_' and '.'",
+    )
+}
+
+/// A GitLab namespace: a user, or a group's full path (`group/subgroup`).
+fn gitlab_namespace(flag: &str, value: &str) -> Result<(), InvalidInput> {
+    if value
+        .split('/')
+        .any(|part| path_segment(flag, part).is_err())
     {
-        return checked_token(Zeroizing::new(token), "GITHUB_TOKEN");
+        return Err(InvalidInput::new(format!(
+            "invalid {flag} {value:?}: give a user or a group's full path (group/subgroup), each part letters, digits, '-', '_' and '.'"
+        )));
+    }
+    Ok(())
+}
+
+/// What the token is for, in the message that asks for it.
+fn token_needs(provider: Provider) -> &'static str {
+    match provider {
+        Provider::GitHub => "a token with the repo scope",
+        Provider::GitLab => "a token with the api scope",
+        Provider::Gitea => {
+            "a token with the write:repository, write:organization and write:user scopes"
+        }
+        Provider::BitbucketServer => "an HTTP access token with project admin permission",
+    }
+}
+
+/// The token from the provider's environment variable (GITHUB_TOKEN, GITLAB_TOKEN,
+/// GITEA_TOKEN, BITBUCKET_TOKEN), or asked for on a terminal. Surrounding whitespace (a pasted
+/// newline, a `\r` from a Windows file) is trimmed; a token that still cannot be sent in an
+/// HTTP header is a usage error that does not print it.
+fn provider_token(ui: &Ui, yes: bool, provider: Provider) -> anyhow::Result<Zeroizing<String>> {
+    let env = provider.token_env();
+    let name = provider.display_name();
+    if let Some(token) = std::env::var(env).ok().filter(|t| !t.trim().is_empty()) {
+        return checked_token(Zeroizing::new(token), env, name);
     }
     if !ui.interactive || yes {
-        return Err(InvalidInput::new(
-            "no GitHub token: set GITHUB_TOKEN to a token with the repo scope",
-        )
+        return Err(InvalidInput::new(format!(
+            "no {name} token: set {env} to {}",
+            token_needs(provider)
+        ))
         .into());
     }
     let token = dialoguer::Password::new()
-        .with_prompt("GitHub token (GITHUB_TOKEN is not set)")
+        .with_prompt(format!("{name} token ({env} is not set)"))
         .interact()?;
-    checked_token(Zeroizing::new(token), "the token entered")
+    checked_token(Zeroizing::new(token), "the token entered", name)
 }
 
-fn checked_token(token: Zeroizing<String>, source: &str) -> anyhow::Result<Zeroizing<String>> {
+fn checked_token(
+    token: Zeroizing<String>,
+    source: &str,
+    name: &str,
+) -> anyhow::Result<Zeroizing<String>> {
     let token = Zeroizing::new(token.trim().to_string());
     if token.is_empty()
         || !token.chars().all(|c| c.is_ascii_graphic())
         || http::HeaderValue::from_str(&format!("Bearer {}", token.as_str())).is_err()
     {
         return Err(InvalidInput::new(format!(
-            "invalid {source}: a GitHub token is printable ASCII without spaces or control characters (the value is not shown)"
+            "invalid {source}: a {name} token is printable ASCII without spaces or control characters (the value is not shown)"
         ))
         .into());
     }
@@ -287,62 +436,205 @@ fn warn_if_key_cannot_push(ui: &Ui, install: &InstallOptions, key_can_push: bool
     }
 }
 
-fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
-    let (mut opts, install) = options(global, &args.common)?;
+/// What an API host's command read from its own flags, beside the shared ones.
+struct Hosted {
+    provider: Provider,
+    hostname: String,
+    /// The owner as the API addresses it (`~USER` for a Bitbucket Server user's own).
+    owner: String,
+    visibility: Visibility,
+    teams: Vec<TeamAccess>,
+    /// The flag that names them: `--team`, or `--group`.
+    team_flag: &'static str,
+    deploy_token_auth: bool,
+}
+
+type Client<A> =
+    Box<dyn FnOnce(&str, &Zeroizing<String>, Option<&std::path::Path>) -> anyhow::Result<A>>;
+
+fn run_hosted<A: RepoApi + Sync>(
+    global: &GlobalArgs,
+    ui: &Ui,
+    (flags, common): (ApiFlags, CommonFlags),
+    hosted: Hosted,
+    client: Client<A>,
+) -> anyhow::Result<()> {
+    let (mut opts, install) = options(global, &common)?;
     warn_if_key_cannot_push(
         ui,
         &install,
-        args.read_write_key || args.token_auth,
+        flags.read_write_key || flags.token_auth,
         "pass --read-write-key (or --token-auth)",
     );
-    github_name("--owner", &args.owner, false)?;
-    github_name("--repository", &args.repository, true)?;
-    github::validate_hostname(&args.hostname)?;
-    if let Some(ssh) = &args.ssh_hostname {
+    github::validate_hostname(&hosted.hostname)?;
+    if let Some(ssh) = &flags.ssh_hostname {
         // As flux: with --token-auth the cluster pulls over HTTPS and the flag has no effect.
-        github::validate_host_flag("--ssh-hostname", ssh, "ssh.github.example.com:2222")?;
+        github::validate_host_flag("--ssh-hostname", ssh, "ssh.git.example.com:2222")?;
     }
-    if args.personal && !args.teams.is_empty() {
+    if flags.personal && !hosted.teams.is_empty() {
         return Err(InvalidInput::new(format!(
-            "--team {} needs an organisation repository; teams do not exist for personal repositories (drop --personal)",
-            args.teams[0].team
+            "{} {} needs an organisation repository; access cannot be granted on a personal one (drop --personal)",
+            hosted.team_flag,
+            hosted.teams[0].team
         ))
         .into());
     }
-    if let Some(ca) = &args.ca_file {
+    if flags.token_auth && hosted.deploy_token_auth {
+        return Err(InvalidInput::new(
+            "--token-auth and --deploy-token-auth both choose how the cluster pulls: give one",
+        )
+        .into());
+    }
+    if let Some(ca) = &flags.ca_file {
         crate::git::trust_ca_file(ca)?;
     }
-    let ca_crt = match (&args.ca_file, args.token_auth) {
-        (Some(ca), true) => Some(crate::bootstrap::git::ca_certificate(ca)?),
+    let pull = if hosted.deploy_token_auth {
+        PullAuth::DeployToken
+    } else if flags.token_auth {
+        PullAuth::Token
+    } else {
+        PullAuth::DeployKey {
+            read_write: flags.read_write_key,
+        }
+    };
+    let ca_crt = match (&flags.ca_file, pull) {
+        (Some(ca), PullAuth::Token | PullAuth::DeployToken) => {
+            Some(crate::bootstrap::git::ca_certificate(ca)?)
+        }
         _ => None,
     };
-    let token = github_token(ui, args.yes)?;
+    let token = provider_token(ui, flags.yes, hosted.provider)?;
     let printer = StepPrinter::new(
         *ui,
-        args.common.output == Format::Json,
+        common.output == Format::Json,
         global.verbose > 0,
         false,
     );
-    let common = args.common.clone();
-    // octocrab's client needs a running runtime, so it is made inside it.
-    let target = move || -> anyhow::Result<GitHubTarget> {
-        let client = GitHub::new(&args.hostname, &token, args.ca_file.as_deref())?;
-        Ok(GitHubTarget {
-            client,
+    // The API clients need a running runtime, so they are made inside it.
+    let target = move || -> anyhow::Result<HostedTarget<A>> {
+        let api = client(&hosted.hostname, &token, flags.ca_file.as_deref())?;
+        Ok(HostedTarget {
+            api,
             token,
             ca_crt,
-            owner: args.owner,
-            repository: args.repository,
-            personal: args.personal,
-            private: args.private,
-            teams: args.teams,
-            reconcile: args.reconcile,
-            token_auth: args.token_auth,
-            read_write_key: args.read_write_key,
-            ssh_hostname: args.ssh_hostname,
+            owner: hosted.owner,
+            repository: flags.repository,
+            personal: flags.personal,
+            visibility: hosted.visibility,
+            teams: hosted.teams,
+            reconcile: flags.reconcile,
+            pull,
+            ssh_hostname: flags.ssh_hostname,
         })
     };
     execute(global, ui, &common, (&mut opts, &install), target, &printer)
+}
+
+fn run_github(global: &GlobalArgs, ui: &Ui, args: GithubArgs) -> anyhow::Result<()> {
+    github_name("--owner", &args.api.owner, false)?;
+    github_name("--repository", &args.api.repository, true)?;
+    let hosted = Hosted {
+        provider: Provider::GitHub,
+        hostname: args.hostname,
+        owner: args.api.owner.clone(),
+        visibility: Visibility::from_private(args.private),
+        teams: args.teams,
+        team_flag: "--team",
+        deploy_token_auth: false,
+    };
+    let client: Client<GitHub> = Box::new(GitHub::new);
+    run_hosted(global, ui, (args.api, args.common), hosted, client)
+}
+
+fn run_gitlab(global: &GlobalArgs, ui: &Ui, args: GitlabArgs) -> anyhow::Result<()> {
+    gitlab_namespace("--owner", &args.api.owner)?;
+    path_segment("--repository", &args.api.repository)?;
+    for group in &args.teams {
+        gitlab_namespace("--team", group)?;
+    }
+    let hosted = Hosted {
+        provider: Provider::GitLab,
+        hostname: args.hostname,
+        owner: args.api.owner.clone(),
+        visibility: args.visibility,
+        teams: args
+            .teams
+            .into_iter()
+            .map(|team| TeamAccess {
+                team,
+                permission: "maintainer".into(),
+            })
+            .collect(),
+        team_flag: "--team",
+        deploy_token_auth: args.deploy_token_auth,
+    };
+    let client: Client<GitLab> = Box::new(GitLab::new);
+    run_hosted(global, ui, (args.api, args.common), hosted, client)
+}
+
+fn run_gitea(global: &GlobalArgs, ui: &Ui, args: GiteaArgs) -> anyhow::Result<()> {
+    path_segment("--owner", &args.api.owner)?;
+    path_segment("--repository", &args.api.repository)?;
+    let hosted = Hosted {
+        provider: Provider::Gitea,
+        hostname: args.hostname,
+        owner: args.api.owner.clone(),
+        visibility: Visibility::from_private(args.private),
+        teams: args.teams,
+        team_flag: "--team",
+        deploy_token_auth: false,
+    };
+    let client: Client<Gitea> = Box::new(Gitea::new);
+    run_hosted(global, ui, (args.api, args.common), hosted, client)
+}
+
+fn run_bitbucket(global: &GlobalArgs, ui: &Ui, args: BitbucketServerArgs) -> anyhow::Result<()> {
+    // A project key (letters, digits, '_'), or a user's slug with --personal.
+    if args.api.personal {
+        path_segment("--owner", &args.api.owner)?;
+    } else {
+        name_of(
+            "--owner",
+            &args.api.owner,
+            &['_'],
+            "a project key: letters, digits and '_'",
+        )?;
+    }
+    path_segment("--repository", &args.api.repository)?;
+    path_segment("--username", &args.username)?;
+    for group in &args.groups {
+        name_of(
+            "--group",
+            group,
+            &['-', '_', '.', ' '],
+            "letters, digits, ' ', '-', '_' and '.'",
+        )?;
+    }
+    let owner = if args.api.personal {
+        format!("~{}", args.api.owner)
+    } else {
+        args.api.owner.clone()
+    };
+    let hosted = Hosted {
+        provider: Provider::BitbucketServer,
+        hostname: args.hostname,
+        owner,
+        visibility: Visibility::from_private(args.private),
+        teams: args
+            .groups
+            .into_iter()
+            .map(|team| TeamAccess {
+                team,
+                permission: "REPO_WRITE".into(),
+            })
+            .collect(),
+        team_flag: "--group",
+        deploy_token_auth: false,
+    };
+    let username = args.username;
+    let client: Client<BitbucketServer> =
+        Box::new(move |host, token, ca| BitbucketServer::new(host, &username, token, ca));
+    run_hosted(global, ui, (args.api, args.common), hosted, client)
 }
 
 fn run_git(global: &GlobalArgs, ui: &Ui, args: GitArgs) -> anyhow::Result<()> {

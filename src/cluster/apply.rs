@@ -217,10 +217,21 @@ impl<'a> Applier<'a> {
             async move { api.patch(name, &params, &Patch::Apply(object)).await }
         };
         let action = match before {
-            None => {
-                apply(self.dry_run).await.map_err(object_error)?;
-                Action::Created
-            }
+            None => match apply(self.dry_run).await {
+                Ok(_) => Action::Created,
+                // A dry run creates no Namespace, so an object in a Namespace the same run
+                // would create cannot be checked by the server; it would be created.
+                Err(kube::Error::Api(e))
+                    if self.dry_run
+                        && e.code == 404
+                        && namespace.as_deref().is_some_and(|ns| {
+                            e.message == format!("namespaces \"{ns}\" not found")
+                        }) =>
+                {
+                    Action::Created
+                }
+                Err(e) => return Err(object_error(e)),
+            },
             // floe's last apply is still what the object holds: applying again would change
             // nothing, so not even a dry run is sent.
             Some(before) if already_applied(&before, object) => Action::Unchanged,

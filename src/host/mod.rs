@@ -1,4 +1,5 @@
-//! Git hosts: where a repository lives, the host's API (`github::api`), and which
+//! Git hosts: where a repository lives, the host's repository API ([`api::RepoApi`], one
+//! module per service: [`github`], [`gitlab`], [`gitea`], [`bitbucket`]), and which
 //! credentials go to which URL ([`Host::credentials_for`]). Every command that reads or
 //! writes a repository reaches it through a [`Host`]: `history`, `rollback` and
 //! `wait --for-branch-head` are generic over it, and bootstrap's hosts
@@ -8,8 +9,13 @@
 //! URLs on that host. A URL read from a cluster object may name any server, so a host that
 //! does not own the URL answers with what the user gave for any server, or nothing.
 
+pub mod api;
+pub mod bitbucket;
+pub mod gitea;
 pub mod github;
+pub mod gitlab;
 pub mod plain;
+pub mod rest;
 pub mod token;
 
 use crate::git::RemoteSpec;

@@ -37,6 +37,16 @@ impl crate::usage::Choice for Provider {
 }
 
 impl Provider {
+    /// The product's name, as messages write it.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Provider::GitHub => "GitHub",
+            Provider::GitLab => "GitLab",
+            Provider::Gitea => "Gitea",
+            Provider::BitbucketServer => "Bitbucket Server",
+        }
+    }
+
     /// The environment variable holding the provider's token, as flux reads it.
     pub fn token_env(self) -> &'static str {
         match self {

@@ -66,6 +66,76 @@ fn bad_bootstrap_flags_are_usage_errors() {
             "invalid --ssh-hostname \"ssh.example.com/x\"",
         ),
         (
+            &["gitlab", "--owner=acme//x", "--repository=r"],
+            "invalid --owner \"acme//x\"",
+        ),
+        (
+            &[
+                "gitlab",
+                "--owner=acme",
+                "--repository=r",
+                "--visibility=secret",
+            ],
+            "invalid value 'secret' for '--visibility",
+        ),
+        (
+            &[
+                "gitlab",
+                "--owner=acme",
+                "--repository=r",
+                "--token-auth",
+                "--deploy-token-auth",
+            ],
+            "--token-auth and --deploy-token-auth",
+        ),
+        (
+            &[
+                "gitlab",
+                "--owner=me",
+                "--personal",
+                "--repository=r",
+                "--team=devs",
+            ],
+            "--team devs needs an organisation repository",
+        ),
+        (
+            &["gitea", "--owner=acme", "--repository=r/x"],
+            "invalid --repository \"r/x\"",
+        ),
+        (
+            &[
+                "gitea",
+                "--owner=acme",
+                "--repository=r",
+                "--team=devs:owner",
+            ],
+            "invalid team permission \"owner\"",
+        ),
+        (
+            &["bitbucket-server", "--owner=FLEET", "--repository=r"],
+            "--hostname",
+        ),
+        (
+            &[
+                "bitbucket-server",
+                "--hostname=bb.example.com",
+                "--owner=FL-EET",
+                "--repository=r",
+            ],
+            "invalid --owner \"FL-EET\": allowed are a project key",
+        ),
+        (
+            &[
+                "bitbucket-server",
+                "--hostname=bb.example.com",
+                "--owner=alice",
+                "--personal",
+                "--repository=r",
+                "--group=platform",
+            ],
+            "--group platform needs an organisation repository",
+        ),
+        (
             &["git", "--url=http://example.com/r.git"],
             "--allow-insecure-http",
         ),
@@ -82,6 +152,9 @@ fn bad_bootstrap_flags_are_usage_errors() {
     for (args, message) in cases {
         common::floe()
             .env("GITHUB_TOKEN", "t")
+            .env("GITLAB_TOKEN", "t")
+            .env("GITEA_TOKEN", "t")
+            .env("BITBUCKET_TOKEN", "t")
             .env("KUBECONFIG", "/nonexistent")
             .arg("bootstrap")
             .args(*args)
@@ -96,4 +169,29 @@ fn bad_bootstrap_flags_are_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("GITHUB_TOKEN"));
+    // Each host names its own variable.
+    for (host, env, extra) in [
+        ("gitlab", "GITLAB_TOKEN", None),
+        ("gitea", "GITEA_TOKEN", None),
+        (
+            "bitbucket-server",
+            "BITBUCKET_TOKEN",
+            Some("--hostname=bb.example.com"),
+        ),
+    ] {
+        common::floe()
+            .env_remove(env)
+            .args(["bootstrap", host, "--owner=ME", "--repository=r"])
+            .args(extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "no {} token: set {env}",
+                match host {
+                    "gitlab" => "GitLab",
+                    "gitea" => "Gitea",
+                    _ => "Bitbucket Server",
+                }
+            )));
+    }
 }

@@ -16,6 +16,8 @@ pub struct Gitea {
     pub url: String,
     /// `127.0.0.1:PORT`
     pub host: String,
+    /// `127.0.0.1:PORT` of Gitea's built-in SSH server (user `git`).
+    pub ssh_host: String,
     pub token: String,
     pub ca_file: PathBuf,
     server: Child,
@@ -59,6 +61,7 @@ impl Gitea {
         std::fs::write(dir.path().join("cert.pem"), cert).unwrap();
         std::fs::write(dir.path().join("key.pem"), key).unwrap();
         let port = super::free_port();
+        let ssh_port = super::free_port();
         let user = String::from_utf8(Command::new("id").arg("-un").output().unwrap().stdout)
             .unwrap()
             .trim()
@@ -72,7 +75,9 @@ impl Gitea {
                  I_AM_BEING_UNSAFE_RUNNING_AS_ROOT = true\nWORK_PATH = {d}\n\n\
                  [server]\nPROTOCOL = https\nHTTP_ADDR = 127.0.0.1\nHTTP_PORT = {port}\n\
                  ROOT_URL = https://127.0.0.1:{port}/\nCERT_FILE = {d}/cert.pem\nKEY_FILE = {d}/key.pem\n\
-                 DISABLE_SSH = true\nSTATIC_ROOT_PATH = {}\nAPP_DATA_PATH = {d}/data\n\
+                 DISABLE_SSH = false\nSTART_SSH_SERVER = true\nSSH_DOMAIN = 127.0.0.1\n\
+                 SSH_PORT = {ssh_port}\nSSH_LISTEN_HOST = 127.0.0.1\nSSH_LISTEN_PORT = {ssh_port}\n\
+                 BUILTIN_SSH_SERVER_USER = git\nSTATIC_ROOT_PATH = {}\nAPP_DATA_PATH = {d}/data\n\
                  OFFLINE_MODE = true\nLFS_START_SERVER = false\n\n\
                  [database]\nDB_TYPE = sqlite3\nPATH = {d}/gitea.db\n\n\
                  [repository]\nROOT = {d}/repos\n\n\
@@ -142,6 +147,7 @@ impl Gitea {
         let gitea = Gitea {
             url: format!("https://127.0.0.1:{port}"),
             host: format!("127.0.0.1:{port}"),
+            ssh_host: format!("127.0.0.1:{ssh_port}"),
             token,
             ca_file,
             server,
@@ -149,7 +155,9 @@ impl Gitea {
         };
         // Ready when its API answers (it migrates and warms caches first).
         let deadline = Instant::now() + Duration::from_secs(60);
-        while gitea.api("GET", "/api/v1/version", None).0 != 200 {
+        while gitea.api("GET", "/api/v1/version", None).0 != 200
+            || std::net::TcpStream::connect(&gitea.ssh_host).is_err()
+        {
             assert!(
                 Instant::now() < deadline,
                 "Gitea did not answer in 60 s: {}",

@@ -166,31 +166,16 @@ impl FakeGitHub {
             host: host.clone(),
             host_keys: host_keys.clone(),
         };
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let _ = rustls::crypto::ring::default_provider().install_default();
-                let config = axum_server::tls_rustls::RustlsConfig::from_pem(cert_pem, key_pem)
-                    .await
-                    .unwrap();
-                let server = Arc::new(server);
-                let app = axum::Router::new().fallback(
-                    move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
-                        let server = server.clone();
-                        async move { server.handle(method, uri, headers, body).await }
-                    },
-                );
-                axum_server::from_tcp_rustls(listener, config)
-                    .unwrap()
-                    .serve(app.into_make_service())
-                    .await
-                    .unwrap();
-            });
-        });
+        let server = Arc::new(server);
+        let thread = serve_tls(
+            listener,
+            cert_pem,
+            key_pem,
+            move |method, uri, headers, body| {
+                let server = server.clone();
+                async move { server.handle(method, uri, headers, body).await }
+            },
+        );
         let sshd = if ssh {
             let serve = dir.path().join("git-serve");
             std::fs::write(&serve, git_serve_script(&root)).unwrap();
@@ -305,6 +290,43 @@ impl FakeGitHub {
     }
 }
 
+/// Serves HTTPS on `listener` (non-blocking) with the PEM certificate and key, every request
+/// answered by `handle`, on a thread of its own with its own runtime.
+pub fn serve_tls<F, Fut>(
+    listener: std::net::TcpListener,
+    cert_pem: Vec<u8>,
+    key_pem: Vec<u8>,
+    handle: F,
+) -> std::thread::JoinHandle<()>
+where
+    F: Fn(Method, Uri, HeaderMap, Bytes) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Response> + Send + 'static,
+{
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let config = axum_server::tls_rustls::RustlsConfig::from_pem(cert_pem, key_pem)
+                .await
+                .unwrap();
+            let app = axum::Router::new().fallback(
+                move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+                    handle(method, uri, headers, body)
+                },
+            );
+            axum_server::from_tcp_rustls(listener, config)
+                .unwrap()
+                .serve(app.into_make_service())
+                .await
+                .unwrap();
+        });
+    })
+}
+
 /// Runs git in `dir` and returns its trimmed stdout.
 pub fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
@@ -400,7 +422,7 @@ pub fn certificates(ca_file: &Path) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Real host public keys (as GET /meta lists GitHub's), made with ssh-keygen.
-fn host_keys(dir: &Path) -> Vec<String> {
+pub fn host_keys(dir: &Path) -> Vec<String> {
     ["ed25519", "ecdsa"]
         .iter()
         .map(|t| {
@@ -468,14 +490,14 @@ fn validation(resource: &str, field: &str, message: &str, top: &str) -> Response
 
 /// Where the SSH endpoint's sshd reads the deploy keys (not a GitHub API path: the stand-in's
 /// own plumbing, not recorded among the requests).
-const AUTHORIZED_KEYS: &str = "/_stand-in/authorized_keys";
+pub const AUTHORIZED_KEYS: &str = "/_stand-in/authorized_keys";
 
 /// The forced command of every deploy key: `git-serve OWNER/REPO ro|rw` runs the Git command
 /// the client asked for (`$SSH_ORIGINAL_COMMAND`, e.g. `git-upload-pack '/me/fleet'`) on that
 /// repository only, and a push only with a read-write key, with GitHub's messages otherwise.
 /// While the file `ssh-hold` beside the repositories exists, every SSH session waits before it
 /// starts (a slow host, for [`FakeGitHub::hold_ssh`]).
-fn git_serve_script(root: &Path) -> String {
+pub fn git_serve_script(root: &Path) -> String {
     format!(
         r#"#!/bin/sh
 repo=$1 access=$2
@@ -986,41 +1008,55 @@ impl Server {
                 state.deepens.push(line);
             }
         }
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("")
-                .to_string()
-        };
-        let mut child = tokio::process::Command::new("git")
-            .arg("http-backend")
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("GIT_PROJECT_ROOT", &self.root)
-            .env("GIT_HTTP_EXPORT_ALL", "1")
-            .env("PATH_INFO", &path)
-            .env("REQUEST_METHOD", method.as_str())
-            .env("QUERY_STRING", &query)
-            .env("CONTENT_TYPE", header("content-type"))
-            .env("CONTENT_LENGTH", body.len().to_string())
-            .env("HTTP_CONTENT_ENCODING", header("content-encoding"))
-            .env("GIT_PROTOCOL", header("git-protocol"))
-            .env("REMOTE_USER", "me")
-            .env("REMOTE_ADDR", "127.0.0.1")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        {
-            use tokio::io::AsyncWriteExt;
-            let mut stdin = child.stdin.take().unwrap();
-            stdin.write_all(&body).await.unwrap();
-        }
-        let output = child.wait_with_output().await.unwrap();
-        cgi_response(&output.stdout)
+        http_backend(&self.root, &method, &uri, &headers, &body).await
     }
+}
+
+/// Serves a Git smart-HTTP request with `git http-backend` over the bare repositories under
+/// `root` (the request's path names one, from `root`).
+pub async fn http_backend(
+    root: &Path,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Response {
+    let path = uri.path().to_string();
+    let query = uri.query().unwrap_or("").to_string();
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut child = tokio::process::Command::new("git")
+        .arg("http-backend")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("GIT_PROJECT_ROOT", root)
+        .env("GIT_HTTP_EXPORT_ALL", "1")
+        .env("PATH_INFO", &path)
+        .env("REQUEST_METHOD", method.as_str())
+        .env("QUERY_STRING", &query)
+        .env("CONTENT_TYPE", header("content-type"))
+        .env("CONTENT_LENGTH", body.len().to_string())
+        .env("HTTP_CONTENT_ENCODING", header("content-encoding"))
+        .env("GIT_PROTOCOL", header("git-protocol"))
+        .env("REMOTE_USER", "me")
+        .env("REMOTE_ADDR", "127.0.0.1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use tokio::io::AsyncWriteExt;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(body).await.unwrap();
+    }
+    let output = child.wait_with_output().await.unwrap();
+    cgi_response(&output.stdout)
 }
 
 /// Turns a CGI answer (headers, blank line, body) into an HTTP response.

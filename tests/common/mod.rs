@@ -537,6 +537,8 @@ pub fn free_port() -> u16 {
 #[allow(dead_code)]
 pub mod engine;
 #[allow(dead_code)]
+pub mod forges;
+#[allow(dead_code)]
 pub mod gitea;
 #[allow(dead_code)]
 pub mod github;

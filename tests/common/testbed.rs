@@ -154,6 +154,43 @@ impl TestBed {
         cmd
     }
 
+    /// Secret `namespace/name` as JSON (its data base64-encoded, as the API serves it).
+    pub fn secret(&self, namespace: &str, name: &str) -> serde_json::Value {
+        let text = self.kubectl_out(&["get", "secret", name, "-n", namespace, "-o", "json"]);
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// The keys of Secret `namespace/name`'s data, sorted.
+    pub fn secret_keys(&self, namespace: &str, name: &str) -> Vec<String> {
+        let secret = self.secret(namespace, name);
+        let mut keys: Vec<String> = secret["data"]
+            .as_object()
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default();
+        keys.sort();
+        keys
+    }
+
+    /// What the bootstrapped sync points at: GitRepository flux-system's URL, and the revision
+    /// Kustomization flux-system last applied.
+    pub fn flux_system_sync(&self) -> (String, String) {
+        let get = |kind: &str, path: &str| {
+            self.kubectl_out(&[
+                "get",
+                kind,
+                "flux-system",
+                "-n",
+                "flux-system",
+                "-o",
+                &format!("jsonpath={{{path}}}"),
+            ])
+        };
+        (
+            get("gitrepository", ".spec.url"),
+            get("kustomization", ".status.lastAppliedRevision"),
+        )
+    }
+
     /// Runs kubectl and returns its stdout, failing the test if it fails.
     /// Writes `status` (a JSON merge patch of `.status`) onto an object, as its controller
     /// would.

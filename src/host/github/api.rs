@@ -149,23 +149,7 @@ impl GitHub {
         token: &Zeroizing<String>,
         ca_file: Option<&Path>,
     ) -> anyhow::Result<GitHub> {
-        crate::install_crypto_provider();
-        let mut http = reqwest::Client::builder()
-            .user_agent(concat!("floe/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(crate::lifecycle::bounded(Duration::from_secs(15)))
-            .timeout(crate::lifecycle::bounded(Duration::from_secs(60)));
-        if let Some(path) = ca_file {
-            let pem = std::fs::read(path).map_err(|e| {
-                InvalidInput::new(format!("cannot read --ca-file {}: {e}", path.display()))
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                InvalidInput::new(format!(
-                    "--ca-file {} is not a PEM certificate bundle: {e}",
-                    path.display()
-                ))
-            })?;
-            http = http.tls_certs_merge(certs);
-        }
+        let http = crate::host::rest::http_client(ca_file)?;
         let api_url = api_url(hostname);
         let crab = Octocrab::builder()
             .base_uri(api_url.as_str())?
@@ -174,7 +158,7 @@ impl GitHub {
                 http::header::ACCEPT,
                 "application/vnd.github+json".to_string(),
             )
-            .build_with_reqwest(http.build()?)?;
+            .build_with_reqwest(http)?;
         Ok(GitHub {
             crab,
             host: hostname.to_string(),

@@ -5,6 +5,140 @@ pub mod api;
 
 pub use api::*;
 
+use super::Provider;
+use super::api::{self as repo_api, AddKeyError, RepoApi, TeamAccess, Visibility};
+
+fn repository(repo: Repository) -> repo_api::Repository {
+    repo_api::Repository {
+        visibility: Visibility::from_private(repo.private),
+        default_branch: repo.default_branch,
+        web_url: repo.html_url,
+    }
+}
+
+/// GitHub through [`GitHub`]'s calls; the host keys come from `GET /meta`.
+impl RepoApi for GitHub {
+    fn provider(&self) -> Provider {
+        Provider::GitHub
+    }
+
+    fn host(&self) -> &str {
+        GitHub::host(self)
+    }
+
+    async fn user(&self) -> anyhow::Result<String> {
+        let user = GitHub::user(self).await?;
+        check_scopes(&user)?;
+        Ok(user.login)
+    }
+
+    async fn repository(
+        &self,
+        owner: &str,
+        name: &str,
+    ) -> anyhow::Result<Option<repo_api::Repository>> {
+        Ok(GitHub::repository(self, owner, name).await?.map(repository))
+    }
+
+    async fn create_repository(
+        &self,
+        owner: &str,
+        name: &str,
+        personal: bool,
+        visibility: Visibility,
+        description: &str,
+    ) -> anyhow::Result<repo_api::Repository> {
+        let private = visibility != Visibility::Public;
+        match GitHub::create_repository(self, owner, name, personal, private, description).await {
+            Ok(repo) => Ok(repository(repo)),
+            Err(GitHubError::NotFound { .. }) if !personal => Err(anyhow::anyhow!(
+                "organization {owner} not found or the token cannot create repositories in it; for a personal repository pass --personal"
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn update_repository(
+        &self,
+        owner: &str,
+        name: &str,
+        visibility: Option<Visibility>,
+        default_branch: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let private = visibility.map(|v| v != Visibility::Public);
+        GitHub::update_repository(self, owner, name, private, default_branch).await?;
+        Ok(())
+    }
+
+    async fn team_access(
+        &self,
+        owner: &str,
+        name: &str,
+        team: &TeamAccess,
+    ) -> anyhow::Result<bool> {
+        let current = self.team_permission(owner, &team.team, owner, name).await?;
+        Ok(current.as_deref() == Some(team.permission.as_str()))
+    }
+
+    async fn grant_team(&self, owner: &str, name: &str, team: &TeamAccess) -> anyhow::Result<()> {
+        GitHub::grant_team(self, owner, &team.team, owner, name, &team.permission).await?;
+        Ok(())
+    }
+
+    async fn deploy_keys(
+        &self,
+        owner: &str,
+        name: &str,
+    ) -> anyhow::Result<Vec<repo_api::DeployKey>> {
+        Ok(GitHub::deploy_keys(self, owner, name)
+            .await?
+            .into_iter()
+            .map(|k| repo_api::DeployKey {
+                id: k.id.to_string(),
+                title: k.title,
+                key: k.key,
+                read_only: k.read_only,
+            })
+            .collect())
+    }
+
+    async fn add_deploy_key(
+        &self,
+        owner: &str,
+        name: &str,
+        title: &str,
+        key: &str,
+        read_only: bool,
+    ) -> Result<(), AddKeyError> {
+        match GitHub::add_deploy_key(self, owner, name, title, key, read_only).await {
+            Ok(_) => Ok(()),
+            Err(GitHubError::Invalid { message, .. }) if message.contains("already in use") => {
+                Err(AddKeyError::InUseElsewhere(message))
+            }
+            Err(e) => Err(AddKeyError::Other(e.into())),
+        }
+    }
+
+    async fn delete_deploy_key(&self, owner: &str, name: &str, id: &str) -> anyhow::Result<()> {
+        let id: u64 = id.parse()?;
+        GitHub::delete_deploy_key(self, owner, name, id).await?;
+        Ok(())
+    }
+
+    /// From `GET /meta` over TLS, so a different SSH host is still not trusted on first use.
+    async fn known_hosts(&self, ssh_host: &str) -> anyhow::Result<String> {
+        Ok(GitHub::known_hosts(self, Some(ssh_host)).await?)
+    }
+
+    fn https_url(&self, owner: &str, name: &str) -> String {
+        GitHub::https_url(self, owner, name)
+    }
+
+    fn ssh_url(&self, owner: &str, name: &str, ssh_hostname: Option<&str>) -> String {
+        GitHub::ssh_url(self, owner, name, ssh_hostname)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use zeroize::Zeroizing;
