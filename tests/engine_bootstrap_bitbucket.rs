@@ -1,11 +1,9 @@
-//! `floe bootstrap gitlab` (this file) and `floe bootstrap bitbucket-server`
-//! (engine_bootstrap_bitbucket.rs), each on its own real engine (Flux
-//! 2.9.4's own controllers as host processes under their ServiceAccounts, KWOK for the
-//! kubelet, Kubernetes 1.36): the hosts' APIs are stand-ins (tests/common/forges.rs, the
-//! vendors' documented requests, simulated) in front of a real `git http-backend` over HTTPS
-//! with a private CA; the real source-controller pulls with the GitLab deploy token or the
-//! Bitbucket token floe stored. SSH deploy keys are shown with the real Gitea
-//! (engine_bootstrap_gitea.rs) and the GitHub stand-in's sshd (tests/bootstrap/).
+//! `floe bootstrap bitbucket-server` on the real engine (Flux 2.9.4's own controllers as host
+//! processes under their ServiceAccounts, KWOK for the kubelet, Kubernetes 1.36). Bitbucket
+//! Server's REST API is a stand-in (tests/common/forges.rs: the documented requests,
+//! simulated) in front of a real `git http-backend` over HTTPS with a private CA and OpenSSH's
+//! sshd for access keys; the real source-controller pulls with the token floe stored, and over
+//! SSH with the access key floe registered.
 
 mod common;
 
@@ -19,7 +17,9 @@ fn bootstrap_bitbucket_server_is_synced_by_the_real_controllers() {
     };
     // ---- Bitbucket Server (stand-in): a public repository in project FLEET, write access
     // for a group, pulled with the token; then a user's own repository.
-    let bb = FakeForge::bitbucket();
+    let Some(bb) = FakeForge::bitbucket_with_ssh() else {
+        return;
+    };
     let ca = format!("--ca-file={}", bb.ca_file.display());
     let host = format!("--hostname={}", bb.host);
     let args = [
@@ -34,6 +34,17 @@ fn bootstrap_bitbucket_server_is_synced_by_the_real_controllers() {
         "--private=false",
         "--token-auth",
     ];
+    // A dry run: the plan, and no request that writes.
+    let dry = [&args[..], &["--dry-run"]].concat();
+    let (ok, _, planned) =
+        common::forges::bootstrap(bed, ("BITBUCKET_TOKEN", BITBUCKET_TOKEN), &dry);
+    assert!(ok, "{planned}");
+    assert!(
+        planned
+            .contains("would create public repository FLEET/fleet, grant team platform REPO_WRITE"),
+        "{planned}"
+    );
+    assert!(bb.writes().is_empty(), "{:?}", bb.writes());
     let (ok, stdout, stderr) =
         common::forges::bootstrap(bed, ("BITBUCKET_TOKEN", BITBUCKET_TOKEN), &args);
     assert!(ok, "bootstrap bitbucket-server failed: {stderr}");
@@ -141,4 +152,46 @@ fn bootstrap_bitbucket_server_is_synced_by_the_real_controllers() {
     ] {
         assert!(!text.contains(BITBUCKET_TOKEN), "the token is in {what}");
     }
+
+    // A project repository pulled over SSH (Bitbucket Server's port, `/key/slug.git`): a
+    // read-only access key registered through the keys API, labelled with floe's title, and
+    // the real source-controller clones with it; a re-run keeps it.
+    bb.seed("FLEET", "fleet-ssh");
+    let ssh_host = bb.ssh_host.clone().unwrap();
+    let ssh = format!("--ssh-hostname={ssh_host}");
+    let args = [
+        "bootstrap",
+        "bitbucket-server",
+        &host,
+        &ca,
+        "--username=alice",
+        "--owner=FLEET",
+        "--repository=fleet-ssh",
+        &ssh,
+    ];
+    let (ok, _, stderr) =
+        common::forges::bootstrap(bed, ("BITBUCKET_TOKEN", BITBUCKET_TOKEN), &args);
+    assert!(ok, "bootstrap bitbucket-server over SSH failed: {stderr}");
+    {
+        let state = bb.state();
+        let keys = &state.repos["FLEET/fleet-ssh"].keys;
+        assert_eq!(keys.len(), 1, "{keys:?}");
+        assert!(keys[0].title.starts_with("floe: clusters/dev"), "{keys:?}");
+        assert!(!keys[0].can_push);
+        assert!(state.unknown.is_empty(), "{:?}", state.unknown);
+    }
+    let head = git(&bb.bare("FLEET", "fleet-ssh"), &["rev-parse", "main"]);
+    assert_eq!(
+        bed.flux_system_sync(),
+        (
+            format!("ssh://git@{ssh_host}/fleet/fleet-ssh.git"),
+            format!("main@sha1:{head}")
+        )
+    );
+    let writes = bb.writes().len();
+    let (ok, _, again) =
+        common::forges::bootstrap(bed, ("BITBUCKET_TOKEN", BITBUCKET_TOKEN), &args);
+    assert!(ok, "{again}");
+    assert!(again.contains("nothing changed"), "{again}");
+    assert_eq!(bb.writes().len(), writes, "{:?}", bb.writes());
 }

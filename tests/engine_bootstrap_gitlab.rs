@@ -1,11 +1,9 @@
-//! `floe bootstrap gitlab` (this file) and `floe bootstrap bitbucket-server`
-//! (engine_bootstrap_bitbucket.rs), each on its own real engine (Flux
-//! 2.9.4's own controllers as host processes under their ServiceAccounts, KWOK for the
-//! kubelet, Kubernetes 1.36): the hosts' APIs are stand-ins (tests/common/forges.rs, the
-//! vendors' documented requests, simulated) in front of a real `git http-backend` over HTTPS
-//! with a private CA; the real source-controller pulls with the GitLab deploy token or the
-//! Bitbucket token floe stored. SSH deploy keys are shown with the real Gitea
-//! (engine_bootstrap_gitea.rs) and the GitHub stand-in's sshd (tests/bootstrap/).
+//! `floe bootstrap gitlab` on the real engine (Flux 2.9.4's own controllers as host processes
+//! under their ServiceAccounts, KWOK for the kubelet, Kubernetes 1.36). GitLab's REST API is a
+//! stand-in (tests/common/forges.rs: the documented requests, simulated) in front of a real
+//! `git http-backend` over HTTPS with a private CA and OpenSSH's sshd for deploy keys; the real
+//! source-controller pulls with the deploy token floe created, and over SSH with the deploy key
+//! floe registered.
 
 mod common;
 
@@ -60,6 +58,17 @@ fn bootstrap_gitlab_is_synced_by_the_real_controllers() {
         seen.lock().unwrap()
     );
     gl.state().redirect_to = None;
+    assert!(gl.writes().is_empty(), "{:?}", gl.writes());
+    // A dry run: the plan, and no request that writes.
+    let dry = [&args[..], &["--dry-run"]].concat();
+    let (ok, _, planned) = common::forges::bootstrap(bed, ("GITLAB_TOKEN", GITLAB_TOKEN), &dry);
+    assert!(ok, "{planned}");
+    assert!(
+        planned.contains(
+            "would create internal repository acme/platform/fleet, grant team devs maintainer"
+        ),
+        "{planned}"
+    );
     assert!(gl.writes().is_empty(), "{:?}", gl.writes());
 
     let (ok, stdout, stderr) =

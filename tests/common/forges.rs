@@ -93,29 +93,43 @@ impl FakeForge {
         )
     }
 
-    /// [`FakeForge::gitlab`] with GitLab's SSH endpoint: OpenSSH's sshd as user `git`
-    /// accepting each project's deploy keys (read-only ones fetch, `can_push` ones also push,
-    /// each only its own project), read from the stand-in at every login (see
+    /// [`FakeForge::gitlab`] with GitLab's SSH endpoint (see [`FakeForge::with_ssh`]).
+    pub fn gitlab_with_ssh() -> Option<FakeForge> {
+        Self::gitlab().with_ssh()
+    }
+
+    /// [`FakeForge::bitbucket`] with Bitbucket Server's SSH endpoint (see
+    /// [`FakeForge::with_ssh`]), where repositories are `/key/slug.git`, the key lower-case.
+    pub fn bitbucket_with_ssh() -> Option<FakeForge> {
+        Self::bitbucket().with_ssh()
+    }
+
+    /// The host's SSH endpoint: OpenSSH's sshd as user `git` accepting each repository's
+    /// deploy keys (read-only ones fetch, write ones also push, each only its own
+    /// repository), read from the stand-in at every login (see
     /// [`super::github::git_serve_script`]). `None` (the reason printed, or a failure in CI)
     /// when sshd cannot run here.
-    pub fn gitlab_with_ssh() -> Option<FakeForge> {
-        let mut forge = Self::gitlab();
-        let serve = forge._dir.path().join("git-serve");
-        std::fs::write(&serve, super::github::git_serve_script(&forge.root)).unwrap();
+    fn with_ssh(mut self) -> Option<FakeForge> {
+        let serve = self._dir.path().join("git-serve");
+        let root = match self.state().vendor {
+            Vendor::GitLab => self.root.clone(),
+            Vendor::Bitbucket => self.root.join("scm"),
+        };
+        std::fs::write(&serve, super::github::git_serve_script(&root)).unwrap();
         std::fs::set_permissions(&serve, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .unwrap();
-        super::github::host_keys(forge._dir.path());
+        super::github::host_keys(self._dir.path());
         let command = format!(
             "/usr/bin/curl -sSf --noproxy * --cacert {} https://{}{}",
-            forge.ca_file.display(),
-            forge.host,
+            self.ca_file.display(),
+            self.host,
             super::github::AUTHORIZED_KEYS
         );
-        let keys = ["ed25519", "ecdsa"].map(|t| forge._dir.path().join(format!("host_{t}")));
-        let sshd = super::sshd::Sshd::start_git_host(&keys, &command, &forge.root)?;
-        forge.ssh_host = Some(format!("127.0.0.1:{}", sshd.port));
-        forge._sshd = Some(sshd);
-        Some(forge)
+        let keys = ["ed25519", "ecdsa"].map(|t| self._dir.path().join(format!("host_{t}")));
+        let sshd = super::sshd::Sshd::start_git_host(&keys, &command, &root)?;
+        self.ssh_host = Some(format!("127.0.0.1:{}", sshd.port));
+        self._sshd = Some(sshd);
+        Some(self)
     }
 
     /// Bitbucket Server for user `alice`, with project `FLEET` and group `platform`.
@@ -358,6 +372,14 @@ impl Server {
         let state = self.state();
         let mut lines = String::new();
         for (full, repo) in &state.repos {
+            // The path the SSH client asks for: Bitbucket Server lower-cases the project key.
+            let full = match state.vendor {
+                Vendor::GitLab => full.clone(),
+                Vendor::Bitbucket => {
+                    let (key, slug) = full.split_once('/').unwrap();
+                    format!("{}/{slug}", key.to_ascii_lowercase())
+                }
+            };
             for key in &repo.keys {
                 let access = if key.can_push { "rw" } else { "ro" };
                 lines.push_str(&format!(
