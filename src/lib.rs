@@ -25,6 +25,7 @@ pub mod preview;
 pub mod progress;
 pub mod redact;
 pub mod rollback;
+pub mod stats;
 pub mod status;
 pub mod trace;
 pub mod usage;

@@ -786,3 +786,73 @@ fn edit(root: &std::path::Path, path: &str, from: &str, to: &str) {
     assert!(text.contains(from), "{path} has no {from:?}");
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
+
+/// `floe stats` counts what `flux stats` counts, and prints it the same: a source with its
+/// artefact's storage, a sync, a source the real source-controller fails to fetch, and a
+/// suspended one, in the test's namespace (and every namespace with `-A`).
+#[test]
+fn stats_counts_running_failing_suspended_and_storage_as_flux_stats_does() {
+    let app = app!("engine-stats");
+    let broken = format!(
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: broken\n  namespace: {ns}\nspec:\n  interval: 10m\n  url: https://127.0.0.1:1/nowhere.git\n  ref:\n    branch: main\n---\napiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: idle\n  namespace: {ns}\nspec:\n  suspend: true\n  interval: 10m\n  url: https://127.0.0.1:1/idle.git\n  ref:\n    branch: main\n",
+        ns = app.ns
+    );
+    let applied = app
+        .bed
+        .kubectl_with_input(&["apply", "-f", "-"], broken.as_bytes());
+    assert!(applied.status.success(), "{applied:?}");
+    eventually(
+        "GitRepository broken to fail",
+        Duration::from_secs(60),
+        || {
+            (app.kubectl(&[
+                "get",
+                "gitrepository",
+                "broken",
+                "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}",
+            ]) == "False")
+                .then_some(())
+        },
+    );
+    let flux = |args: &[&str]| {
+        let out = std::process::Command::new(common::testbed::engine_bin("flux"))
+            .args(["stats", "--kubeconfig"])
+            .arg(&app.bed.kubeconfig)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ours = app.floe(&["stats"]).output().unwrap();
+    assert!(ours.status.success(), "{ours:?}");
+    let ours = String::from_utf8(ours.stdout).unwrap();
+    assert_eq!(ours, flux(&["-n", &app.ns]));
+    let json = app.json(&["stats", "-o", "json"]);
+    let git = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "GitRepository")
+        .unwrap();
+    assert_eq!(
+        (&git["running"], &git["failing"], &git["suspended"]),
+        (&Value::from(2), &Value::from(1), &Value::from(1)),
+        "{json}"
+    );
+    assert!(git["storage_bytes"].as_i64().unwrap() > 0, "{json}");
+    let sync = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "Kustomization")
+        .unwrap();
+    assert_eq!(sync["running"], 1, "{json}");
+    // Every namespace: the same as flux's, whatever the other tests left.
+    let (a, b) = (
+        app.bed.floe().args(["stats", "-A"]).output().unwrap(),
+        flux(&["-A"]),
+    );
+    assert_eq!(String::from_utf8(a.stdout).unwrap(), b);
+}

@@ -1,4 +1,4 @@
-//! `floe create secret git|helm|oci|tls|githubapp|proxy|receiver NAME`: the Secrets Flux reads
+//! `floe create secret git|helm|oci|tls|githubapp|proxy|receiver|notation NAME`: the Secrets Flux reads
 //! credentials from. With `--export` they are printed as flux prints them (the user asked for
 //! the values); otherwise they are applied, and no value is ever printed.
 
@@ -40,6 +40,8 @@ pub enum SecretKind {
     Proxy(Deferred<ProxySecretArgs>),
     /// A Receiver's webhook token, and its webhook URL as an annotation
     Receiver(Deferred<ReceiverSecretArgs>),
+    /// A Notation trust policy and its root CA certificates, for OCI sources verified with notation
+    Notation(Deferred<NotationSecretArgs>),
 }
 
 /// What every `create secret` command takes.
@@ -247,6 +249,23 @@ pub struct ReceiverSecretArgs {
     pub secret: SecretFlags,
 }
 
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    floe create secret notation my-notation-cert --namespace=my-namespace \\\n    \
+    --trust-policy-file=./my-trust-policy.json --ca-cert-file=./my-cert.crt --export")]
+pub struct NotationSecretArgs {
+    /// Name of the Secret (an RFC 1123 label)
+    pub name: String,
+    /// The Notation trust policy (JSON), stored as trustpolicy.json
+    #[arg(long = "trust-policy-file", value_name = "FILE")]
+    pub trust_policy_file: Option<PathBuf>,
+    /// A root CA certificate (PEM), stored under its file name (repeat or separate with commas)
+    #[arg(long = "ca-cert-file", value_name = "FILE", value_delimiter = ',')]
+    pub ca_cert_files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub secret: SecretFlags,
+}
+
 /// What ends flux's `--export` of a Secret: `create secret tls` prints the YAML as it is, the
 /// others print it with one more newline (flux uses Println there).
 const FLUX_TRAILER: &str = "\n";
@@ -299,6 +318,15 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: SecretArgs) -> anyhow::Result<()>
                 &a.address,
                 a.username.as_deref(),
                 a.password.as_deref(),
+            )?,
+            a.secret,
+            FLUX_TRAILER,
+        ),
+        SecretKind::Notation(Deferred(a)) => (
+            secret::notation(
+                &a.secret.object(global, &a.name),
+                a.trust_policy_file.as_deref(),
+                &a.ca_cert_files,
             )?,
             a.secret,
             FLUX_TRAILER,

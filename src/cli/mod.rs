@@ -18,6 +18,7 @@ pub mod deferred;
 pub mod delete;
 pub mod diff;
 pub mod drift;
+pub mod envsubst;
 pub mod events;
 pub mod export;
 pub mod flags;
@@ -27,6 +28,7 @@ pub mod install;
 pub mod output;
 pub mod reconcile;
 pub mod rollback;
+pub mod stats;
 pub mod suspend;
 pub mod target;
 pub mod trace;
@@ -112,8 +114,12 @@ pub enum Command {
     Drift(Deferred<drift::DriftArgs>),
     /// Print what a sync would apply from a local checkout, as kustomize-controller builds it
     Build(Deferred<build::BuildArgs>),
+    /// Substitute environment variables into stdin, as a sync's postBuild does
+    Envsubst(Deferred<envsubst::EnvsubstArgs>),
     /// Show what applying a local checkout would change on the cluster, before it is merged
     Diff(Deferred<diff::DiffArgs>),
+    /// Count Flux objects per kind: running, failing, suspended, and their artefacts' storage
+    Stats(Deferred<stats::StatsArgs>),
     /// Show which Flux objects manage an object, and their sources
     Trace(Deferred<trace::TraceArgs>),
     /// Show the objects a sync or Helm release applied, as a tree
@@ -149,10 +155,12 @@ impl Command {
             Command::Wait(_) => "wait",
             Command::History(_) => "history",
             Command::Events(_) => "events",
+            Command::Stats(_) => "stats",
             Command::Trace(_) => "trace",
             Command::Tree(_) => "tree",
             Command::Drift(_) => "drift",
             Command::Build(_) => "build",
+            Command::Envsubst(_) => "envsubst",
             Command::Diff(_) => "diff",
             Command::Rollback(_) => "rollback",
             Command::Uninstall(_) => "uninstall",
@@ -361,8 +369,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Events(Deferred(args)) => events::run(&cli.global, &ui, args),
         Command::Trace(Deferred(args)) => trace::run_trace(&cli.global, &ui, args),
         Command::Tree(Deferred(args)) => trace::run_tree(&cli.global, &ui, args),
+        Command::Stats(Deferred(args)) => stats::run(&cli.global, &ui, args),
         Command::Drift(Deferred(args)) => drift::run(&cli.global, &ui, args),
         Command::Build(Deferred(args)) => build::run(&cli.global, &ui, args),
+        Command::Envsubst(Deferred(args)) => envsubst::run(args),
         Command::Diff(Deferred(args)) => diff::run(&cli.global, &ui, args),
         Command::Rollback(Deferred(args)) => rollback::run(&cli.global, &ui, args),
         Command::Uninstall(Deferred(args)) => uninstall::run(&cli.global, &ui, args),

@@ -212,11 +212,11 @@ macro_rules! source_kind {
     };
 }
 
-/// The registry: one line per file of kinds, `mod file { Kind, ... }`, which declares the
-/// module and its kinds. Each kind's name is its type's name in that module (a unit test
-/// checks it against the type).
+/// The registry: one line per file of kinds, `mod file { Kind = rank, ... }`, which declares
+/// the module and its kinds. Each kind's name is its type's name in that module (a unit test
+/// checks it against the type); its rank is where flux's reports (`flux stats`) list it.
 macro_rules! registry {
-    ($(mod $module:ident { $($kind:ident),+ $(,)? })+) => {
+    ($(mod $module:ident { $($kind:ident = $rank:literal),+ $(,)? })+) => {
         $(pub mod $module;)+
 
         /// Every Flux kind floe manages, in the order `get all` lists them.
@@ -234,6 +234,11 @@ macro_rules! registry {
             pub fn kind(self) -> &'static str {
                 match self { $($(FluxKind::$kind => stringify!($kind)),+),+ }
             }
+
+            /// Where flux's reports (`flux stats`) list the kind, first 0.
+            pub fn report_rank(self) -> u8 {
+                match self { $($(FluxKind::$kind => $rank),+),+ }
+            }
         }
 
         $($(impl Registered for $module::$kind {
@@ -243,13 +248,13 @@ macro_rules! registry {
 }
 
 registry! {
-    mod source { GitRepository, HelmRepository, OCIRepository, Bucket }
-    mod helm_chart { HelmChart }
-    mod kustomization { Kustomization }
-    mod helm_release { HelmRelease }
-    mod notification { Alert, Provider }
-    mod receiver { Receiver }
-    mod image { ImageRepository, ImagePolicy, ImageUpdateAutomation }
+    mod source { GitRepository = 0, HelmRepository = 2, OCIRepository = 1, Bucket = 4 }
+    mod helm_chart { HelmChart = 3 }
+    mod kustomization { Kustomization = 5 }
+    mod helm_release { HelmRelease = 6 }
+    mod notification { Alert = 7, Provider = 8 }
+    mod receiver { Receiver = 9 }
+    mod image { ImageRepository = 12, ImagePolicy = 11, ImageUpdateAutomation = 10 }
 }
 
 /// The kind's static facts, gathered through one visit.

@@ -442,3 +442,82 @@ pub fn receiver(object: &ObjectOptions, opts: &ReceiverSecret) -> Result<Secret,
     let annotations = [(WEBHOOK_ANNOTATION.to_string(), url)].into();
     secret(object, None, data, Some(annotations))
 }
+
+/// The key flux stores a Notation trust policy under.
+pub const TRUST_POLICY_KEY: &str = "trustpolicy.json";
+
+/// A Notation verification Secret (an OCIRepository's `verify.secretRef` with provider
+/// notation): the trust policy as `trustpolicy.json`, byte for byte, and each root CA under
+/// its file's name, as flux writes them. The policy must be a JSON object with a `version`
+/// and at least one trust policy statement; the rest of notation's rules are the engine's,
+/// which checks the policy when it verifies.
+pub fn notation(
+    object: &ObjectOptions,
+    trust_policy_file: Option<&Path>,
+    ca_cert_files: &[std::path::PathBuf],
+) -> Result<Secret, InvalidInput> {
+    let Some(policy_file) = trust_policy_file else {
+        return Err(InvalidInput::new("--trust-policy-file is required"));
+    };
+    if ca_cert_files.is_empty() {
+        return Err(InvalidInput::new("--ca-cert-file is required"));
+    }
+    let policy = read_file("--trust-policy-file", policy_file)?;
+    let shown = policy_file.display();
+    let document: serde_json::Value = serde_json::from_str(&policy).map_err(|e| {
+        InvalidInput::new(format!(
+            "invalid --trust-policy-file '{shown}': not JSON ({e}); expected a Notation trust policy document"
+        ))
+    })?;
+    if document["version"].as_str().is_none_or(str::is_empty) {
+        return Err(InvalidInput::new(format!(
+            "invalid --trust-policy-file '{shown}': the trust policy document has empty version, version must be specified"
+        )));
+    }
+    if document["trustPolicies"]
+        .as_array()
+        .is_none_or(|p| p.is_empty())
+    {
+        return Err(InvalidInput::new(format!(
+            "invalid --trust-policy-file '{shown}': the trust policy document can not have zero trust policy statements"
+        )));
+    }
+    let mut data: BTreeMap<String, String> = BTreeMap::new();
+    for file in ca_cert_files {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| *n != TRUST_POLICY_KEY && is_secret_key(n))
+            .ok_or_else(|| {
+                InvalidInput::new(format!(
+                    "invalid --ca-cert-file '{}': its file name is the Secret key, so it must be letters, digits, '-', '_' and '.', and not {TRUST_POLICY_KEY}",
+                    file.display()
+                ))
+            })?;
+        let pem = read_file("--ca-cert-file", file)?;
+        if data.insert(name.to_string(), pem.to_string()).is_some() {
+            return Err(InvalidInput::new(format!(
+                "invalid --ca-cert-file '{}': another file has the same name {name:?}, which would replace it in the Secret; rename one",
+                file.display()
+            )));
+        }
+    }
+    data.insert(TRUST_POLICY_KEY.to_string(), policy.to_string());
+    Ok(Secret {
+        metadata: object.metadata()?,
+        string_data: Some(data),
+        ..Secret::default()
+    })
+}
+
+/// A key the API server accepts in a Secret's data: letters, digits, '-', '_' and '.', at
+/// most 253 characters, not `.` or `..`.
+fn is_secret_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 253
+        && key != "."
+        && key != ".."
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}

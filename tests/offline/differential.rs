@@ -274,6 +274,17 @@ const SPECS: &[Spec] = &[
         optional: &[],
     },
     Spec {
+        words: "secret notation",
+        required: &[
+            &[
+                "--trust-policy-file={policy}",
+                "--trust-policy-file={policy_pretty}",
+            ],
+            &["--ca-cert-file={ca}", "--ca-cert-file={ca},{crt}"],
+        ],
+        optional: &[],
+    },
+    Spec {
         words: "secret proxy",
         required: &[&["--address=http://proxy.example.com:8080"]],
         optional: &[("--username", &["bot"]), ("--password", &["s3cret"])],
@@ -433,6 +444,20 @@ fn files(dir: &Path) -> Vec<(&'static str, String)> {
         ("{ca}", write("ca.crt", &cert.pem())),
         ("{crt}", write("tls.crt", &cert.pem())),
         ("{key}", write("tls.key", &key.serialize_pem())),
+        (
+            "{policy}",
+            write(
+                "trustpolicy.json",
+                r#"{"version":"1.0","trustPolicies":[{"name":"p","registryScopes":["*"],"signatureVerification":{"level":"strict"},"trustStores":["ca:certs"],"trustedIdentities":["*"]}]}"#,
+            ),
+        ),
+        (
+            "{policy_pretty}",
+            write(
+                "policy.json",
+                "{\n  \"version\": \"1.0\",\n  \"trustPolicies\": [\n    {\"name\": \"p\", \"registryScopes\": [\"*\"], \"signatureVerification\": {\"level\": \"skip\"}}\n  ]\n}\n",
+            ),
+        ),
         (
             "{values}",
             write("values.yaml", "replicaCount: 2\nimage:\n  tag: 6.6.0\n"),
@@ -715,4 +740,78 @@ fn install_export_is_flux_install_export_but_for_the_tool_name() {
     );
     assert!(differences.is_empty(), "{}", differences.join("\n"));
     assert!(equal >= cases.len() - 1, "the valid cases all print");
+}
+
+/// `floe envsubst` against `flux envsubst` over the engine's expressions: the same bytes on
+/// stdout, and with `--strict` both refuse an unset variable (exit 1) naming it.
+#[test]
+fn envsubst_substitutes_stdin_as_flux_envsubst_does() {
+    let flux = common::testbed::engine_bin("flux");
+    if !common::require(flux.exists(), "the flux CLI (scripts/testbed build)") {
+        return;
+    }
+    let floe = assert_cmd::cargo::cargo_bin("floe");
+    let run = |program: &Path, input: &str, strict: bool| {
+        use std::io::Write;
+        let mut child = Command::new(program)
+            .arg("envsubst")
+            .args(strict.then_some("--strict"))
+            .env_clear()
+            .env("region", "eu-central-1")
+            .env("Mixed", "AbCd")
+            .env("empty", "")
+            .env("path", "/a/b/c.txt")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let inputs = [
+        "region: ${region}\n",
+        "a: $region and $${region} and ${region}\n",
+        "b: ${unset:=default} ${empty:-fallback} ${region:+set} ${unset}\n",
+        "c: ${Mixed,} ${Mixed,,} ${Mixed^} ${Mixed^^} ${#Mixed}\n",
+        "d: ${region:3} ${region:3:4} ${path#*/} ${path##*/} ${path%.*} ${path%%/*}\n",
+        "e: ${path/b/x} ${path//\\//_} ${path/#\\/a/z} ${path/%txt/md}\n",
+        "f: ${unset:=${region}-x}\nno newline at the end",
+        "g: ${region}\r\nwindows: lines\r\n",
+        "kind: ConfigMap\nmetadata:\n  name: x-${region}\ndata:\n  k: \"${Mixed}\"\n",
+        "",
+    ];
+    for input in inputs {
+        let (a, b) = (run(&flux, input, false), run(&floe, input, false));
+        assert_eq!(a.status.code(), Some(0), "flux on {input:?}");
+        assert_eq!(b.status.code(), Some(0), "floe on {input:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&b.stdout),
+            String::from_utf8_lossy(&a.stdout),
+            "{input:?}"
+        );
+    }
+    let (a, b) = (
+        run(&flux, "x: ${unset}\n", true),
+        run(&floe, "x: ${unset}\n", true),
+    );
+    assert_eq!((a.status.code(), b.status.code()), (Some(1), Some(1)));
+    for out in [&a, &b] {
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("variable not set (strict mode): \"unset\""),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let strict_ok = run(&floe, "x: ${unset:=d} ${region}\n", true);
+    assert_eq!(
+        String::from_utf8_lossy(&strict_ok.stdout),
+        "x: d eu-central-1\n"
+    );
 }

@@ -167,6 +167,49 @@ pub fn table(lines: &[Vec<String>]) -> String {
     out
 }
 
+/// A table byte for byte as flux's own table printer writes it (olekukonko/tablewriter with no
+/// borders and a tab as padding): every cell sanitised and padded by display width to its
+/// column's; header cells joined by tabs and ended by one space, each row's cells each
+/// followed by a tab.
+pub fn flux_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let clean = |line: &[String]| -> Vec<String> {
+        line.iter()
+            .map(|c| sanitize(c, Keep::Nothing).into_owned())
+            .collect()
+    };
+    let header = clean(header);
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .filter_map(|l| l.get(c))
+                .map(|s| display_width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let pad = |c: usize, cell: &str| {
+        let mut text = cell.to_string();
+        let width = widths.get(c).copied().unwrap_or(0);
+        text.extend(std::iter::repeat_n(
+            ' ',
+            width.saturating_sub(display_width(cell)),
+        ));
+        text
+    };
+    let cells: Vec<String> = header.iter().enumerate().map(|(c, h)| pad(c, h)).collect();
+    let mut out = cells.join("\t") + " \n";
+    for row in &rows {
+        for (c, cell) in row.iter().enumerate() {
+            out.push_str(&pad(c, cell));
+            out.push('\t');
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// One line of a stream (`get --watch`, `events --watch`): the cells sanitised, joined by tabs.
 pub fn tab_line(cells: &[String]) -> String {
     let cells: Vec<_> = cells.iter().map(|c| sanitize(c, Keep::Nothing)).collect();

@@ -297,3 +297,64 @@ mod tests {
         );
     }
 }
+
+/// `stats` byte for byte as flux prints it: RECONCILERS RUNNING FAILING SUSPENDED STORAGE.
+pub fn stats(stats: &[crate::stats::KindStats]) -> String {
+    let header = ["RECONCILERS", "RUNNING", "FAILING", "SUSPENDED", "STORAGE"].map(String::from);
+    let mut lines = Vec::new();
+    for row in stats {
+        lines.push(vec![
+            row.kind.to_string(),
+            row.running.to_string(),
+            row.failing.to_string(),
+            row.suspended.to_string(),
+            size(row.storage_bytes),
+        ]);
+    }
+    super::flux_table(&header, &lines)
+}
+
+/// A size as flux writes it: `-` for none, bytes below 1 KiB, else one decimal and a binary
+/// unit (`1.5 MiB`).
+pub fn size(bytes: i64) -> String {
+    const UNIT: i64 = 1024;
+    if bytes <= 0 {
+        return "-".into();
+    }
+    if bytes < UNIT {
+        return format!("{bytes} B");
+    }
+    let (mut div, mut exp) = (UNIT, 0);
+    let mut n = bytes / UNIT;
+    while n >= UNIT {
+        div *= UNIT;
+        exp += 1;
+        n /= UNIT;
+    }
+    format!(
+        "{:.1} {}iB",
+        bytes as f64 / div as f64,
+        ['K', 'M', 'G', 'T', 'P', 'E'][exp]
+    )
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::size;
+
+    #[test]
+    fn sizes_read_as_flux_writes_them() {
+        for (bytes, text) in [
+            (0, "-"),
+            (1, "1 B"),
+            (1023, "1023 B"),
+            (1024, "1.0 KiB"),
+            (1536, "1.5 KiB"),
+            (1024 * 1024 - 1, "1024.0 KiB"),
+            (1024 * 1024, "1.0 MiB"),
+            (5 * 1024 * 1024 * 1024 + 1, "5.0 GiB"),
+        ] {
+            assert_eq!(size(bytes), text, "{bytes}");
+        }
+    }
+}
