@@ -445,6 +445,36 @@ fn uninstall_leaves_nothing_behind() {
         "nothing may be deleted without confirmation"
     );
 
+    // A dry run (with flux's -s spelling of --yes): the server's answer for each object, and
+    // nothing deleted, no finalizer removed.
+    let before = flux_objects(bed);
+    bed.floe()
+        .args(["uninstall", "-s", "--dry-run"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "✔ GitRepository/{ns}/app finalizers removed (dry run)"
+        )))
+        .stderr(predicate::str::contains(
+            "✔ Namespace/flux-system deleted (dry run)",
+        ))
+        .stderr(predicate::str::contains(
+            "dry run finished; nothing was deleted",
+        ));
+    assert_eq!(flux_objects(bed), before);
+    assert_eq!(
+        bed.kubectl_out(&[
+            "get",
+            "gitrepository",
+            "app",
+            "-n",
+            &ns,
+            "-o",
+            "jsonpath={.metadata.finalizers}",
+        ]),
+        r#"["finalizers.fluxcd.io"]"#
+    );
+
     bed.floe()
         .args(["uninstall", "--yes"])
         .assert()

@@ -388,8 +388,9 @@ fn notifications_create_get_reconcile_suspend_export_delete_on_the_real_notifica
             "unable to read token from secret '{ns}/missing'"
         )));
 
+    // flux's spelling of --yes: -s/--silent.
     bed.floe()
-        .args(["delete", "alert-provider", "slack", "-n", &ns, "--yes"])
+        .args(["delete", "alert-provider", "slack", "-n", &ns, "--silent"])
         .assert()
         .success();
     assert!(rows(bed, &["get", "alert-providers", "-n", &ns]).is_empty());

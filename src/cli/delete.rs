@@ -14,8 +14,14 @@ use crate::objects;
 pub struct DeleteArgs {
     #[command(subcommand)]
     pub target: Targets<One>,
-    /// Delete without asking
-    #[arg(short = 'y', long, global = true)]
+    /// Delete without asking (-s/--silent as flux spells it)
+    #[arg(
+        short = 'y',
+        long,
+        global = true,
+        visible_short_alias = 's',
+        visible_alias = "silent"
+    )]
     pub yes: bool,
 }
 

@@ -31,6 +31,8 @@ pub const PART_OF_FLUX: &str = "app.kubernetes.io/part-of=flux";
 pub struct UninstallOptions {
     pub namespace: String,
     pub keep_namespace: bool,
+    /// Ask the server what would be deleted (its dry run), and delete nothing.
+    pub dry_run: bool,
     pub timeout: Duration,
 }
 
@@ -54,7 +56,7 @@ pub async fn uninstall(
         "deleting components in {ns} namespace"
     )));
     cluster.doing(format!("deleting the Flux components in namespace {ns}"));
-    delete_components(cluster, ns, on_event).await?;
+    delete_components(cluster, ns, opts.dry_run, on_event).await?;
 
     let crds: Api<CustomResourceDefinition> = Api::all(cluster.client.clone());
     let flux_crds: Vec<CustomResourceDefinition> = crds
@@ -71,7 +73,7 @@ pub async fn uninstall(
     ));
     cluster.doing("removing finalizers from Flux objects");
     for crd in &flux_crds {
-        remove_finalizers(cluster, crd, on_event).await?;
+        remove_finalizers(cluster, crd, opts.dry_run, on_event).await?;
     }
 
     on_event(UninstallEvent::Stage("deleting Flux CRDs".to_string()));
@@ -80,7 +82,7 @@ pub async fn uninstall(
     stream::iter(names.iter().map(|name| {
         let crds = crds.clone();
         async move {
-            if delete_and_wait(cluster, crds, name, opts.timeout).await? {
+            if delete_and_wait(cluster, crds, name, opts).await? {
                 on_event(UninstallEvent::Deleted(format!(
                     "CustomResourceDefinition/{name}"
                 )));
@@ -96,7 +98,7 @@ pub async fn uninstall(
         on_event(UninstallEvent::Stage(format!("deleting namespace {ns}")));
         cluster.doing(format!("deleting namespace {ns}"));
         let namespaces: Api<Namespace> = Api::all(cluster.client.clone());
-        if delete_and_wait(cluster, namespaces, ns, opts.timeout).await? {
+        if delete_and_wait(cluster, namespaces, ns, opts).await? {
             on_event(UninstallEvent::Deleted(format!("Namespace/{ns}")));
         }
     }
@@ -117,6 +119,7 @@ fn is_flux_crd(crd: &CustomResourceDefinition) -> bool {
 async fn delete_components(
     cluster: &Cluster,
     namespace: &str,
+    dry_run: bool,
     on_event: &(dyn Fn(UninstallEvent) + Sync),
 ) -> anyhow::Result<()> {
     let namespaced = [
@@ -153,7 +156,7 @@ async fn delete_components(
         };
         for object in listed {
             let name = object.name_any();
-            match api.delete(&name, &DeleteParams::background()).await {
+            match api.delete(&name, &delete_params(dry_run)).await {
                 Ok(_) => on_event(UninstallEvent::Deleted(format!("{kind}/{name}"))),
                 Err(kube::Error::Api(status)) if status.code == 404 => {}
                 Err(e) => return Err(cluster.explain(e).into()),
@@ -167,6 +170,7 @@ async fn delete_components(
 async fn remove_finalizers(
     cluster: &Cluster,
     crd: &CustomResourceDefinition,
+    dry_run: bool,
     on_event: &(dyn Fn(UninstallEvent) + Sync),
 ) -> anyhow::Result<()> {
     let Some(version) = crd
@@ -199,10 +203,11 @@ async fn remove_finalizers(
         let name = object.name_any();
         let api: Api<DynamicObject> = Api::namespaced_with(cluster.client.clone(), &namespace, &ar);
         let patch = json!({ "metadata": { "finalizers": null } });
-        match api
-            .patch(&name, &PatchParams::default(), &Patch::Merge(&patch))
-            .await
-        {
+        let params = PatchParams {
+            dry_run,
+            ..PatchParams::default()
+        };
+        match api.patch(&name, &params, &Patch::Merge(&patch)).await {
             Ok(_) => on_event(UninstallEvent::FinalizersRemoved(format!(
                 "{}/{namespace}/{name}",
                 ar.kind
@@ -214,19 +219,29 @@ async fn remove_finalizers(
     Ok(())
 }
 
-/// Deletes one object and waits until the server has finished removing it. Returns false when
-/// there was nothing to delete.
+/// Background deletion, or the server's dry run of it.
+fn delete_params(dry_run: bool) -> DeleteParams {
+    DeleteParams {
+        dry_run,
+        ..DeleteParams::background()
+    }
+}
+
+/// Deletes one object and waits until the server has finished removing it (in a dry run, only
+/// asks the server). Returns false when there was nothing to delete.
 async fn delete_and_wait<K>(
     cluster: &Cluster,
     api: Api<K>,
     name: &str,
-    timeout: Duration,
+    opts: &UninstallOptions,
 ) -> anyhow::Result<bool>
 where
     K: Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static,
     K::DynamicType: Default,
 {
-    match api.delete(name, &DeleteParams::background()).await {
+    let timeout = opts.timeout;
+    match api.delete(name, &delete_params(opts.dry_run)).await {
+        Ok(_) if opts.dry_run => return Ok(true),
         Ok(_) => {}
         Err(kube::Error::Api(status)) if status.code == 404 => return Ok(false),
         Err(e) => return Err(cluster.explain(e).into()),
