@@ -14,6 +14,7 @@ pub mod drift;
 pub mod events;
 pub mod git;
 pub mod gitsource;
+pub mod helm_values;
 pub mod history;
 pub mod host;
 pub mod install;

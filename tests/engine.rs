@@ -489,6 +489,64 @@ fn build_sync_substitutes_from_the_clusters_configmaps_and_secrets() {
         "{}",
         String::from_utf8_lossy(&missing.stderr)
     );
+
+    // The same variables through `debug sync --show-vars`: flux's dot env lines, the value
+    // from the Secret masked (`--show-secrets` needs a terminal, which a pipe is not).
+    let flux_vars = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args(["debug", "ks", "web", "--show-vars", "-n", &ns])
+        .env("KUBECONFIG", &bed.kubeconfig)
+        .output()
+        .unwrap();
+    assert!(flux_vars.status.success(), "{flux_vars:?}");
+    let ours = bed
+        .floe()
+        .args(["debug", "sync", "web", "--show-vars", "-n", &ns])
+        .output()
+        .unwrap();
+    assert!(ours.status.success(), "{ours:?}");
+    let ours = String::from_utf8(ours.stdout).unwrap();
+    assert_eq!(
+        ours,
+        String::from_utf8_lossy(&flux_vars.stdout).replace("s3cr3t-value", "<secret>")
+    );
+    assert_eq!(ours, "CLUSTER=inline\nTOKEN=<secret>\nWHO=cluster\n");
+    bed.floe()
+        .args([
+            "debug",
+            "ks",
+            "web",
+            "--show-vars",
+            "--show-secrets",
+            "-n",
+            &ns,
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("only to a terminal"));
+    bed.floe()
+        .args([
+            "debug",
+            "sync",
+            "web",
+            "--show-vars",
+            "--show-status",
+            "-n",
+            &ns,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exactly one of"));
+    let status = bed
+        .floe()
+        .args(["debug", "sync", "web", "--show-status", "-n", &ns])
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert!(
+        String::from_utf8_lossy(&status.stdout).starts_with("# Status documentation: "),
+        "{status:?}"
+    );
 }
 
 /// `diff --recursive` on the real engine, against `flux diff --recursive`: the app's path holds
@@ -855,4 +913,42 @@ fn stats_counts_running_failing_suspended_and_storage_as_flux_stats_does() {
         flux(&["-A"]),
     );
     assert_eq!(String::from_utf8(a.stdout).unwrap(), b);
+}
+
+/// `debug hr --show-values` composes the values helm-controller would release with, as `flux
+/// debug hr --show-values` prints them (valuesFrom in order, a targetPath, inline values last),
+/// with the values from Secrets masked.
+#[test]
+fn debug_hr_shows_the_values_flux_composes_with_secrets_masked() {
+    let bed = engine!();
+    let ns = bed.namespace("engine-debug-hr");
+    let objects = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: base\n  namespace: {ns}\ndata:\n  values.yaml: |\n    replicaCount: 2\n    image:\n      repository: ghcr.io/stefanprodan/podinfo\n      tag: 6.5.0\n    service:\n      port: 9898\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: {ns}\nstringData:\n  values.yaml: |\n    db:\n      user: admin-user\n      password: hunter2-pw\n  token: tok3n-value\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: port\n  namespace: {ns}\ndata:\n  port: \"8080\"\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: web\n  namespace: {ns}\nspec:\n  suspend: true\n  interval: 10m\n  chart:\n    spec:\n      chart: podinfo\n      sourceRef:\n        kind: HelmRepository\n        name: none\n  valuesFrom:\n  - kind: ConfigMap\n    name: base\n  - kind: Secret\n    name: creds\n  - kind: Secret\n    name: creds\n    valuesKey: token\n    targetPath: auth.token\n  - kind: ConfigMap\n    name: port\n    valuesKey: port\n    targetPath: service.port\n  - kind: ConfigMap\n    name: absent\n    optional: true\n  values:\n    image:\n      tag: 6.6.0\n"
+    );
+    let applied = bed.kubectl_with_input(&["apply", "-f", "-"], objects.as_bytes());
+    assert!(applied.status.success(), "{applied:?}");
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args(["debug", "hr", "web", "--show-values", "-n", &ns])
+        .env("KUBECONFIG", &bed.kubeconfig)
+        .output()
+        .unwrap();
+    assert!(flux.status.success(), "{flux:?}");
+    let ours = bed
+        .floe()
+        .args(["debug", "hr", "web", "--show-values", "-n", &ns])
+        .output()
+        .unwrap();
+    assert!(ours.status.success(), "{ours:?}");
+    let ours = String::from_utf8(ours.stdout).unwrap();
+    let mut expected = String::from_utf8(flux.stdout).unwrap();
+    for secret in ["admin-user", "hunter2-pw", "tok3n-value"] {
+        assert!(expected.contains(secret), "{expected}");
+        assert!(!ours.contains(secret), "{ours}");
+        expected = expected.replace(secret, "<secret>");
+    }
+    assert_eq!(ours, expected);
+    assert!(
+        ours.contains("port: 8080") && ours.contains("tag: 6.6.0"),
+        "{ours}"
+    );
 }

@@ -14,6 +14,7 @@ pub mod create_secret;
 pub mod create_source;
 pub mod create_sync;
 pub mod create_tenant;
+pub mod debug;
 pub mod deferred;
 pub mod delete;
 pub mod diff;
@@ -110,6 +111,8 @@ pub enum Command {
     Delete(Deferred<delete::DeleteArgs>),
     /// Show the Events the Flux controllers reported about their objects
     Events(Deferred<events::EventsArgs>),
+    /// Troubleshoot a sync: its final post-build variables, its status, its history
+    Debug(Deferred<debug::DebugArgs>),
     /// Show what changed in the cluster behind Git's back (deleted, changed by others, behind)
     Drift(Deferred<drift::DriftArgs>),
     /// Print what a sync would apply from a local checkout, as kustomize-controller builds it
@@ -159,6 +162,7 @@ impl Command {
             Command::Trace(_) => "trace",
             Command::Tree(_) => "tree",
             Command::Drift(_) => "drift",
+            Command::Debug(_) => "debug",
             Command::Build(_) => "build",
             Command::Envsubst(_) => "envsubst",
             Command::Diff(_) => "diff",
@@ -371,6 +375,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tree(Deferred(args)) => trace::run_tree(&cli.global, &ui, args),
         Command::Stats(Deferred(args)) => stats::run(&cli.global, &ui, args),
         Command::Drift(Deferred(args)) => drift::run(&cli.global, &ui, args),
+        Command::Debug(Deferred(args)) => debug::run(&cli.global, &ui, args),
         Command::Build(Deferred(args)) => build::run(&cli.global, &ui, args),
         Command::Envsubst(Deferred(args)) => envsubst::run(args),
         Command::Diff(Deferred(args)) => diff::run(&cli.global, &ui, args),

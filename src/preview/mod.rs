@@ -182,7 +182,7 @@ fn build_sync<'a>(
         let mut objects = Vec::new();
         let post_build = spec.get("postBuild").filter(|p| !p.is_null());
         let vars = match post_build {
-            Some(post_build) => variables(cluster, opts, &namespace, post_build).await?,
+            Some(post_build) => variables(cluster, !opts.dry_run, &namespace, post_build).await?,
             None => Variables::default(),
         };
         for document in serde_yaml::Deserializer::from_str(&output) {
@@ -382,11 +382,28 @@ fn sync_in_file(file: &Path, opts: &BuildOptions) -> Result<Value, PreviewError>
     })
 }
 
-/// The variables of `postBuild`: `substituteFrom` in order (skipped in a dry run), then the
-/// inline `substitute`.
+/// The final variables of a live sync's `postBuild` (its `substituteFrom` ConfigMaps and
+/// Secrets read from the cluster, then the inline `substitute`), as kustomize-controller
+/// computes them; `None` when the sync has no `postBuild`.
+pub async fn sync_variables(
+    cluster: &Cluster,
+    sync: &Value,
+) -> Result<Option<Variables>, PreviewError> {
+    let post_build = &sync["spec"]["postBuild"];
+    if post_build.is_null() {
+        return Ok(None);
+    }
+    let namespace = sync["metadata"]["namespace"].as_str().unwrap_or_default();
+    variables(Some(cluster), true, namespace, post_build)
+        .await
+        .map(Some)
+}
+
+/// The variables of `postBuild`: `substituteFrom` in order (when `from_cluster`; not in a dry
+/// run), then the inline `substitute`.
 async fn variables(
     cluster: Option<&Cluster>,
-    opts: &BuildOptions,
+    from_cluster: bool,
     namespace: &str,
     post_build: &Value,
 ) -> Result<Variables, PreviewError> {
@@ -394,7 +411,7 @@ async fn variables(
         always: post_build["substituteStrategy"].as_str() == Some("Always"),
         ..Variables::default()
     };
-    if let (Some(cluster), false) = (cluster, opts.dry_run) {
+    if let (Some(cluster), true) = (cluster, from_cluster) {
         for reference in post_build["substituteFrom"]
             .as_array()
             .into_iter()

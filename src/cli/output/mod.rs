@@ -210,6 +210,15 @@ pub fn flux_table(header: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// `NAME=value` lines, as flux's `debug kustomization --show-vars` prints them; each value
+/// sanitised (it comes from the cluster and may reach a terminal).
+pub fn dotenv(lines: &[(String, String)]) -> String {
+    lines
+        .iter()
+        .map(|(name, value)| format!("{name}={}\n", sanitize(value, Keep::Nothing)))
+        .collect()
+}
+
 /// One line of a stream (`get --watch`, `events --watch`): the cells sanitised, joined by tabs.
 pub fn tab_line(cells: &[String]) -> String {
     let cells: Vec<_> = cells.iter().map(|c| sanitize(c, Keep::Nothing)).collect();
