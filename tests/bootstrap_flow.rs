@@ -193,6 +193,7 @@ fn the_flow_runs_any_git_host_in_process_on_the_real_controllers() {
         let cluster = Cluster::connect(&ConnectOptions {
             kubeconfig: Some(bed.kubeconfig.clone()),
             context: None,
+            overrides: Default::default(),
         })
         .await
         .unwrap();

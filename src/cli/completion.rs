@@ -117,6 +117,13 @@ fn names_from_cluster(kinds: &[FluxKind], words: &[String]) -> Option<Vec<Comple
     let opts = crate::cluster::ConnectOptions {
         kubeconfig: flag("kubeconfig", None).map(Into::into),
         context: flag("context", None),
+        overrides: crate::cluster::Overrides {
+            server: flag("server", None),
+            certificate_authority: flag("certificate-authority", None).map(Into::into),
+            client_certificate: flag("client-certificate", None).map(Into::into),
+            client_key: flag("client-key", None).map(Into::into),
+            insecure_skip_tls_verify: words.iter().any(|w| w == "--insecure-skip-tls-verify"),
+        },
     };
     crate::install_crypto_provider();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -85,6 +85,94 @@ pub struct GlobalArgs {
     /// Do not colour output (also when NO_COLOR is set)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// The API server's address, over the kubeconfig's
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        help_heading = "Connection (as kubectl's)"
+    )]
+    pub server: Option<String>,
+    /// A CA certificate file for the API server, over the kubeconfig's
+    #[arg(
+        long = "certificate-authority",
+        global = true,
+        value_name = "FILE",
+        help_heading = "Connection (as kubectl's)"
+    )]
+    pub certificate_authority: Option<PathBuf>,
+    /// A client certificate file, over the kubeconfig user's
+    #[arg(
+        long = "client-certificate",
+        global = true,
+        value_name = "FILE",
+        help_heading = "Connection (as kubectl's)"
+    )]
+    pub client_certificate: Option<PathBuf>,
+    /// The client certificate's key file, over the kubeconfig user's
+    #[arg(
+        long = "client-key",
+        global = true,
+        value_name = "FILE",
+        help_heading = "Connection (as kubectl's)"
+    )]
+    pub client_key: Option<PathBuf>,
+    /// Do not verify the API server's certificate (insecure)
+    #[arg(
+        long = "insecure-skip-tls-verify",
+        global = true,
+        help_heading = "Connection (as kubectl's)"
+    )]
+    pub insecure_skip_tls_verify: bool,
+}
+
+impl GlobalArgs {
+    /// The connection flags, checked as kubectl checks them.
+    pub fn overrides(&self) -> Result<crate::cluster::Overrides, InvalidInput> {
+        if self.insecure_skip_tls_verify && self.certificate_authority.is_some() {
+            return Err(InvalidInput::new(
+                "--insecure-skip-tls-verify and --certificate-authority cannot be used together: the first verifies nothing, the second says what to verify with",
+            ));
+        }
+        if let Some(server) = &self.server {
+            let parsed = url::Url::parse(server).map_err(|e| {
+                InvalidInput::new(format!(
+                    "invalid --server {:?}: {e}; give the API server's URL, e.g. https://127.0.0.1:6443",
+                    crate::redact::url(server)
+                ))
+            })?;
+            if !matches!(parsed.scheme(), "https" | "http") || parsed.host_str().is_none() {
+                return Err(InvalidInput::new(format!(
+                    "invalid --server {:?}: give the API server's http(s) URL, e.g. https://127.0.0.1:6443",
+                    crate::redact::url(server)
+                )));
+            }
+        }
+        for (flag, file) in [
+            ("--certificate-authority", &self.certificate_authority),
+            ("--client-certificate", &self.client_certificate),
+            ("--client-key", &self.client_key),
+        ] {
+            if let Some(file) = file
+                && !file.is_file()
+            {
+                return Err(InvalidInput::new(format!(
+                    "invalid {flag} {}: no such file",
+                    file.display()
+                )));
+            }
+        }
+        // Relative to where the command runs, as kubectl reads them.
+        let absolute =
+            |file: &Option<PathBuf>| file.as_ref().and_then(|f| std::path::absolute(f).ok());
+        Ok(crate::cluster::Overrides {
+            server: self.server.clone(),
+            certificate_authority: absolute(&self.certificate_authority),
+            client_certificate: absolute(&self.client_certificate),
+            client_key: absolute(&self.client_key),
+            insecure_skip_tls_verify: self.insecure_skip_tls_verify,
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -530,6 +618,7 @@ pub async fn connect(global: &GlobalArgs) -> anyhow::Result<crate::cluster::Clus
     let opts = crate::cluster::ConnectOptions {
         kubeconfig: global.kubeconfig.clone(),
         context: global.context.clone(),
+        overrides: global.overrides()?,
     };
     Ok(crate::cluster::Cluster::connect(&opts).await?)
 }

@@ -62,6 +62,109 @@ where
 pub struct ConnectOptions {
     pub kubeconfig: Option<PathBuf>,
     pub context: Option<String>,
+    /// What the command line says over the kubeconfig, as kubectl's and flux's global flags.
+    pub overrides: Overrides,
+}
+
+/// kubectl's connection flags, applied over the context's cluster and user.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--server`: the API server's address.
+    pub server: Option<String>,
+    /// `--certificate-authority`: a CA file, replacing the cluster's CA.
+    pub certificate_authority: Option<PathBuf>,
+    /// `--client-certificate` and `--client-key`: files replacing the user's certificate.
+    pub client_certificate: Option<PathBuf>,
+    pub client_key: Option<PathBuf>,
+    /// `--insecure-skip-tls-verify`.
+    pub insecure_skip_tls_verify: bool,
+}
+
+impl Overrides {
+    fn any(&self) -> bool {
+        self.server.is_some()
+            || self.certificate_authority.is_some()
+            || self.client_certificate.is_some()
+            || self.client_key.is_some()
+            || self.insecure_skip_tls_verify
+    }
+
+    /// Applies the flags to `context`'s cluster and user (copies of them, named after the
+    /// context, so other contexts sharing them are untouched), as kubectl does: a file flag
+    /// replaces the inline data it stands for.
+    fn apply(&self, kubeconfig: &mut Kubeconfig, context: &str) {
+        use kube::config::{AuthInfo, Cluster as KubeCluster, NamedAuthInfo, NamedCluster};
+        if !self.any() {
+            return;
+        }
+        let Some(named) = kubeconfig.contexts.iter_mut().find(|c| c.name == context) else {
+            return;
+        };
+        let ctx = named.context.get_or_insert_with(Default::default);
+        let mut cluster = kubeconfig
+            .clusters
+            .iter()
+            .find(|c| c.name == ctx.cluster)
+            .and_then(|c| c.cluster.clone())
+            .unwrap_or_else(KubeCluster::default);
+        let mut user = ctx
+            .user
+            .as_ref()
+            .and_then(|u| kubeconfig.auth_infos.iter().find(|a| &a.name == u))
+            .and_then(|a| a.auth_info.clone())
+            .unwrap_or_else(AuthInfo::default);
+        if let Some(server) = &self.server {
+            cluster.server = Some(server.clone());
+        }
+        if let Some(ca) = &self.certificate_authority {
+            // A CA named on the command line is verified with, whatever the file says.
+            cluster.certificate_authority = Some(ca.display().to_string());
+            cluster.certificate_authority_data = None;
+            cluster.insecure_skip_tls_verify = None;
+        }
+        if self.insecure_skip_tls_verify {
+            cluster.insecure_skip_tls_verify = Some(true);
+            cluster.certificate_authority = None;
+            cluster.certificate_authority_data = None;
+        }
+        if let Some(cert) = &self.client_certificate {
+            user.client_certificate = Some(cert.display().to_string());
+            user.client_certificate_data = None;
+        }
+        if let Some(key) = &self.client_key {
+            user.client_key = Some(key.display().to_string());
+            user.client_key_data = None;
+        }
+        let name = format!("{context} (command-line flags)");
+        ctx.cluster = name.clone();
+        ctx.user = Some(name.clone());
+        kubeconfig.clusters.push(NamedCluster {
+            name: name.clone(),
+            cluster: Some(cluster),
+            other: Default::default(),
+        });
+        kubeconfig.auth_infos.push(NamedAuthInfo {
+            name,
+            auth_info: Some(user),
+            other: Default::default(),
+        });
+    }
+
+    /// A kubeconfig of the flags alone, for a machine without one: `--server` is needed.
+    fn kubeconfig(&self) -> Option<Kubeconfig> {
+        self.server.as_ref()?;
+        let mut kubeconfig = Kubeconfig {
+            contexts: vec![kube::config::NamedContext {
+                name: "command-line".into(),
+                context: Some(kube::config::Context::default()),
+                other: Default::default(),
+            }],
+            current_context: Some("command-line".into()),
+            ..Kubeconfig::default()
+        };
+        self.apply(&mut kubeconfig, "command-line");
+        Some(kubeconfig)
+    }
 }
 
 /// A client plus what the user needs to hear when the cluster misbehaves.
@@ -478,8 +581,9 @@ impl Cluster {
                 }
             }
         };
+        let kubeconfig = kubeconfig.or_else(|| opts.overrides.kubeconfig());
         let (mut config, context) = match kubeconfig {
-            Some(kubeconfig) => {
+            Some(mut kubeconfig) => {
                 let context = opts
                     .context
                     .clone()
@@ -500,6 +604,7 @@ impl Cluster {
                         },
                     });
                 }
+                opts.overrides.apply(&mut kubeconfig, &context);
                 let options = KubeConfigOptions {
                     context: Some(context.clone()),
                     ..Default::default()

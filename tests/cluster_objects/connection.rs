@@ -131,3 +131,73 @@ fn kubeconfig_lists_contexts_and_exec_plugins_resolve_like_kubectl() {
         .assert()
         .success();
 }
+
+/// kubectl's and flux's connection flags: `--server`, `--certificate-authority`,
+/// `--client-certificate` and `--client-key` reach the cluster with no kubeconfig at all, and
+/// override a kubeconfig that points elsewhere with the wrong credentials;
+/// `--insecure-skip-tls-verify` with a CA is a usage error, as kubectl makes it.
+#[test]
+fn connection_flags_reach_the_cluster_as_kubectls_do() {
+    let bed = engine!();
+    let Some(bed_dir) = bed.dir.as_ref() else {
+        eprintln!("skipped: the cluster is not floe's test bed (no certificates to read)");
+        return;
+    };
+    let config: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&bed.kubeconfig).unwrap()).unwrap();
+    let server = config["clusters"][0]["cluster"]["server"].as_str().unwrap();
+    let flags = [
+        format!("--server={server}"),
+        format!(
+            "--certificate-authority={}",
+            bed_dir.join("ca.crt").display()
+        ),
+        format!(
+            "--client-certificate={}",
+            bed_dir.join("admin.crt").display()
+        ),
+        format!("--client-key={}", bed_dir.join("admin.key").display()),
+    ];
+    let home = tempfile::tempdir().unwrap();
+    common::floe()
+        .env_remove("KUBECONFIG")
+        .env("HOME", home.path())
+        .args(["get", "all", "-A"])
+        .args(&flags)
+        .assert()
+        .success();
+    // Over a kubeconfig whose server is elsewhere and whose token is refused.
+    let dir = tempfile::tempdir().unwrap();
+    let port = common::free_port();
+    let wrong = kubeconfig_with(
+        dir.path(),
+        &format!("https://127.0.0.1:{port}"),
+        "    token: refused\n",
+    );
+    common::floe()
+        .env("KUBECONFIG", &wrong)
+        .args(["get", "all", "-A"])
+        .args(&flags)
+        .assert()
+        .success();
+    // Without the flags, the same kubeconfig fails: the flags were what worked.
+    common::floe()
+        .env("KUBECONFIG", &wrong)
+        .args(["get", "all", "-A", "--timeout=5s"])
+        .assert()
+        .code(1);
+    common::floe()
+        .env("KUBECONFIG", &wrong)
+        .args(["get", "all", "--insecure-skip-tls-verify"])
+        .arg(&flags[1])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--insecure-skip-tls-verify and --certificate-authority cannot be used together",
+        ));
+    common::floe()
+        .args(["get", "all", "--server=ftp://x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid --server"));
+}
