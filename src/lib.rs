@@ -29,6 +29,7 @@ pub mod rollback;
 pub mod stats;
 pub mod status;
 pub mod trace;
+pub mod trigger;
 pub mod usage;
 
 /// The Flux release floe installs by default and is tested against.

@@ -219,4 +219,91 @@ fn alerts_reach_the_sink_and_a_signed_webhook_reconciles_its_source() {
             (!now.is_empty() && now != before).then_some(())
         },
     );
+
+    // `floe trigger receiver` to a generic-hmac Receiver: the real notification-controller
+    // finds it by the path floe computed and checks floe's signature.
+    bed.floe()
+        .args([
+            "create",
+            "secret",
+            "receiver",
+            "hmac-token",
+            "--type=generic-hmac",
+        ])
+        .args([
+            &format!("--token={TOKEN}"),
+            "--hostname=127.0.0.1",
+            "-n",
+            ns,
+        ])
+        .assert()
+        .success();
+    bed.floe()
+        .args(["create", "receiver", "hmac", "--type=generic-hmac"])
+        .args([
+            "--secret-ref=hmac-token",
+            "--resource=GitRepository/app",
+            "-n",
+            ns,
+        ])
+        .arg("--timeout=2m")
+        .assert()
+        .success();
+    let base = env_of(bed, "notification-controller", "RECEIVER_ADDR");
+    let trigger = |token: &str, extra: &[&str]| {
+        bed.floe()
+            .args(["trigger", "receiver", "hmac", "-n", ns])
+            .arg(format!("--url={base}"))
+            .arg(format!("--token={token}"))
+            .args(["--type=generic-hmac", "--payload={\"image\":\"app:v1\"}"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // The wrong token is the wrong path: no such hook, named, nothing asked of the source.
+    let before = requested();
+    let wrong = trigger("not-the-token", &["--retries=0"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(err.contains("answered 404"), "{err}");
+    assert!(!err.contains("not-the-token"), "{err}");
+    assert_eq!(requested(), before);
+    // The right one, then wait until the source handled the request the Receiver made.
+    let right = trigger(TOKEN, &["--wait", "--timeout=2m"]);
+    let err = String::from_utf8_lossy(&right.stderr);
+    assert!(right.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("GitRepository {ns}/app reconciled")),
+        "{err}"
+    );
+    let after = requested();
+    assert_ne!(after, before);
+    assert_eq!(
+        bed.kubectl_out(&[
+            "get",
+            "gitrepository",
+            "app",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.status.lastHandledReconcileAt}",
+        ]),
+        after
+    );
+    // flux's own trigger computes the same path and signature.
+    let flux = std::process::Command::new(common::testbed::engine_bin("flux"))
+        .args([
+            "trigger",
+            "receiver",
+            "hmac",
+            "-n",
+            ns,
+            "--type=generic-hmac",
+        ])
+        .arg(format!("--url={base}"))
+        .arg(format!("--token={TOKEN}"))
+        .arg("--retries=0")
+        .output()
+        .unwrap();
+    assert!(flux.status.success(), "{flux:?}");
 }

@@ -33,6 +33,7 @@ pub mod stats;
 pub mod suspend;
 pub mod target;
 pub mod trace;
+pub mod trigger;
 pub mod ui;
 pub mod uninstall;
 pub mod version;
@@ -209,6 +210,8 @@ pub enum Command {
     Envsubst(Deferred<envsubst::EnvsubstArgs>),
     /// Show what applying a local checkout would change on the cluster, before it is merged
     Diff(Deferred<diff::DiffArgs>),
+    /// Send a Receiver's webhook from outside the cluster, as a Git host or CI job would
+    Trigger(Deferred<trigger::TriggerArgs>),
     /// Count Flux objects per kind: running, failing, suspended, and their artefacts' storage
     Stats(Deferred<stats::StatsArgs>),
     /// Show which Flux objects manage an object, and their sources
@@ -247,6 +250,7 @@ impl Command {
             Command::History(_) => "history",
             Command::Events(_) => "events",
             Command::Stats(_) => "stats",
+            Command::Trigger(_) => "trigger",
             Command::Trace(_) => "trace",
             Command::Tree(_) => "tree",
             Command::Drift(_) => "drift",
@@ -462,6 +466,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Trace(Deferred(args)) => trace::run_trace(&cli.global, &ui, args),
         Command::Tree(Deferred(args)) => trace::run_tree(&cli.global, &ui, args),
         Command::Stats(Deferred(args)) => stats::run(&cli.global, &ui, args),
+        Command::Trigger(Deferred(args)) => trigger::run(&cli.global, &ui, args),
         Command::Drift(Deferred(args)) => drift::run(&cli.global, &ui, args),
         Command::Debug(Deferred(args)) => debug::run(&cli.global, &ui, args),
         Command::Build(Deferred(args)) => build::run(&cli.global, &ui, args),

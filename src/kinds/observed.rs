@@ -18,6 +18,8 @@ pub struct Observed {
     pub revision: String,
     pub attempted_revision: Option<String>,
     pub last_handled_reconcile_at: Option<String>,
+    /// The last reconcile request (`reconcile.fluxcd.io/requestedAt`), whoever made it.
+    pub requested_at: Option<String>,
     pub suspended: bool,
     /// A kind no controller reconciles (see [`super::FluxObject::STATIC`]): ready once it
     /// exists.
@@ -43,6 +45,10 @@ impl Observed {
             fixed: K::STATIC,
             attempted_revision: object.attempted_revision().map(str::to_string),
             last_handled_reconcile_at: object.last_handled_reconcile_at().map(str::to_string),
+            requested_at: object
+                .annotations()
+                .get("reconcile.fluxcd.io/requestedAt")
+                .cloned(),
             suspended: object.suspended(),
             labels: object.labels().clone(),
             source: object.source(),

@@ -116,26 +116,29 @@ impl Drop for Scenario {
                 &self.ns,
             ])
             .output();
-        let _ = self
-            .bed
-            .kubectl()
-            .args(["delete", "serviceaccounts", "--all", "-n", &self.ns])
-            .output();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         loop {
+            // Both again on every turn: a delete refused or lost under load is retried, and
+            // the test bed stops this test's controllers only once their ServiceAccounts are
+            // gone (until then a kustomize-controller may apply the Deployments again).
+            let _ = self
+                .bed
+                .kubectl()
+                .args(["delete", "serviceaccounts", "--all", "-n", &self.ns])
+                .output();
             let _ = self
                 .bed
                 .kubectl()
                 .args(["delete", "deployments", "--all", "-n", &self.ns])
                 .output();
-            if self.deployments().is_empty() {
+            if self.deployments().is_empty() && self.flux_service_accounts().is_empty() {
                 break;
             }
             // Not a second panic while the test's own unwinds: that would abort the binary.
             if std::time::Instant::now() > deadline {
                 assert!(
                     std::thread::panicking(),
-                    "the Deployments of {} came back for a minute",
+                    "the Deployments or ServiceAccounts of {} came back for a minute",
                     self.ns
                 );
                 break;
@@ -270,6 +273,21 @@ impl Scenario {
                 .unwrap(),
         )
         .unwrap()
+    }
+
+    /// The ServiceAccounts of this test's Flux controllers.
+    fn flux_service_accounts(&self) -> Vec<String> {
+        let out = self.bed.kubectl_out(&[
+            "get",
+            "serviceaccounts",
+            "-n",
+            &self.ns,
+            "-l",
+            "app.kubernetes.io/part-of=flux",
+            "-o",
+            "jsonpath={.items[*].metadata.name}",
+        ]);
+        out.split_whitespace().map(str::to_string).collect()
     }
 
     fn deployments(&self) -> Vec<String> {
