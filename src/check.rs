@@ -331,7 +331,14 @@ pub async fn pre_checks(
 
 /// `check`: each controller Deployment is available (with its image), each Flux CRD is present
 /// (with its served versions).
-pub async fn install_checks(cluster: &Cluster, namespace: &str) -> anyhow::Result<Vec<Check>> {
+/// The installed components' health: every Flux Deployment in `namespace`, or with
+/// `components` (flux's `--components`/`--components-extra`) exactly those, a missing one
+/// failing; then the CRDs.
+pub async fn install_checks(
+    cluster: &Cluster,
+    namespace: &str,
+    components: Option<&[String]>,
+) -> anyhow::Result<Vec<Check>> {
     let server = cluster.server_version().await?;
     let mut checks = vec![Check::pass(
         "kubernetes version",
@@ -341,8 +348,21 @@ pub async fn install_checks(cluster: &Cluster, namespace: &str) -> anyhow::Resul
     let crds: Api<CustomResourceDefinition> = Api::all(cluster.client.clone());
     let params = ListParams::default().labels(PART_OF_FLUX);
     let (deployments, crds) = futures::join!(deployments.list(&params), crds.list(&params));
-    let deployments = deployments.map_err(|e| cluster.explain(e))?.items;
-    if deployments.is_empty() {
+    let mut deployments = deployments.map_err(|e| cluster.explain(e))?.items;
+    if let Some(components) = components {
+        deployments.retain(|d| components.contains(&d.name_any()));
+        for component in components {
+            if !deployments.iter().any(|d| &d.name_any() == component) {
+                checks.push(Check::fail(
+                    component.clone(),
+                    format!(
+                        "deployment not found in namespace {namespace}; install it (floe install --components-extra={component}) or leave it out of the check"
+                    ),
+                ));
+            }
+        }
+    }
+    if deployments.is_empty() && components.is_none() {
         checks.push(Check::fail(
             "controllers",
             format!("no Flux controllers in namespace {namespace}; run floe install"),

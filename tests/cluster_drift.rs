@@ -663,4 +663,44 @@ fn tree_and_trace_follow_inventories_and_labels_on_the_real_controllers() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no kind named gadget"));
+    // Several objects, as flux and kubectl name them: each chain, `---` between them; one
+    // that is not managed is named on stderr, the others still traced, and the exit is 1.
+    let out = a
+        .floe(&[
+            "trace",
+            "deployment/web",
+            "configmap/podinfo-chart",
+            "configmap/loose",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let single = |kind: &str, name: &str| {
+        let out = a.floe(&["trace", kind, name]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        text,
+        format!(
+            "{}---\n{}",
+            single("deployment", "web"),
+            single("configmap", "podinfo-chart")
+        )
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("cannot trace configmap/loose") && err.contains("1 of 3"),
+        "{err}"
+    );
+    let out = a
+        .floe(&["trace", "configmap", "podinfo-chart", "loose", "-o", "json"])
+        .output()
+        .unwrap();
+    let chains: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(chains.as_array().unwrap().len(), 1, "{chains}");
+    a.floe(&["trace", "deployment"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("either `<kind>/<name>`"));
 }

@@ -61,6 +61,45 @@ fn floe_install_passes_flux_check_and_floe_check_on_the_real_controllers() {
     );
     assert!(flux.status.success(), "flux check: {said}");
     assert!(said.contains("all checks passed"), "{said}");
+    // flux's --components and --components-extra: exactly those, a missing one failing.
+    let json = |args: &[&str]| {
+        let out = bed
+            .floe()
+            .args(["check", "-o", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        )
+    };
+    let (code, doc) = json(&[
+        "--components=source-controller",
+        "--components-extra=image-reflector-controller",
+    ]);
+    assert_eq!(code, Some(0), "{doc}");
+    let names: Vec<&str> = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"source-controller") && names.contains(&"image-reflector-controller"),
+        "{doc}"
+    );
+    assert!(!names.contains(&"helm-controller"), "{doc}");
+    let (code, doc) = json(&["--components-extra=source-watcher"]);
+    assert_eq!(code, Some(1), "{doc}");
+    assert!(doc.to_string().contains("source-watcher"), "{doc}");
+    bed.floe()
+        .args(["check", "--components=source-controler"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid component \"source-controler\"",
+        ));
 }
 
 /// A Git source and a sync, created by floe and reconciled by the real source- and

@@ -9,6 +9,7 @@ use super::{GlobalArgs, block_on, connect};
 use crate::check::{Check, install_checks, pre_checks};
 use crate::cli::ui::{Mark, Ui};
 use crate::install::fetch::normalize_version;
+use crate::usage::InvalidInput;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -26,6 +27,12 @@ pub struct CheckArgs {
     /// Report a server older than the Flux release needs as passing (at your own risk)
     #[arg(long = "skip-version-check")]
     pub skip_version_check: bool,
+    /// Check only these components (default: every Flux controller installed; comma-separated or repeated)
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub components: Vec<String>,
+    /// Check these components too, beside --components or the default ones
+    #[arg(long = "components-extra", value_delimiter = ',', value_name = "NAME")]
+    pub components_extra: Vec<String>,
     /// Output format (json is documented in docs/output.md)
     #[arg(short = 'o', long, value_parser = output::parser(output::REPORTS), default_value = "text")]
     pub output: Format,
@@ -33,6 +40,40 @@ pub struct CheckArgs {
 
 pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> {
     let flux_version = normalize_version(&args.flux_version)?;
+    let known = || {
+        crate::kinds::DEFAULT_COMPONENTS
+            .iter()
+            .chain(crate::kinds::EXTRA_COMPONENTS)
+    };
+    for name in args.components.iter().chain(&args.components_extra) {
+        if !known().any(|k| k == name) {
+            return Err(InvalidInput::new(format!(
+                "invalid component {name:?}: allowed are {}",
+                known().copied().collect::<Vec<_>>().join(", ")
+            ))
+            .into());
+        }
+    }
+    // As flux: --components-extra alone adds to the default components.
+    let components: Option<Vec<String>> =
+        if args.components.is_empty() && args.components_extra.is_empty() {
+            None
+        } else {
+            let mut list: Vec<String> = if args.components.is_empty() {
+                crate::kinds::DEFAULT_COMPONENTS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect()
+            } else {
+                args.components.clone()
+            };
+            for extra in &args.components_extra {
+                if !list.contains(extra) {
+                    list.push(extra.clone());
+                }
+            }
+            Some(list)
+        };
     let checks = block_on(|| async {
         let cluster = connect(global).await?;
         if args.pre {
@@ -44,7 +85,7 @@ pub fn run(global: &GlobalArgs, ui: &Ui, args: CheckArgs) -> anyhow::Result<()> 
             )
             .await
         } else {
-            install_checks(&cluster, &global.namespace).await
+            install_checks(&cluster, &global.namespace, components.as_deref()).await
         }
     })?;
     report(&checks, args.output, ui)

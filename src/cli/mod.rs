@@ -118,6 +118,16 @@ pub struct GlobalArgs {
         help_heading = "Connection (as kubectl's)"
     )]
     pub client_key: Option<PathBuf>,
+    /// Use the kubeconfig context's namespace when -n is not given, instead of flux-system (also $FLUX_NS_FOLLOWS_KUBE_CONTEXT)
+    #[arg(
+        long = "ns-follows-kube-context",
+        global = true,
+        env = "FLUX_NS_FOLLOWS_KUBE_CONTEXT"
+    )]
+    pub ns_follows_kube_context: bool,
+    /// Whether -n/--namespace (or FLOE_NAMESPACE) was given, set after parsing.
+    #[arg(skip)]
+    pub namespace_given: bool,
     /// Do not verify the API server's certificate (insecure)
     #[arg(
         long = "insecure-skip-tls-verify",
@@ -339,7 +349,24 @@ where
         .map_err(|e| with_allowed_subcommands(e, &cmd, &args))?;
     let matches = std::mem::ManuallyDrop::new(matches);
     refuse_control_characters(&cmd, &matches)?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+    cli.global.namespace_given = given(&matches, "namespace");
+    Ok(cli)
+}
+
+/// Whether `id` was given on the command line or in its environment variable, in the matches
+/// of the deepest subcommand (where clap keeps a global flag's value).
+fn given(matches: &clap::ArgMatches, id: &str) -> bool {
+    let mut current = matches;
+    while let Some((_, sub)) = current.subcommand() {
+        current = sub;
+    }
+    matches!(
+        current
+            .value_source(id)
+            .or_else(|| matches.value_source(id)),
+        Some(clap::parser::ValueSource::CommandLine | clap::parser::ValueSource::EnvVariable)
+    )
 }
 
 /// Flags whose value is free text for a commit message, where a line break is text.
@@ -436,8 +463,21 @@ fn with_allowed_subcommands(
 }
 
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(mut cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::detect(cli.global.no_color);
+    // flux's --ns-follows-kube-context: the context's namespace when -n was not given.
+    if cli.global.ns_follows_kube_context && !cli.global.namespace_given {
+        let opts = crate::cluster::ConnectOptions {
+            kubeconfig: cli.global.kubeconfig.clone(),
+            context: cli.global.context.clone(),
+            overrides: Default::default(),
+        };
+        if let Some(ns) = crate::cluster::Cluster::context_namespace(&opts)? {
+            cli.global.namespace = crate::kinds::Namespace::flag(&ns).map_err(|e| {
+                InvalidInput::new(format!("the kubeconfig context's namespace: {e}"))
+            })?;
+        }
+    }
     // Every network operation of the command is bounded by what is left of --timeout, except
     // the streams of `get --watch` and `events --watch`, which run until stopped.
     let watching = matches!(&cli.command, Command::Get(args) if args.watching())

@@ -553,10 +553,10 @@ impl Cluster {
         }
     }
 
-    /// Resolves the kubeconfig as kubectl does: `--kubeconfig`, else the `KUBECONFIG` list
-    /// (merged, first wins), else `~/.kube/config`, else the in-cluster service account.
-    pub async fn connect(opts: &ConnectOptions) -> Result<Cluster, ClusterError> {
-        let kubeconfig = match &opts.kubeconfig {
+    /// The kubeconfig kubectl would read: `--kubeconfig`, else the `KUBECONFIG` list (merged,
+    /// first wins), else `~/.kube/config`; `None` when there is none.
+    pub fn load_kubeconfig(opts: &ConnectOptions) -> Result<Option<Kubeconfig>, ClusterError> {
+        Ok(match &opts.kubeconfig {
             Some(path) => {
                 Some(
                     Kubeconfig::read_from(path).map_err(|e| ClusterError::BadKubeconfig {
@@ -580,7 +580,28 @@ impl Cluster {
                     None => None,
                 }
             }
+        })
+    }
+
+    /// The namespace the kubeconfig context names (`--context`, else the current one), if it
+    /// names one: flux's `--ns-follows-kube-context`.
+    pub fn context_namespace(opts: &ConnectOptions) -> Result<Option<String>, ClusterError> {
+        let Some(kubeconfig) = Self::load_kubeconfig(opts)? else {
+            return Ok(None);
         };
+        let context = opts.context.clone().or(kubeconfig.current_context.clone());
+        Ok(kubeconfig
+            .contexts
+            .iter()
+            .find(|c| Some(&c.name) == context.as_ref())
+            .and_then(|c| c.context.as_ref()?.namespace.clone())
+            .filter(|ns| !ns.is_empty()))
+    }
+
+    /// Connects as kubectl does: the kubeconfig ([`Cluster::load_kubeconfig`]) with the
+    /// command line's overrides, or the flags alone, else the in-cluster service account.
+    pub async fn connect(opts: &ConnectOptions) -> Result<Cluster, ClusterError> {
+        let kubeconfig = Self::load_kubeconfig(opts)?;
         let kubeconfig = kubeconfig.or_else(|| opts.overrides.kubeconfig());
         let (mut config, context) = match kubeconfig {
             Some(mut kubeconfig) => {

@@ -305,3 +305,63 @@ fn completion_of_names_gives_up_on_a_hanging_exec_plugin() {
     let words = String::from_utf8(out.stdout).unwrap();
     assert!(words.lines().all(|l| l.starts_with("--")), "{words}");
 }
+
+/// flux's `--ns-follows-kube-context` (or `FLUX_NS_FOLLOWS_KUBE_CONTEXT`): the kubeconfig
+/// context's namespace when `-n` is not given; `-n` and `FLOE_NAMESPACE` still win; without
+/// the flag the default stays flux-system. Read from the kubeconfig alone (an export contacts
+/// no cluster).
+#[test]
+fn the_namespace_follows_the_kube_context_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("config");
+    std::fs::write(
+        &kubeconfig,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: dev\n  context:\n    cluster: c\n    user: u\n    namespace: apps\n- name: bare\n  context:\n    cluster: c\n    user: u\ncurrent-context: dev\nusers:\n- name: u\n  user:\n    token: t\n",
+    )
+    .unwrap();
+    let namespace = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = floe();
+        cmd.env("KUBECONFIG", &kubeconfig)
+            .env_remove("FLUX_NS_FOLLOWS_KUBE_CONTEXT")
+            .args([
+                "create",
+                "source",
+                "git",
+                "app",
+                "--url=https://github.com/o/r",
+            ])
+            .args(["--branch=main", "--export"])
+            .args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("namespace: ").map(str::to_string))
+            .unwrap()
+    };
+    assert_eq!(namespace(&[], &[]), "flux-system");
+    assert_eq!(namespace(&["--ns-follows-kube-context"], &[]), "apps");
+    assert_eq!(
+        namespace(&[], &[("FLUX_NS_FOLLOWS_KUBE_CONTEXT", "true")]),
+        "apps"
+    );
+    assert_eq!(
+        namespace(&["--ns-follows-kube-context", "-n", "other"], &[]),
+        "other"
+    );
+    assert_eq!(
+        namespace(
+            &["--ns-follows-kube-context"],
+            &[("FLOE_NAMESPACE", "team")]
+        ),
+        "team"
+    );
+    // A context without a namespace: the default.
+    assert_eq!(
+        namespace(&["--ns-follows-kube-context", "--context=bare"], &[]),
+        "flux-system"
+    );
+}
