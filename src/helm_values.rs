@@ -4,16 +4,11 @@
 //! or with `targetPath` set at that path; then `spec.values` merged last. For `debug hr
 //! --show-values`.
 
-use std::collections::BTreeMap;
-
-use k8s_openapi::api::core::v1::{ConfigMap, Secret};
-use kube::api::Api;
 use serde_json::{Map, Value};
 
 use crate::cluster::Cluster;
-
-/// What replaces a value that came from a Secret, unless the caller reveals it.
-pub const SECRET_MASK: &str = "<secret>";
+use crate::manifests::create::merge_values as merge;
+use crate::preview::substitute::SECRET_MASK;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ValuesError {
@@ -72,25 +67,12 @@ pub async fn release_values(
             .unwrap_or("values.yaml")
             .to_string();
         let optional = reference["optional"].as_bool().unwrap_or(false);
-        let data: Option<BTreeMap<String, String>> = match kind.as_str() {
-            "ConfigMap" => Api::<ConfigMap>::namespaced(cluster.client.clone(), namespace)
-                .get_opt(&name)
-                .await
-                .map_err(|e| cluster.explain(e))?
-                .map(|c| c.data.unwrap_or_default()),
-            "Secret" => Api::<Secret>::namespaced(cluster.client.clone(), namespace)
-                .get_opt(&name)
-                .await
-                .map_err(|e| cluster.explain(e))?
-                .map(|s| {
-                    s.data
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(k, v)| (k, String::from_utf8_lossy(&v.0).into_owned()))
-                        .collect()
-                }),
+        let secret = match kind.as_str() {
+            "ConfigMap" => false,
+            "Secret" => true,
             _ => return Err(ValuesError::UnsupportedKind(kind).into()),
         };
+        let data = crate::objects::text_data(cluster, secret, namespace, &name).await?;
         let Some(data) = data else {
             if optional {
                 continue;
@@ -193,18 +175,6 @@ pub fn compose(
     }
     merge(&mut result, inline);
     Ok(result)
-}
-
-/// Maps merge key by key; anything else replaces (fluxcd/pkg transform.MergeMaps).
-pub fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
-    for (key, value) in from {
-        match (into.get_mut(&key), value) {
-            (Some(Value::Object(existing)), Value::Object(incoming)) => merge(existing, incoming),
-            (_, value) => {
-                into.insert(key, value);
-            }
-        }
-    }
 }
 
 fn mask_leaves(map: &mut Map<String, Value>) {

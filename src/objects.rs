@@ -22,7 +22,7 @@ use crate::credentials::{self, KeyAlgorithm};
 use crate::kinds::{FluxKind, Namespace, ObjectName, ObjectRef, Observed};
 
 /// The annotation Flux controllers watch for on-demand reconciliations.
-pub const REQUESTED_AT: &str = "reconcile.fluxcd.io/requestedAt";
+pub use crate::kinds::REQUESTED_AT;
 /// helm-controller: release once now even if nothing changed (`reconcile hr --force`).
 pub const FORCE_AT: &str = "reconcile.fluxcd.io/forceAt";
 /// helm-controller: forget the failure count (`reconcile hr --reset`).
@@ -166,6 +166,38 @@ pub enum SecretChange {
     /// The Secret held another key than the one given: replaced.
     Updated,
     Kept,
+}
+
+/// The data of ConfigMap (or, with `secret`, Secret) `namespace/name` as text, `None` when it
+/// does not exist: what a sync's `substituteFrom` and a release's `valuesFrom` read.
+pub async fn text_data(
+    cluster: &Cluster,
+    secret: bool,
+    namespace: &str,
+    name: &str,
+) -> Result<Option<std::collections::BTreeMap<String, String>>, crate::cluster::ClusterError> {
+    if secret {
+        let secrets: Api<Secret> = Api::namespaced(cluster.client.clone(), namespace);
+        Ok(secrets
+            .get_opt(name)
+            .await
+            .map_err(|e| cluster.explain(e))?
+            .map(|s| {
+                s.data
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, v)| (k, String::from_utf8_lossy(&v.0).into_owned()))
+                    .collect()
+            }))
+    } else {
+        let maps: Api<k8s_openapi::api::core::v1::ConfigMap> =
+            Api::namespaced(cluster.client.clone(), namespace);
+        Ok(maps
+            .get_opt(name)
+            .await
+            .map_err(|e| cluster.explain(e))?
+            .map(|c| c.data.unwrap_or_default()))
+    }
 }
 
 /// The value of `key` in Secret `namespace/name`, when both exist and it is text.

@@ -234,31 +234,23 @@ impl Rest {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            let mut response = request.send().await.map_err(|e| ApiError::Transport {
+            let response = request.send().await.map_err(|e| ApiError::Transport {
                 provider: self.name(),
                 url: self.base.clone(),
                 detail: crate::cluster::error_chain(&e),
             })?;
             let status = response.status();
             let headers = response.headers().clone();
-            if response
-                .content_length()
-                .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
-            {
-                return Err(self.too_large(what));
-            }
-            // Read with a cap: a chunked answer has no Content-Length to refuse it by.
-            let mut bytes = Vec::new();
-            while let Some(chunk) = response.chunk().await.map_err(|e| ApiError::Transport {
-                provider: self.name(),
-                url: self.base.clone(),
-                detail: crate::cluster::error_chain(&e),
-            })? {
-                if bytes.len() + chunk.len() > MAX_RESPONSE_BYTES {
-                    return Err(self.too_large(what));
-                }
-                bytes.extend_from_slice(&chunk);
-            }
+            let bytes = read_capped(response, MAX_RESPONSE_BYTES)
+                .await
+                .map_err(|e| match e {
+                    ReadError::TooLarge => self.too_large(what),
+                    ReadError::Transport(e) => ApiError::Transport {
+                        provider: self.name(),
+                        url: self.base.clone(),
+                        detail: crate::cluster::error_chain(&e),
+                    },
+                })?;
             let text = String::from_utf8_lossy(&bytes);
             if status.is_success() {
                 let body = if text.trim().is_empty() {
@@ -330,6 +322,33 @@ impl Rest {
             },
         }
     }
+}
+
+/// Why a body was not read whole.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than the cap (by its Content-Length, or while it streamed in).
+    TooLarge,
+    Transport(reqwest::Error),
+}
+
+/// A response's body, refused once it is larger than `limit` bytes: by its Content-Length, or
+/// while it streams in (a chunked answer has no length to refuse it by).
+pub async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, ReadError> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(ReadError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(ReadError::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(ReadError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// The message of an error body as the three APIs write it: `{"message": "..."}` (Gitea,

@@ -179,26 +179,18 @@ pub async fn load_manifests(
 /// The largest release asset floe downloads: Flux's install.yaml is about 1 MiB.
 pub const MAX_ASSET_BYTES: usize = 50 * 1024 * 1024;
 
-/// A response body, refused once it is larger than `limit` bytes (by its Content-Length, or
-/// while it streams in).
-async fn read_capped(mut response: reqwest::Response, limit: usize) -> anyhow::Result<Vec<u8>> {
-    let too_large = || {
-        anyhow::anyhow!(
-            "the response is larger than {} MiB, more than any Flux release asset; check the URL",
-            limit / (1024 * 1024)
-        )
-    };
-    if response.content_length().is_some_and(|n| n > limit as u64) {
-        return Err(too_large());
-    }
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await? {
-        if body.len() + chunk.len() > limit {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
+/// A release asset, refused once it is larger than `limit` bytes.
+async fn read_capped(response: reqwest::Response, limit: usize) -> anyhow::Result<Vec<u8>> {
+    use crate::host::rest::ReadError;
+    crate::host::rest::read_capped(response, limit)
+        .await
+        .map_err(|e| match e {
+            ReadError::TooLarge => anyhow::anyhow!(
+                "the response is larger than {} MiB, more than any Flux release asset; check the URL",
+                limit / (1024 * 1024)
+            ),
+            ReadError::Transport(e) => e.into(),
+        })
 }
 
 fn write_cache(file: &Path, bytes: &[u8]) -> std::io::Result<()> {

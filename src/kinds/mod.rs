@@ -14,6 +14,10 @@ pub mod meta;
 pub mod names;
 pub mod observed;
 
+/// The annotation that asks a Flux controller to reconcile an object now (its value, a time, is
+/// the request; `status.lastHandledReconcileAt` echoes the last one handled).
+pub const REQUESTED_AT: &str = "reconcile.fluxcd.io/requestedAt";
+
 /// The controllers `install` deploys unless told otherwise.
 pub const DEFAULT_COMPONENTS: &[&str] = &[
     "source-controller",

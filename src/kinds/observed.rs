@@ -45,10 +45,7 @@ impl Observed {
             fixed: K::STATIC,
             attempted_revision: object.attempted_revision().map(str::to_string),
             last_handled_reconcile_at: object.last_handled_reconcile_at().map(str::to_string),
-            requested_at: object
-                .annotations()
-                .get("reconcile.fluxcd.io/requestedAt")
-                .cloned(),
+            requested_at: object.annotations().get(super::REQUESTED_AT).cloned(),
             suspended: object.suspended(),
             labels: object.labels().clone(),
             source: object.source(),

@@ -17,7 +17,6 @@ pub mod substitute;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use k8s_openapi::api::core::v1::{ConfigMap, Secret};
 use kube::Api;
 use serde::Deserialize;
 use serde_json::Value;
@@ -424,25 +423,14 @@ async fn variables(
                 reference: format!("{kind}/{name}"),
                 reason,
             };
-            let data = match kind {
-                "ConfigMap" => Api::<ConfigMap>::namespaced(cluster.client.clone(), namespace)
-                    .get_opt(name)
-                    .await
-                    .map_err(|e| failed(cluster.explain(e).to_string()))?
-                    .map(|c| c.data.unwrap_or_default()),
-                "Secret" => Api::<Secret>::namespaced(cluster.client.clone(), namespace)
-                    .get_opt(name)
-                    .await
-                    .map_err(|e| failed(cluster.explain(e).to_string()))?
-                    .map(|s| {
-                        s.data
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(k, v)| (k, String::from_utf8_lossy(&v.0).into_owned()))
-                            .collect()
-                    }),
+            let secret = match kind {
+                "ConfigMap" => false,
+                "Secret" => true,
                 _ => continue,
             };
+            let data = crate::objects::text_data(cluster, secret, namespace, name)
+                .await
+                .map_err(|e| failed(e.to_string()))?;
             match data {
                 Some(data) => substitute::add_source(&mut vars, data, kind == "Secret"),
                 None if optional => {}

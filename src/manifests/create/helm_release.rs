@@ -55,7 +55,7 @@ pub struct HelmReleaseOptions {
 
 /// Merges `from` into `into` as Flux's `transform.MergeMaps` does: maps merge key by key,
 /// anything else from `from` replaces what was there.
-fn merge_values(
+pub fn merge_values(
     into: &mut serde_json::Map<String, serde_json::Value>,
     from: serde_json::Map<String, serde_json::Value>,
 ) {
